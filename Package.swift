@@ -1,0 +1,22 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Foundation only: no package dependencies. Dependencies point one way:
+// visits -> Publishing -> Planning -> EventLog.
+let package = Package(
+  name: "visits",
+  products: [
+    .executable(name: "visits", targets: ["visits"])
+  ],
+  targets: [
+    .target(name: "EventLog"),
+    .target(name: "Planning", dependencies: ["EventLog"]),
+    .target(name: "Publishing", dependencies: ["Planning"]),
+    .executableTarget(name: "visits", dependencies: ["Publishing", "Planning", "EventLog"]),
+    .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+    .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+    .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
+    .testTarget(name: "CLITests", dependencies: ["visits", "EventLog"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
