@@ -1,0 +1,134 @@
+/// The canonical byte encoding of a ``JSONValue``: the exact bytes the event log hashes.
+///
+/// The rules, which independent verifiers must reproduce exactly:
+/// - no whitespace anywhere;
+/// - object members sorted by key, comparing keys as sequences of UTF-8 bytes (unsigned,
+///   lexicographic; a prefix sorts first);
+/// - integers in decimal, without leading zeros, with `-` for negatives and `0` for zero;
+/// - in strings, `"` becomes `\"`, `\` becomes `\\`, U+0008 `\b`, U+000C `\f`, U+000A `\n`,
+///   U+000D `\r`, U+0009 `\t`, every other code point below U+0020 `\u00XX` with lower-case hex;
+///   everything else (including `/`, U+007F and all non-ASCII) is written as raw UTF-8;
+/// - `true`, `false` and `null` as literals.
+public enum CanonicalJSON {
+  /// Returns the canonical encoding of `value`.
+  public static func encode(_ value: JSONValue) -> [UInt8] {
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(256)
+    encode(value, into: &buffer)
+    return buffer
+  }
+
+  /// Appends the canonical encoding of `value` to `buffer`.
+  public static func encode(_ value: JSONValue, into buffer: inout [UInt8]) {
+    switch value {
+    case .null:
+      appendLiteral("null", to: &buffer)
+    case .bool(let flag):
+      appendLiteral(flag ? "true" : "false", to: &buffer)
+    case .int(let number):
+      appendInteger(number, to: &buffer)
+    case .string(let string):
+      appendString(string, to: &buffer)
+    case .array(let elements):
+      buffer.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        encode(element, into: &buffer)
+      }
+      buffer.append(UInt8(ascii: "]"))
+    case .object(let members):
+      buffer.append(UInt8(ascii: "{"))
+      let sorted = members.sorted { utf8Precedes($0.key, $1.key) }
+      for (index, member) in sorted.enumerated() {
+        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        appendString(member.key, to: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        encode(member.value, into: &buffer)
+      }
+      buffer.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// Whether `lhs` sorts before `rhs` when both are compared as unsigned UTF-8 byte sequences.
+  static func utf8Precedes(_ lhs: String, _ rhs: String) -> Bool {
+    let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+      rhs.utf8.withContiguousStorageIfAvailable { right -> Bool in
+        let common = min(left.count, right.count)
+        if common > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
+          for index in 0..<common where leftBase[index] != rightBase[index] {
+            return leftBase[index] < rightBase[index]
+          }
+        }
+        return left.count < right.count
+      }
+    }
+    if let result = fast ?? nil { return result }
+    return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+  }
+
+  private static func appendLiteral(_ literal: StaticString, to buffer: inout [UInt8]) {
+    buffer.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+
+  private static func appendInteger(_ number: Int64, to buffer: inout [UInt8]) {
+    if number < 0 { buffer.append(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    // UInt64.max has 20 digits.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = 20
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+    }
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+  /// Appends the escape for an ASCII byte that needs one (`"`, `\` or below 0x20).
+  private static func appendEscape(_ byte: UInt8, to buffer: inout [UInt8]) {
+    buffer.append(UInt8(ascii: "\\"))
+    switch byte {
+    case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+    case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+    case 0x08: buffer.append(UInt8(ascii: "b"))
+    case 0x0C: buffer.append(UInt8(ascii: "f"))
+    case 0x0A: buffer.append(UInt8(ascii: "n"))
+    case 0x0D: buffer.append(UInt8(ascii: "r"))
+    case 0x09: buffer.append(UInt8(ascii: "t"))
+    default:
+      buffer.append(UInt8(ascii: "u"))
+      buffer.append(UInt8(ascii: "0"))
+      buffer.append(UInt8(ascii: "0"))
+      buffer.append(hexDigits[Int(byte >> 4)])
+      buffer.append(hexDigits[Int(byte & 0x0F)])
+    }
+  }
+
+  @inline(__always)
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  private static func appendString(_ string: String, to buffer: inout [UInt8]) {
+    buffer.append(UInt8(ascii: "\""))
+    let handled: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+      // Copy runs of bytes that need no escaping in one go.
+      var runStart = 0
+      for index in bytes.indices where needsEscape(bytes[index]) {
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        appendEscape(bytes[index], to: &buffer)
+        runStart = index + 1
+      }
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+    if handled == nil {
+      for byte in string.utf8 {
+        if needsEscape(byte) { appendEscape(byte, to: &buffer) } else { buffer.append(byte) }
+      }
+    }
+    buffer.append(UInt8(ascii: "\""))
+  }
+}

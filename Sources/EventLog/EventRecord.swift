@@ -1,0 +1,213 @@
+/// One line of a stream: an event with its position, provenance and place in the hash chain.
+///
+/// `docs/log-format.md` is the specification; this type is its one implementation.
+public struct EventRecord: Sendable, Hashable {
+  /// The version of the record envelope this program writes and the newest it reads.
+  public static let formatVersion: Int64 = 1
+  /// `prev` of the first record of every stream.
+  public static let genesisHash = String(repeating: "0", count: 64)
+
+  /// Position in the stream: 1, 2, 3… without gaps.
+  public var seq: Int
+  /// Event id (a UUID in lower case); unique within the stream.
+  public var id: String
+  /// Event type, such as `VisitScheduled`.
+  public var type: String
+  /// Schema version of the payload of that type.
+  public var version: Int
+  /// When the store recorded the event (UTC, millisecond resolution).
+  public var recorded: Timestamp
+  /// Who made the change.
+  public var actor: String
+  /// Why, if given.
+  public var reason: String?
+  /// Id shared by events that belong to one piece of work, if given.
+  public var correlation: String?
+  /// Id of the event or command that caused this one, if given.
+  public var causation: String?
+  /// True on every record of a multi-event batch but its last: a batch is whole only when the
+  /// record without it has been written.
+  public var continues: Bool
+  /// The payload, always a JSON object.
+  public var data: [String: JSONValue]
+  /// `hash` of the previous record, or 64 zeros for `seq` 1.
+  public var prev: String
+  /// Lower-case hex SHA-256 of the canonical encoding of all the other fields.
+  public var hash: String
+
+  public init(
+    seq: Int, id: String, type: String, version: Int, recorded: Timestamp, actor: String,
+    reason: String? = nil, correlation: String? = nil, causation: String? = nil,
+    continues: Bool = false, data: [String: JSONValue], prev: String, hash: String = ""
+  ) {
+    self.seq = seq
+    self.id = id
+    self.type = type
+    self.version = version
+    self.recorded = recorded
+    self.actor = actor
+    self.reason = reason
+    self.correlation = correlation
+    self.causation = causation
+    self.continues = continues
+    self.data = data
+    self.prev = prev
+    self.hash = hash
+  }
+}
+
+extension EventRecord {
+  /// The fields covered by the hash, as one JSON object (everything but `hash`).
+  var hashedObject: [String: JSONValue] {
+    var o: [String: JSONValue] = [
+      "format": .int(Self.formatVersion),
+      "seq": .int(Int64(seq)),
+      "id": .string(id),
+      "type": .string(type),
+      "version": .int(Int64(version)),
+      "recorded": .string(recorded.description),
+      "actor": .string(actor),
+      "data": .object(data),
+      "prev": .string(prev),
+    ]
+    if let reason { o["reason"] = .string(reason) }
+    if let correlation { o["correlation"] = .string(correlation) }
+    if let causation { o["causation"] = .string(causation) }
+    if continues { o["continues"] = .bool(true) }
+    return o
+  }
+
+  /// The stored line, `\n` included, with `hash` computed and set.
+  ///
+  /// The line is the canonical encoding of every field but `hash`, with the closing `}` replaced by
+  /// `,"hash":"<64 hex>"}`; the hash is SHA-256 over that canonical encoding.
+  mutating func seal() -> [UInt8] {
+    var bytes = CanonicalJSON.encode(.object(hashedObject))
+    hash = SHA256.hexDigest(bytes)
+    bytes.removeLast()
+    bytes.append(contentsOf: Array(",\"hash\":\"".utf8))
+    bytes.append(contentsOf: Array(hash.utf8))
+    bytes.append(contentsOf: [0x22, 0x7D, 0x0A])
+    return bytes
+  }
+
+  /// The line as stored, `\n` included, for a record read from the log (its hash is kept).
+  public mutating func storedLine() -> [UInt8] {
+    let stored = hash
+    let line = seal()
+    hash = stored
+    return line
+  }
+
+  /// Length of the `,"hash":"<64 hex>"}` suffix that closes every line.
+  static let hashSuffixLength = 75
+
+  /// Decodes and checks one line (without its `\n`): fields, canonical form and hash.
+  ///
+  /// Chain rules (seq, prev, unique ids) need the neighbours and are checked by the reader.
+  /// - Returns: the record, or a short reason why the line is not a valid record.
+  static func decode(line: [UInt8]) -> Result<EventRecord, LineFault> {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(line)
+    } catch {
+      return .failure(.unreadable("not valid JSON (\(error))"))
+    }
+    guard case .object(let o) = value else { return .failure(.unreadable("not a JSON object")) }
+    let known: Set<String> = [
+      "format", "seq", "id", "type", "version", "recorded", "actor", "reason", "correlation",
+      "causation", "continues", "data", "prev", "hash",
+    ]
+    if let unknown = o.keys.sorted().first(where: { !known.contains($0) }) {
+      return .failure(.invalid("unknown field '\(unknown)'"))
+    }
+    func str(_ k: String, optional: Bool = false) throws(LineFault) -> String? {
+      switch o[k] {
+      case .string(let s)?: return s
+      case nil where optional: return nil
+      case nil: throw .invalid("missing field '\(k)'")
+      default: throw .invalid("field '\(k)' is not a string")
+      }
+    }
+    func int(_ k: String) throws(LineFault) -> Int64 {
+      switch o[k] {
+      case .int(let i)?: return i
+      case nil: throw .invalid("missing field '\(k)'")
+      default: throw .invalid("field '\(k)' is not an integer")
+      }
+    }
+    do throws(LineFault) {
+      let format = try int("format")
+      guard format <= formatVersion else {
+        throw LineFault.invalid(
+          "field 'format': version \(format) is newer than this program reads (\(formatVersion))")
+      }
+      guard format >= 1 else { throw LineFault.invalid("field 'format': must be 1") }
+      let seq = try int("seq")
+      guard seq >= 1, seq <= Int64(Int32.max) else { throw LineFault.invalid("field 'seq': out of range") }
+      let version = try int("version")
+      guard version >= 1, version <= 1000 else { throw LineFault.invalid("field 'version': out of range") }
+      let id = try str("id") ?? ""
+      guard !id.isEmpty else { throw LineFault.invalid("field 'id' is empty") }
+      let type = try str("type") ?? ""
+      guard !type.isEmpty else { throw LineFault.invalid("field 'type' is empty") }
+      let actor = try str("actor") ?? ""
+      guard !actor.isEmpty else { throw LineFault.invalid("field 'actor' is empty") }
+      let recordedText = try str("recorded") ?? ""
+      guard let recorded = Timestamp(logForm: recordedText) else {
+        throw LineFault.invalid("field 'recorded': not of the form YYYY-MM-DDTHH:MM:SS.mmmZ")
+      }
+      let prev = try str("prev") ?? ""
+      guard isHexDigest(prev) else { throw LineFault.invalid("field 'prev': not 64 lower-case hex digits") }
+      let hash = try str("hash") ?? ""
+      guard isHexDigest(hash) else { throw LineFault.invalid("field 'hash': not 64 lower-case hex digits") }
+      guard case .object(let data)? = o["data"] else {
+        throw LineFault.invalid(o["data"] == nil ? "missing field 'data'" : "field 'data' is not an object")
+      }
+      var continues = false
+      switch o["continues"] {
+      case nil: break
+      case .bool(true)?: continues = true
+      default: throw LineFault.invalid("field 'continues': only true may be written")
+      }
+      var record = EventRecord(
+        seq: Int(seq), id: id, type: type, version: Int(version), recorded: recorded, actor: actor,
+        reason: try str("reason", optional: true), correlation: try str("correlation", optional: true),
+        causation: try str("causation", optional: true), continues: continues, data: data, prev: prev)
+      var canonical = CanonicalJSON.encode(.object(record.hashedObject))
+      let computed = SHA256.hexDigest(canonical)
+      canonical.removeLast()
+      guard line.count == canonical.count + hashSuffixLength, line.starts(with: canonical),
+        line[canonical.count..<(canonical.count + 9)].elementsEqual(",\"hash\":\"".utf8)
+      else {
+        throw LineFault.invalid("not in canonical form (see docs/log-format.md)")
+      }
+      guard computed == hash else {
+        throw LineFault.invalid("hash does not match the record (stored \(hash.prefix(12))…, computed \(computed.prefix(12))…)")
+      }
+      record.hash = hash
+      return .success(record)
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  static func isHexDigest(_ s: String) -> Bool {
+    let u = s.utf8
+    return u.count == 64 && u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+  }
+}
+
+/// Why a line is not a record.
+enum LineFault: Error, Equatable {
+  /// Not JSON at all: at the end of a stream this is what a crash mid-write leaves.
+  case unreadable(String)
+  /// JSON, but not a valid record (missing field, wrong hash…).
+  case invalid(String)
+
+  var reason: String {
+    switch self {
+    case .unreadable(let r), .invalid(let r): return r
+    }
+  }
+}

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Thin wrappers over the POSIX calls the store needs, each failing with `EventLogError.io`.
+struct FileDescriptor {
+  let fd: Int32
+  let path: String
+
+  static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o600) throws(EventLogError) -> FileDescriptor? {
+    while true {
+      let fd = open(path, flags | O_CLOEXEC, mode)
+      if fd >= 0 { return FileDescriptor(fd: fd, path: path) }
+      if errno == EINTR { continue }
+      if errno == ENOENT { return nil }
+      throw .io(path: path, operation: "open", errno: errno)
+    }
+  }
+
+  func close() { _ = Glibc.close(fd) }
+
+  func size() throws(EventLogError) -> Int {
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
+    return Int(st.st_size)
+  }
+
+  /// Reads up to `count` bytes at `offset` into `buffer[at...]`; returns how many (0 at the end).
+  func read(into buffer: inout [UInt8], at: Int, count: Int, offset: Int) throws(EventLogError) -> Int {
+    while true {
+      let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + at, count, off_t(offset)) }
+      if n >= 0 { return n }
+      if errno == EINTR { continue }
+      throw .io(path: path, operation: "read", errno: errno)
+    }
+  }
+
+  func write(_ bytes: [UInt8], at offset: Int) throws(EventLogError) {
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .io(path: path, operation: "write", errno: errno)
+      }
+      done += n
+    }
+  }
+
+  func truncate(to length: Int) throws(EventLogError) {
+    guard ftruncate(fd, off_t(length)) == 0 else { throw .io(path: path, operation: "truncate", errno: errno) }
+  }
+
+  func sync() throws(EventLogError) {
+    guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
+  }
+
+  /// Makes a new directory entry durable.
+  static func syncDirectory(_ path: String) throws(EventLogError) {
+    guard let d = try openFile(path, flags: O_RDONLY | O_DIRECTORY) else {
+      throw .io(path: path, operation: "open", errno: ENOENT)
+    }
+    defer { d.close() }
+    try d.sync()
+  }
+}
+
+/// An advisory `flock` on the store's `.lock` file, exclusive for writers and shared for readers.
+final class StoreLock {
+  private let file: FileDescriptor
+
+  /// Takes the lock, polling until `timeout` seconds have passed.
+  ///
+  /// Writers create the lock file; readers only use it when it exists, so that reading never adds a
+  /// file to a store (or fails on a read-only one).
+  /// - Returns: nil for a reader when there is no lock file to share (no writer has ever run).
+  init?(directory: String, exclusive: Bool, timeout: Double) throws(EventLogError) {
+    let path = directory + "/.lock"
+    let opened: FileDescriptor?
+    do {
+      opened = try FileDescriptor.openFile(path, flags: exclusive ? O_RDWR | O_CREAT : O_RDONLY)
+    } catch {
+      if !exclusive, case .io(_, _, let e) = error, e == EACCES || e == EROFS { return nil }
+      throw error
+    }
+    guard let f = opened else {
+      if !exclusive { return nil }
+      throw .io(path: path, operation: "open", errno: ENOENT)
+    }
+    let deadline = monotonicSeconds() + timeout
+    var pause: UInt32 = 1_000
+    while flock(f.fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
+      guard errno == EWOULDBLOCK || errno == EINTR else {
+        let e = errno
+        f.close()
+        throw .io(path: path, operation: "flock", errno: e)
+      }
+      if monotonicSeconds() >= deadline {
+        f.close()
+        throw .lockTimeout(path: directory, seconds: timeout)
+      }
+      usleep(pause)
+      pause = min(pause * 2, 20_000)
+    }
+    file = f
+  }
+
+  deinit {
+    _ = flock(file.fd, LOCK_UN)
+    file.close()
+  }
+}
+
+func monotonicSeconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}

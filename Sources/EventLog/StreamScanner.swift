@@ -1,0 +1,223 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// Reads a file line by line in large chunks, so memory stays flat whatever the file's size.
+struct LineReader {
+  struct Line {
+    var bytes: [UInt8]
+    /// Whether the line ended with `\n`; only the last line of a file can lack it.
+    var terminated: Bool
+    /// 1-based line number.
+    var number: Int
+    /// File offset just past the line (and its `\n`).
+    var endOffset: Int
+  }
+
+  private let file: FileDescriptor
+  private var buffer: [UInt8]
+  private var start = 0
+  private var end = 0
+  private var bufferOffset = 0
+  private var eof = false
+  private var lineNumber = 0
+
+  init(file: FileDescriptor, bufferSize: Int = 1 << 16) {
+    self.file = file
+    self.buffer = [UInt8](repeating: 0, count: bufferSize)
+  }
+
+  mutating func next() throws(EventLogError) -> Line? {
+    while true {
+      if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+        lineNumber += 1
+        let line = Line(
+          bytes: Array(buffer[start..<nl]), terminated: true, number: lineNumber,
+          endOffset: bufferOffset + nl + 1)
+        start = nl + 1
+        return line
+      }
+      if eof {
+        guard start < end else { return nil }
+        lineNumber += 1
+        let line = Line(
+          bytes: Array(buffer[start..<end]), terminated: false, number: lineNumber, endOffset: bufferOffset + end)
+        start = end
+        return line
+      }
+      try fill()
+    }
+  }
+
+  /// Whether no bytes are left after the lines read so far.
+  mutating func atEnd() throws(EventLogError) -> Bool {
+    while start == end {
+      if eof { return true }
+      try fill()
+    }
+    return false
+  }
+
+  private mutating func fill() throws(EventLogError) {
+    if start > 0 {
+      let remaining = end - start
+      if remaining > 0 {
+        buffer.withUnsafeMutableBytes { raw in
+          let base = raw.baseAddress!
+          _ = memmove(base, base + start, remaining)
+        }
+      }
+      bufferOffset += start
+      end = remaining
+      start = 0
+    }
+    if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+    let n = try file.read(into: &buffer, at: end, count: buffer.count - end, offset: bufferOffset + end)
+    if n == 0 { eof = true }
+    end += n
+  }
+}
+
+/// A problem found in a stream, at a line.
+public struct StreamProblem: Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var reason: String
+  public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// Reads one stream front to back, checking every record and the hash chain, and yields records
+/// only in whole batches.
+///
+/// A damaged final line (a crash mid-write) and a batch whose closing record never arrived are the
+/// stream's *torn tail*: reported as warnings and left out. Any other damage is corruption: in
+/// strict mode it throws at once; otherwise it is collected in `problems` and reading resyncs on the
+/// next good record, so that `verify` can name every damaged line.
+struct StreamScanner {
+  let path: String
+  let strict: Bool
+  private var reader: LineReader
+  private var pending: [EventRecord] = []
+  private var ready: [EventRecord] = []
+  private var readyIndex = 0
+  private var pendingFirstLine = 0
+  private var resync = false
+
+  private(set) var warnings: [EventLogWarning] = []
+  private(set) var problems: [StreamProblem] = []
+  /// Byte length of the stream up to the end of its last whole batch.
+  private(set) var validLength = 0
+  /// Position, hash and time of the last record of the last whole batch.
+  private(set) var head = StreamHead()
+  /// Line count up to the last whole batch.
+  private(set) var validLines = 0
+  /// Event id → seq of every record read (for idempotent appends).
+  private(set) var ids: [String: Int] = [:]
+  private var chain = StreamHead()
+  private var idLines: [String: Int] = [:]
+
+  init(file: FileDescriptor, path: String, strict: Bool, bufferSize: Int = 1 << 16) {
+    self.reader = LineReader(file: file, bufferSize: bufferSize)
+    self.path = path
+    self.strict = strict
+  }
+
+  mutating func next() throws(EventLogError) -> EventRecord? {
+    while true {
+      if readyIndex < ready.count {
+        readyIndex += 1
+        return ready[readyIndex - 1]
+      }
+      guard let line = try reader.next() else {
+        if !pending.isEmpty {
+          warn(
+            pendingFirstLine,
+            "incomplete batch of \(pending.count) record(s) from line \(pendingFirstLine) ignored (a write was interrupted); the next write removes it"
+          )
+        }
+        return nil
+      }
+      if !line.terminated {
+        warn(
+          line.number,
+          "torn final line (\(line.bytes.count) bytes without a newline) ignored (a write was interrupted)\(pendingNote); the next write removes it"
+        )
+        return nil
+      }
+      let record: EventRecord
+      switch EventRecord.decode(line: line.bytes) {
+      case .success(let r): record = r
+      case .failure(let fault):
+        if try reader.atEnd() {
+          warn(
+            line.number,
+            "damaged final line ignored (\(fault.reason)), as a write interrupted by a crash leaves it\(pendingNote); the next write removes it"
+          )
+          return nil
+        }
+        try problem(line.number, fault.reason)
+        resync = true
+        continue
+      }
+      if resync {
+        resync = false
+      } else {
+        if record.seq != chain.seq + 1 {
+          try problem(line.number, "seq \(record.seq) where \(chain.seq + 1) was expected")
+        } else if record.prev != chain.hash {
+          try problem(line.number, "chain broken: prev is not the hash of the record before")
+        }
+        if record.recorded < chain.recorded {
+          try problem(line.number, "recorded time \(record.recorded) is earlier than the record before")
+        }
+      }
+      if let first = idLines[record.id] {
+        try problem(line.number, "duplicate event id \(record.id) (first at line \(first))")
+      }
+      idLines[record.id] = line.number
+      ids[record.id] = record.seq
+      chain = StreamHead(seq: record.seq, hash: record.hash, recorded: record.recorded)
+      if pending.isEmpty { pendingFirstLine = line.number }
+      pending.append(record)
+      if !record.continues {
+        ready = pending
+        readyIndex = 0
+        pending = []
+        validLength = line.endOffset
+        validLines = line.number
+        head = chain
+      }
+    }
+  }
+
+  private var pendingNote: String {
+    pending.isEmpty ? "" : ", with the unfinished batch from line \(pendingFirstLine)"
+  }
+
+  private mutating func warn(_ line: Int, _ message: String) {
+    warnings.append(EventLogWarning(file: path, line: line, message: message))
+  }
+
+  private mutating func problem(_ line: Int, _ reason: String) throws(EventLogError) {
+    if strict { throw .corrupt(file: path, line: line, reason: reason) }
+    problems.append(StreamProblem(file: path, line: line, reason: reason))
+  }
+}
+
+/// Where a stream stands: its last seq, head hash and last recorded time.
+public struct StreamHead: Sendable, Equatable {
+  public var seq: Int
+  public var hash: String
+  public var recorded: Timestamp
+
+  public init(seq: Int = 0, hash: String = EventRecord.genesisHash, recorded: Timestamp = Timestamp(milliseconds: Int64.min)) {
+    self.seq = seq
+    self.hash = hash
+    self.recorded = recorded
+  }
+
+  /// The first 12 hex digits of the hash, as printed outputs name their anchor.
+  public var shortHash: String { String(hash.prefix(12)) }
+}

@@ -1,0 +1,116 @@
+/// What a user asks for. Imperative; dates and times arrive as text so that the decisions check
+/// they are real (`2022-02-30` is refused by a rule, not lost in parsing).
+public enum Command: Sendable, Equatable {
+  case schedule(ScheduleVisit)
+  case reschedule(from: String, to: String)
+  case cancel
+  case addSite(SiteAdded)
+  case addAppointment(AddAppointment)
+  case moveAppointment(appointment: String, start: String, end: String)
+  case cancelAppointment(String)
+  case addAttendee(AttendeeRegistered)
+  case withdrawAttendee(String)
+  case assign(appointment: String, persons: [String])
+  case unassign(appointment: String, persons: [String])
+  case signMou(SignMou)
+  case addTask(AddTask)
+  case assignTask(task: String, owner: String)
+  case setDue(task: String, due: String)
+  case completeTask(String)
+  case reopenTask(String)
+  case note(String)
+  case publish(note: String?)
+}
+
+public struct ScheduleVisit: Sendable, Equatable {
+  public var title: String
+  public var partner: String
+  public var from: String
+  public var to: String
+  public var timezone: String
+  public var direction: Direction
+  public var program: String?
+  public var topics: [String]
+  public var organizers: [String]
+  public var travelBuffer: Int?
+
+  public init(
+    title: String, partner: String, from: String, to: String, timezone: String = "Europe/Berlin",
+    direction: Direction = .incoming, program: String? = nil, topics: [String] = [], organizers: [String] = [],
+    travelBuffer: Int? = nil
+  ) {
+    self.title = title
+    self.partner = partner
+    self.from = from
+    self.to = to
+    self.timezone = timezone
+    self.direction = direction
+    self.program = program
+    self.topics = topics
+    self.organizers = organizers
+    self.travelBuffer = travelBuffer
+  }
+}
+
+public struct AddAppointment: Sendable, Equatable {
+  public var appointment: String
+  public var title: String
+  public var kind: AppointmentKind
+  public var start: String
+  public var end: String
+  /// The zone of start and end; the visit's when nil.
+  public var timezone: String?
+  public var site: String?
+  public var hosts: [String]
+  public var note: String?
+
+  public init(
+    appointment: String, title: String, kind: AppointmentKind = .other, start: String, end: String,
+    timezone: String? = nil, site: String? = nil, hosts: [String] = [], note: String? = nil
+  ) {
+    self.appointment = appointment
+    self.title = title
+    self.kind = kind
+    self.start = start
+    self.end = end
+    self.timezone = timezone
+    self.site = site
+    self.hosts = hosts
+    self.note = note
+  }
+}
+
+public struct SignMou: Sendable, Equatable {
+  public var mou: String
+  public var title: String
+  public var signatories: [String]
+  public var date: String?
+  public var place: String?
+  public var commitments: [String]
+
+  public init(
+    mou: String, title: String, signatories: [String], date: String? = nil, place: String? = nil,
+    commitments: [String] = []
+  ) {
+    self.mou = mou
+    self.title = title
+    self.signatories = signatories
+    self.date = date
+    self.place = place
+    self.commitments = commitments
+  }
+}
+
+public struct AddTask: Sendable, Equatable {
+  public var task: String
+  public var title: String
+  public var owner: String?
+  public var due: String?
+
+  public init(task: String, title: String, owner: String? = nil, due: String? = nil) {
+    self.task = task
+    self.title = title
+    self.owner = owner
+    self.due = due
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The follow-up rules: tasks the projection derives from what happened, visible and documented in
+/// `docs/events.md`, never written to the log. A derived task's id comes from its origin, so it stays
+/// the same on every replay and can be assigned, dated and completed like a manual one.
+extension Visit {
+  /// Days after the visit's end by which thank-you letters are due.
+  public static let thanksDueDays = 7
+  /// Days after the visit's end by which the visit report is due.
+  public static let reportDueDays = 30
+  /// Days after signing by which countersigned MoU copies are due.
+  public static let mouCopyDueDays = 14
+
+  /// Every follow-up task, manual and derived, with its current owner, due date and status.
+  public var tasks: [FollowUpTask] {
+    var all = Array(manualTasks)
+    var taken = Set(all.map(\.id))
+    func add(_ id: String, _ title: String, due: LocalDate?, _ origin: TaskOrigin) {
+      var unique = id
+      var n = 2
+      while taken.contains(unique) {
+        let suffix = "-\(n)"
+        unique = String(id.prefix(64 - suffix.count)) + suffix
+        n += 1
+      }
+      taken.insert(unique)
+      let p = taskProgress[unique]
+      all.append(
+        FollowUpTask(
+          id: unique, title: title, owner: p?.owner, due: p?.due ?? due, status: p?.status ?? .open, origin: origin))
+    }
+    for m in mous {
+      let signedOn = m.date ?? from
+      for s in m.signatories {
+        add(
+          slug("mou-\(m.id)-copy-\(s)"), "Send countersigned copy of '\(m.title)' to \(s)",
+          due: signedOn.adding(days: Self.mouCopyDueDays), .mouCopy(mou: m.id, signatory: s))
+      }
+      for (i, c) in m.commitments.enumerated() {
+        add(slug("mou-\(m.id)-commitment-\(i + 1)"), "Follow up MoU commitment: \(c)", due: nil,
+            .mouCommitment(mou: m.id, number: i + 1))
+      }
+    }
+    guard status != .cancelled else { return all }
+    let thanksDue = to.adding(days: Self.thanksDueDays)
+    for a in appointments.items where !a.cancelled {
+      if a.kind == .reception {
+        let by = a.hosts.isEmpty ? "" : " (\(a.hosts.joined(separator: ", ")))"
+        add(slug("thanks-\(a.id)"), "Thank-you letter after '\(a.title)'\(by)", due: thanksDue,
+            .receptionThanks(appointment: a.id))
+      }
+      if a.kind == .siteVisit {
+        let place = a.site.flatMap { sites[$0]?.name }.map { " (\($0))" } ?? ""
+        for h in a.hosts {
+          add(slug("thanks-\(a.id)-\(h)"), "Thank-you letter to \(h)\(place)", due: thanksDue,
+              .hostThanks(appointment: a.id, host: h))
+        }
+      }
+    }
+    add("visit-report", "Write the visit report", due: to.adding(days: Self.reportDueDays), .visitReport)
+    return all
+  }
+
+  /// The task with `id`, manual or derived.
+  public func task(_ id: String) -> FollowUpTask? {
+    manualTasks[id] ?? tasks.first { $0.id == id }
+  }
+}
+
+/// A slug made from free text: lower-case ASCII letters and digits, other runs become `-`, at most 64.
+public func slug(_ text: String) -> String {
+  var out = ""
+  var dash = false
+  let folded = text.lowercased().replacingOccurrences(of: "ß", with: "ss")
+  for scalar in folded.unicodeScalars {
+    var ascii: Character?
+    switch scalar {
+    case "a"..."z", "0"..."9": ascii = Character(scalar)
+    case "ä", "à", "á", "â", "å": ascii = "a"
+    case "ö", "ò", "ó", "ô": ascii = "o"
+    case "ü", "ù", "ú", "û": ascii = "u"
+    case "é", "è", "ê", "ë": ascii = "e"
+    default: ascii = nil
+    }
+    if let c = ascii {
+      if scalar == "ä" || scalar == "ö" || scalar == "ü" {
+        out.append(c)
+        out.append("e")
+      } else {
+        out.append(c)
+      }
+      dash = false
+    } else if !dash && !out.isEmpty {
+      out.append("-")
+      dash = true
+    }
+  }
+  while out.hasSuffix("-") { out.removeLast() }
+  if out.count > 64 { out = String(out.prefix(64)) }
+  while out.hasSuffix("-") { out.removeLast() }
+  return out.isEmpty ? "x" : out
+}

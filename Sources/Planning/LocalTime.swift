@@ -1,0 +1,178 @@
+import EventLog
+import Foundation
+
+/// A calendar date without a time zone, `YYYY-MM-DD`.
+public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  public init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses `YYYY-MM-DD`; nil unless the shape is right and the day exists.
+  public init?(_ text: String) {
+    guard let (y, m, d) = Self.shape(text), CivilDate.isValid(year: Int64(y), month: Int64(m), day: Int64(d))
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  /// Splits `YYYY-MM-DD` into numbers without checking that the day exists.
+  public static func shape(_ text: String) -> (Int, Int, Int)? {
+    let b = Array(text.utf8)
+    guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+    return digits(b, 0, 4).flatMap { y in digits(b, 5, 2).flatMap { m in digits(b, 8, 2).map { (y, m, $0) } } }
+  }
+
+  /// Day number since 1970-01-01.
+  public var dayNumber: Int64 { CivilDate.toDays(year: Int64(year), month: month, day: day) }
+
+  public init(dayNumber: Int64) {
+    let (y, m, d) = CivilDate.fromDays(dayNumber)
+    self.init(year: Int(y), month: m, day: d)
+  }
+
+  public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + Int64(days)) }
+
+  /// 0 = Monday … 6 = Sunday.
+  public var weekday: Int { CivilDate.weekday(days: dayNumber) }
+
+  public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
+
+  public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let d = LocalDate(text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+    }
+    self = d
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}
+
+/// A wall-clock time on a date, `YYYY-MM-DDTHH:MM`, in some time zone named elsewhere.
+public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  public var date: LocalDate
+  /// Minutes since midnight, 0…1439.
+  public var minutes: Int
+
+  public init(date: LocalDate, minutes: Int) {
+    self.date = date
+    self.minutes = minutes
+  }
+
+  /// Parses `YYYY-MM-DDTHH:MM`; nil unless the shape is right and the date and time exist.
+  public init?(_ text: String) {
+    let b = Array(text.utf8)
+    guard b.count == 16, b[10] == 0x54, b[13] == 0x3A, let date = LocalDate(String(decoding: b[0..<10], as: UTF8.self)),
+      let h = digits(b, 11, 2), let m = digits(b, 14, 2), h < 24, m < 60
+    else { return nil }
+    self.init(date: date, minutes: h * 60 + m)
+  }
+
+  /// Whether the text has the shape `YYYY-MM-DDTHH:MM` (digits in the right places).
+  public static func hasShape(_ text: String) -> Bool {
+    let b = Array(text.utf8)
+    return b.count == 16 && b[10] == 0x54 && b[13] == 0x3A && LocalDate.shape(String(decoding: b[0..<10], as: UTF8.self)) != nil
+      && digits(b, 11, 2) != nil && digits(b, 14, 2) != nil
+  }
+
+  public var hour: Int { minutes / 60 }
+  public var minute: Int { minutes % 60 }
+  /// `HH:MM`.
+  public var clock: String { pad(hour, 2) + ":" + pad(minute, 2) }
+
+  public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
+    (a.date, a.minutes) < (b.date, b.minutes)
+  }
+
+  public var description: String { date.description + "T" + clock }
+
+  /// Seconds since the epoch if this wall-clock time were UTC.
+  var naiveSeconds: Int64 { date.dayNumber * 86_400 + Int64(minutes) * 60 }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let d = LocalDateTime(text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a local time: \(text)"))
+    }
+    self = d
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}
+
+/// IANA time-zone arithmetic, through Foundation's `TimeZone`.
+public enum Zone {
+  /// Whether `name` is an IANA zone this system knows (`Europe/Berlin`, `America/New_York`, `UTC`).
+  public static func isValid(_ name: String) -> Bool {
+    // TimeZone(identifier:) also accepts abbreviations and offsets such as "GMT+2"; require the
+    // IANA spelling: Area/Location or UTC.
+    guard name == "UTC" || name.contains("/"), TimeZone(identifier: name) != nil else { return false }
+    return true
+  }
+
+  /// The instant (seconds since the epoch) of a wall-clock time in a zone.
+  ///
+  /// - Returns: nil when that wall-clock time does not exist there (skipped by a clock change).
+  public static func instant(of local: LocalDateTime, in name: String) -> Int64? {
+    guard let tz = TimeZone(identifier: name) else { return nil }
+    let naive = local.naiveSeconds
+    var guess = naive - Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive))))
+    for _ in 0..<3 {
+      let offset = Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
+      let next = naive - offset
+      if next == guess { break }
+      guess = next
+    }
+    return wallClock(of: guess, in: name) == local ? guess : nil
+  }
+
+  /// The wall-clock time of an instant in a zone (seconds are dropped).
+  public static func wallClock(of instant: Int64, in name: String) -> LocalDateTime {
+    let offset = TimeZone(identifier: name).map { Int64($0.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))) } ?? 0
+    let local = instant + offset
+    var days = local / 86_400
+    var rest = local - days * 86_400
+    if rest < 0 {
+      rest += 86_400
+      days -= 1
+    }
+    return LocalDateTime(date: LocalDate(dayNumber: days), minutes: Int(rest / 60))
+  }
+
+  /// Offset from UTC in seconds at an instant.
+  public static func offset(at instant: Int64, in name: String) -> Int {
+    TimeZone(identifier: name)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))) ?? 0
+  }
+
+  /// The zone's abbreviation at an instant, such as `CEST` or `EDT`, where the system knows one.
+  public static func abbreviation(at instant: Int64, in name: String) -> String? {
+    TimeZone(identifier: name)?.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+  }
+}
+
+private func digits(_ b: [UInt8], _ from: Int, _ count: Int) -> Int? {
+  var v = 0
+  for i in from..<(from + count) {
+    guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+    v = v * 10 + Int(b[i] - 0x30)
+  }
+  return v
+}
+
+func pad(_ v: Int, _ width: Int) -> String {
+  let s = String(v)
+  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}

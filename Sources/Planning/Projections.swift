@@ -1,0 +1,159 @@
+/// The itinerary: the visit day by day in its own time zone, appointments in order.
+public struct Itinerary: Sendable, Equatable {
+  public struct Item: Sendable, Equatable {
+    public var appointment: Appointment
+    public var site: Site?
+    /// Assigned attendees still taking part, in order of assignment.
+    public var attendees: [Attendee]
+    /// Warnings that name this appointment.
+    public var warnings: [PlanWarning]
+    /// Whether the appointment's zone is not the visit's (so the zone must be named).
+    public var foreignZone: Bool
+  }
+
+  public struct Day: Sendable, Equatable {
+    public var date: LocalDate
+    public var items: [Item]
+  }
+
+  public var visit: Visit
+  public var days: [Day]
+  public var warnings: [PlanWarning]
+
+  public init(_ v: Visit) {
+    visit = v
+    warnings = v.warnings
+    var byDate: [LocalDate: [Item]] = [:]
+    for a in v.activeAppointments {
+      let date = Zone.wallClock(of: a.startInstant, in: v.timezone).date
+      let item = Item(
+        appointment: a, site: a.site.flatMap { v.sites[$0] },
+        attendees: a.attendees.compactMap { v.attendees[$0] }.filter { !$0.withdrawn },
+        warnings: warnings.filter { $0.appointments.contains(a.id) }, foreignZone: a.timezone != v.timezone)
+      byDate[date, default: []].append(item)
+    }
+    var dates = Set(byDate.keys)
+    var d = v.from
+    while d <= v.to {
+      dates.insert(d)
+      d = d.adding(days: 1)
+    }
+    days = dates.sorted().map { Day(date: $0, items: byDate[$0] ?? []) }
+  }
+}
+
+/// Who takes part, by side, with the catering and accessibility summaries.
+public struct AttendeeList: Sendable, Equatable {
+  public struct Group: Sendable, Equatable {
+    public var side: Side
+    public var attendees: [Attendee]
+  }
+
+  public struct Need: Sendable, Equatable {
+    /// The need as entered (a diet such as "vegetarian", or an accessibility need).
+    public var need: String
+    /// Names of the people who have it.
+    public var people: [String]
+  }
+
+  public var visit: Visit
+  /// Set when the list is for one appointment.
+  public var appointment: Appointment?
+  public var groups: [Group]
+  /// Dietary needs with how many people have each, for catering.
+  public var catering: [Need]
+  /// Accessibility needs, for venues and transport.
+  public var accessibility: [Need]
+
+  /// - Parameter appointment: limit the list to the people assigned to this appointment.
+  public init(_ v: Visit, appointment: Appointment? = nil) {
+    visit = v
+    self.appointment = appointment
+    let people = appointment.map { a in a.attendees.compactMap { v.attendees[$0] }.filter { !$0.withdrawn } }
+      ?? v.activeAttendees
+    groups = Side.allCases.compactMap { side in
+      let members = people.filter { $0.side == side }
+      return members.isEmpty ? nil : Group(side: side, attendees: members)
+    }
+    func summarise(_ need: (PersonalData) -> String?) -> [Need] {
+      var order: [String] = []
+      var names: [String: [String]] = [:]
+      for p in people {
+        guard let n = need(p.personal)?.trimmingWhitespace, !n.isEmpty else { continue }
+        let key = String(n)
+        if names[key] == nil { order.append(key) }
+        names[key, default: []].append(p.personal.name)
+      }
+      return order.sorted().map { Need(need: $0, people: names[$0] ?? []) }
+    }
+    catering = summarise(\.diet)
+    accessibility = summarise(\.access)
+  }
+}
+
+/// Follow-up tasks of one or more visits, with overdue judged against a given day.
+public struct TaskList: Sendable, Equatable {
+  public enum Filter: String, Sendable, CaseIterable { case open, done, all }
+
+  public struct Row: Sendable, Equatable {
+    public var visit: String
+    public var task: FollowUpTask
+    /// Open and due before `today`.
+    public var overdue: Bool
+  }
+
+  public var today: LocalDate
+  public var rows: [Row]
+
+  public init(_ visits: [Visit], today: LocalDate, filter: Filter = .open, overdueOnly: Bool = false) {
+    self.today = today
+    rows = visits.flatMap { v in
+      v.tasks.map { t in Row(visit: v.id, task: t, overdue: t.status == .open && (t.due.map { $0 < today } ?? false)) }
+    }.filter { r in
+      switch filter {
+      case .open: return r.task.status == .open
+      case .done: return r.task.status == .done
+      case .all: return true
+      }
+    }.filter { !overdueOnly || $0.overdue }
+    .sorted { a, b in
+      // Dated tasks first by due date, then undated; then by visit and id.
+      let da = a.task.due?.dayNumber ?? Int64.max
+      let db = b.task.due?.dayNumber ?? Int64.max
+      return (da, a.visit, a.task.id) < (db, b.visit, b.task.id)
+    }
+  }
+}
+
+/// One line of the visit catalog.
+public struct CatalogEntry: Sendable, Equatable {
+  public var id: String
+  public var title: String
+  public var partner: String
+  public var from: LocalDate
+  public var to: LocalDate
+  public var timezone: String
+  public var direction: Direction
+  public var status: VisitStatus
+  public var appointments: Int
+  public var attendees: Int
+  public var openTasks: Int
+  public var version: Int
+  public var publishedVersion: Int
+
+  public init(_ v: Visit) {
+    id = v.id
+    title = v.title
+    partner = v.partner
+    from = v.from
+    to = v.to
+    timezone = v.timezone
+    direction = v.direction
+    status = v.status
+    appointments = v.activeAppointments.count
+    attendees = v.activeAttendees.count
+    openTasks = v.tasks.filter { $0.status == .open }.count
+    version = v.version
+    publishedVersion = v.publishedVersion
+  }
+}

@@ -1,0 +1,18 @@
+/// Whether the delegation comes to the city or the city's delegation travels.
+public enum Direction: String, Sendable, Codable, CaseIterable { case incoming, outgoing }
+
+/// What an appointment is.
+public enum AppointmentKind: String, Sendable, Codable, CaseIterable {
+  case reception, siteVisit = "site-visit", meeting, presentation, meal, transfer, press, signing, ceremony, other
+}
+
+/// Which side a person takes part on.
+public enum Side: String, Sendable, Codable, CaseIterable {
+  case delegation, host, staff, interpreter, press
+}
+
+/// Whether a visit goes ahead.
+public enum VisitStatus: String, Sendable, Codable { case planned, cancelled }
+
+/// State of a follow-up task.
+public enum TaskStatus: String, Sendable, Codable { case open, done }

@@ -1,0 +1,55 @@
+/// A rule warning about a plan: not a refusal, but something the office should look at.
+public struct PlanWarning: Sendable, Equatable {
+  public enum Rule: String, Sendable, Codable, CaseIterable {
+    /// A person is assigned to two appointments that overlap.
+    case doubleBooked = "double-booked"
+    /// Two appointments at different sites overlap and share a host or attendee.
+    case parallelSites = "parallel-sites"
+    /// Less than the travel buffer between consecutive appointments at different sites.
+    case travelBuffer = "travel-buffer"
+    /// An appointment no member of the delegation attends.
+    case noDelegation = "no-delegation"
+  }
+
+  public var rule: Rule
+  /// The appointments involved, in order of start.
+  public var appointments: [String]
+  /// Person ids (or, for hosts, host names) involved.
+  public var persons: [String]
+  /// For `travel-buffer`: minutes between the two appointments (negative when they overlap).
+  public var minutes: Int?
+}
+
+extension Visit {
+  /// Every warning for the current plan, in a stable order (by first appointment, then rule).
+  public var warnings: [PlanWarning] {
+    guard status != .cancelled else { return [] }
+    let active = activeAppointments
+    var found: [PlanWarning] = []
+    for (i, a) in active.enumerated() {
+      for b in active[(i + 1)...] where b.startInstant < a.endInstant && a.startInstant < b.endInstant {
+        let sharedPeople = a.attendees.filter { b.attendees.contains($0) }
+        let sharedHosts = a.hosts.filter { b.hosts.contains($0) }
+        if let sa = a.site, let sb = b.site, sa != sb, !(sharedPeople.isEmpty && sharedHosts.isEmpty) {
+          found.append(PlanWarning(rule: .parallelSites, appointments: [a.id, b.id], persons: sharedPeople + sharedHosts))
+        } else if !sharedPeople.isEmpty {
+          found.append(PlanWarning(rule: .doubleBooked, appointments: [a.id, b.id], persons: sharedPeople))
+        }
+      }
+      if i + 1 < active.count {
+        let b = active[i + 1]
+        if let sa = a.site, let sb = b.site, sa != sb {
+          let gap = Int((b.startInstant - a.endInstant) / 60)
+          if gap < travelBuffer {
+            found.append(PlanWarning(rule: .travelBuffer, appointments: [a.id, b.id], persons: [], minutes: gap))
+          }
+        }
+      }
+      let delegation = a.attendees.contains { attendees[$0]?.side == .delegation }
+      if !delegation {
+        found.append(PlanWarning(rule: .noDelegation, appointments: [a.id], persons: []))
+      }
+    }
+    return found
+  }
+}

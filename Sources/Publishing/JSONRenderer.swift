@@ -1,0 +1,191 @@
+import EventLog
+import Planning
+
+/// The `--format json` outputs: one JSON document each, keys sorted, documented in `docs/cli.md`.
+/// Optional fields are left out when empty; nothing is localised.
+public enum JSONRenderer {
+  /// The document as text: canonical JSON (sorted keys, no insignificant space) and a newline.
+  public static func text(_ v: JSONValue) -> String {
+    String(decoding: CanonicalJSON.encode(v), as: UTF8.self) + "\n"
+  }
+
+  public static func anchor(_ head: StreamHead) -> JSONValue {
+    .object(["seq": .int(Int64(head.seq)), "head": .string(head.hash)])
+  }
+
+  public static func catalog(_ entries: [CatalogEntry]) -> JSONValue {
+    .object([
+      "visits": .array(
+        entries.map { e in
+          .object([
+            "id": .string(e.id), "title": .string(e.title), "partner": .string(e.partner),
+            "from": .string(e.from.description), "to": .string(e.to.description), "timezone": .string(e.timezone),
+            "direction": .string(e.direction.rawValue), "status": .string(e.status.rawValue),
+            "appointments": .int(Int64(e.appointments)), "attendees": .int(Int64(e.attendees)),
+            "openTasks": .int(Int64(e.openTasks)), "version": .int(Int64(e.version)),
+            "publishedVersion": .int(Int64(e.publishedVersion)),
+          ])
+        })
+    ])
+  }
+
+  public static func visit(_ v: Visit, head: StreamHead) -> JSONValue {
+    var o = catalog([CatalogEntry(v)]).objectValue?["visits"]?.arrayValue?.first?.objectValue ?? [:]
+    o["program"] = v.program.map(JSONValue.string)
+    o["topics"] = .array(v.topics.map(JSONValue.string))
+    o["organizers"] = .array(v.organizers.map(JSONValue.string))
+    o["travelBuffer"] = .int(Int64(v.travelBuffer))
+    o["sites"] = .array(v.sites.map(site))
+    o["mous"] = .array(
+      v.mous.map { m in
+        compact([
+          "id": .string(m.id), "title": .string(m.title), "signatories": .array(m.signatories.map(JSONValue.string)),
+          "date": m.date.map { .string($0.description) }, "place": m.place.map(JSONValue.string),
+          "commitments": .array(m.commitments.map(JSONValue.string)),
+        ])
+      })
+    o["notes"] = .array(
+      v.notes.map { n in
+        .object(["text": .string(n.text), "recorded": .string(n.meta.recorded.description), "actor": .string(n.meta.actor)])
+      })
+    o["publications"] = .array(
+      v.publications.map { p in
+        compact([
+          "version": .int(Int64(p.version)), "seq": .int(Int64(p.meta.seq)),
+          "recorded": .string(p.meta.recorded.description), "actor": .string(p.meta.actor),
+          "note": p.note.map(JSONValue.string),
+        ])
+      })
+    o["anchor"] = anchor(head)
+    return .object(o.compactMapValues { $0 })
+  }
+
+  static func site(_ s: Site) -> JSONValue {
+    compact([
+      "id": .string(s.id), "name": .string(s.name), "organization": s.organization.map(JSONValue.string),
+      "address": s.address.map(JSONValue.string), "note": s.note.map(JSONValue.string),
+    ])
+  }
+
+  static func person(_ p: Attendee) -> JSONValue {
+    let d = p.personal
+    return compact([
+      "id": .string(p.id), "side": .string(p.side.rawValue), "name": .string(d.name),
+      "function": d.function.map(JSONValue.string), "organization": d.organization.map(JSONValue.string),
+      "email": d.email.map(JSONValue.string), "phone": d.phone.map(JSONValue.string),
+      "diet": d.diet.map(JSONValue.string), "access": d.access.map(JSONValue.string),
+    ])
+  }
+
+  public static func warning(_ w: PlanWarning) -> JSONValue {
+    compact([
+      "rule": .string(w.rule.rawValue), "appointments": .array(w.appointments.map(JSONValue.string)),
+      "persons": .array(w.persons.map(JSONValue.string)), "minutes": w.minutes.map { .int(Int64($0)) },
+    ])
+  }
+
+  public static func itinerary(_ it: Itinerary, head: StreamHead) -> JSONValue {
+    let v = it.visit
+    return .object([
+      "visit": .string(v.id), "title": .string(v.title), "timezone": .string(v.timezone),
+      "status": .string(v.status.rawValue), "anchor": anchor(head),
+      "days": .array(
+        it.days.map { day in
+          .object([
+            "date": .string(day.date.description),
+            "appointments": .array(
+              day.items.map { item in
+                let a = item.appointment
+                return compact([
+                  "id": .string(a.id), "title": .string(a.title), "kind": .string(a.kind.rawValue),
+                  "start": .string(a.start.description), "end": .string(a.end.description),
+                  "timezone": .string(a.timezone), "site": item.site.map(site), "hosts": .array(a.hosts.map(JSONValue.string)),
+                  "attendees": .array(item.attendees.map { .string($0.id) }), "note": a.note.map(JSONValue.string),
+                  "warnings": .array(item.warnings.map(warning)), "changes": .int(Int64(a.changes)),
+                ])
+              }),
+          ])
+        }),
+      "warnings": .array(it.warnings.map(warning)),
+    ])
+  }
+
+  public static func attendees(_ list: AttendeeList) -> JSONValue {
+    func needs(_ ns: [AttendeeList.Need]) -> JSONValue {
+      .array(ns.map { .object(["need": .string($0.need), "count": .int(Int64($0.people.count)), "people": .array($0.people.map(JSONValue.string))]) })
+    }
+    return compact([
+      "visit": .string(list.visit.id), "appointment": list.appointment.map { .string($0.id) },
+      "attendees": .array(list.groups.flatMap { $0.attendees.map(person) }),
+      "catering": needs(list.catering), "accessibility": needs(list.accessibility),
+    ])
+  }
+
+  public static func tasks(_ list: TaskList) -> JSONValue {
+    .object([
+      "today": .string(list.today.description),
+      "tasks": .array(
+        list.rows.map { r in
+          compact([
+            "visit": .string(r.visit), "id": .string(r.task.id), "title": .string(r.task.title),
+            "status": .string(r.task.status.rawValue), "owner": r.task.owner.map(JSONValue.string),
+            "due": r.task.due.map { .string($0.description) }, "overdue": .bool(r.overdue),
+            "origin": origin(r.task.origin),
+          ])
+        }),
+    ])
+  }
+
+  static func origin(_ o: TaskOrigin) -> JSONValue {
+    switch o {
+    case .manual: return .object(["rule": .string("manual")])
+    case .mouCopy(let m, let s): return .object(["rule": .string("mou-copy"), "mou": .string(m), "signatory": .string(s)])
+    case .mouCommitment(let m, let n): return .object(["rule": .string("mou-commitment"), "mou": .string(m), "number": .int(Int64(n))])
+    case .receptionThanks(let a): return .object(["rule": .string("reception-thanks"), "appointment": .string(a)])
+    case .hostThanks(let a, let h): return .object(["rule": .string("host-thanks"), "appointment": .string(a), "host": .string(h)])
+    case .visitReport: return .object(["rule": .string("visit-report")])
+    }
+  }
+
+  public static func check(_ v: Visit) -> JSONValue {
+    .object(["visit": .string(v.id), "warnings": .array(v.warnings.map(warning))])
+  }
+
+  private static func compact(_ o: [String: JSONValue?]) -> JSONValue { .object(o.compactMapValues { $0 }) }
+}
+
+/// `visits log`: the raw events.
+public enum LogRenderer {
+  /// The lines exactly as stored.
+  public static func jsonl(_ records: [EventRecord]) -> String {
+    records.map { r in
+      var copy = r
+      return String(decoding: copy.storedLine(), as: UTF8.self)
+    }.joined()
+  }
+
+  /// One block per event: seq, time, actor, type, reason, and the payload's fields.
+  public static func text(_ records: [EventRecord]) -> String {
+    var out = ""
+    for r in records {
+      out += "#\(r.seq)  \(r.recorded)  \(terminalSafe(r.actor))  \(r.type)"
+      if let reason = r.reason { out += "  (\(terminalSafe(reason)))" }
+      out += "\n"
+      for key in r.data.keys.sorted() {
+        out += "    \(key): \(terminalSafe(flat(r.data[key] ?? .null)))\n"
+      }
+    }
+    return out
+  }
+
+  private static func flat(_ v: JSONValue) -> String {
+    switch v {
+    case .null: return "null"
+    case .bool(let b): return String(b)
+    case .int(let i): return String(i)
+    case .string(let s): return s
+    case .array(let a): return "[" + a.map(flat).joined(separator: ", ") + "]"
+    case .object(let o): return "{" + o.keys.sorted().map { "\($0): \(flat(o[$0] ?? .null))" }.joined(separator: ", ") + "}"
+    }
+  }
+}

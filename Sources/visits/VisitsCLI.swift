@@ -1,0 +1,110 @@
+import EventLog
+import Foundation
+
+/// The command line: parses, hands off to a command, and turns the outcome into output and an exit code.
+enum VisitsCLI {
+  static let version = "visits 0.1.0"
+
+  static let commands: [String: CommandSpec] = {
+    var all: [CommandSpec] = [LogCommands.verify, LogCommands.log]
+    all += PlanningCommands.all
+    return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+  }()
+
+  /// Runs one invocation.
+  /// - Returns: the exit code, what goes to standard output, and the lines for standard error.
+  static func run(arguments: [String], environment: [String: String]) -> (ExitCode, String, [String]) {
+    var inv: Invocation
+    do {
+      inv = try parseArguments(arguments, commands: commands)
+    } catch {
+      let (code, lines) = report(error)
+      return (code, "", lines)
+    }
+    if inv.flag("--version") { return (.ok, version + "\n", []) }
+    guard let name = inv.command, let command = commands[name] else {
+      if inv.flag("--help") || arguments.isEmpty { return (.ok, Help.overview(commands), []) }
+      return (.usage, "", ["no command given (see visits --help)"])
+    }
+    if inv.flag("--help") { return (.ok, Help.command(command), []) }
+
+    do {
+      var ctx = try makeContext(inv, command: command, environment: environment)
+      do {
+        try command.run(&ctx)
+      } catch {
+        let (code, lines) = report(error)
+        return (code, ctx.standardOutput, ctx.standardError + lines)
+      }
+      if let path = inv.value("--output") {
+        try writeFile(path, ctx.standardOutput)
+        return (.ok, "", ctx.standardError)
+      }
+      return (.ok, ctx.standardOutput, ctx.standardError)
+    } catch {
+      let (code, lines) = report(error)
+      return (code, "", lines)
+    }
+  }
+
+  private static func makeContext(
+    _ inv: Invocation, command: CommandSpec, environment: [String: String]
+  ) throws -> Context {
+    guard command.arity.contains(inv.positionals.count) else {
+      throw CLIError.usage("\(command.name): wrong number of arguments (usage: visits \(command.name) \(command.usage))")
+    }
+    let format = inv.value("--format") ?? command.formats[0]
+    guard command.formats.contains(format) else {
+      throw CLIError.usage(
+        "invalid --format '\(printable(format))' for \(command.name): one of \(command.formats.joined(separator: ", "))")
+    }
+    let directory = inv.value("--store") ?? environment["VISITS_STORE"] ?? "events"
+    let clock = try recordingClock(environment)
+    var store = EventStore(
+      directory: directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory,
+      clock: clock.now, makeID: clock.makeID)
+    if let t = environment["VISITS_LOCK_TIMEOUT"], let seconds = Double(t), seconds >= 0 { store.lockTimeout = seconds }
+    let ctx = Context(invocation: inv, environment: environment, store: store, format: format)
+    if command.writes {
+      _ = try ctx.actor()
+      _ = try ctx.reason()
+      _ = try ctx.expectedVersion()
+    }
+    return ctx
+  }
+
+  /// The clock and id maker: the system's, or — when `VISITS_NOW` is set, for reproducible
+  /// scripts and tests — that fixed time and ids derived from stream and seq.
+  private static func recordingClock(
+    _ environment: [String: String]
+  ) throws(CLIError) -> (now: @Sendable () -> Timestamp, makeID: @Sendable (String, Int) -> String) {
+    guard let fixed = environment["VISITS_NOW"] else {
+      return ({ Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) }, { _, _ in UUID().uuidString.lowercased() })
+    }
+    guard let t = Timestamp(logForm: fixed) else {
+      throw .usage("invalid VISITS_NOW '\(printable(fixed))': use YYYY-MM-DDTHH:MM:SS.mmmZ")
+    }
+    return ({ t }, { stream, seq in derivedEventID(stream: stream, seq: seq) })
+  }
+
+  /// Writes `text` to `path` through a temporary file and a rename, so a reader never sees half.
+  private static func writeFile(_ path: String, _ text: String) throws(CLIError) {
+    let url = URL(fileURLWithPath: path)
+    do {
+      try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+      throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}
+
+/// A UUID-shaped id (version 8, RFC 9562) derived from the stream name and seq.
+func derivedEventID(stream: String, seq: Int) -> String {
+  var b = SHA256.digest(Array("\(stream)/\(seq)".utf8)).prefix(16).map { $0 }
+  b[6] = (b[6] & 0x0F) | 0x80
+  b[8] = (b[8] & 0x3F) | 0x80
+  let hex = b.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+  let c = Array(hex)
+  return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-"
+    + String(c[20..<32])
+}
