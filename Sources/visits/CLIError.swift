@@ -21,8 +21,9 @@ enum CLIError: Error, Equatable {
   case data(String)
   /// A named thing does not exist: exit 66.
   case notFound(String)
-  /// The command ran but found problems (`verify`, `check --strict`); they were printed already.
-  case problemsReported
+  /// The command ran but found problems (`verify`, `check --strict`), listed already; the
+  /// message sums them up.
+  case problemsReported(String)
 }
 
 /// The one place where errors become a message and an exit code.
@@ -34,7 +35,7 @@ func report(_ error: any Error) -> (ExitCode, [String]) {
     case .cannotWrite(let p, let r): return (.cannotCreate, ["cannot write \(p): \(r)"])
     case .data(let m): return (.data, [m])
     case .notFound(let m): return (.noInput, [m])
-    case .problemsReported: return (.data, [])
+    case .problemsReported(let m): return (.data, [m])
     }
   case let e as EventLogError:
     switch e {

@@ -10,7 +10,7 @@ enum LogCommands {
   ) { ctx in
     for (i, _) in ctx.positionals.enumerated() { _ = try ctx.slug(i, "VISIT") }
     let names = ctx.positionals.isEmpty ? try ctx.store.streamNames() : ctx.positionals
-    var failed = false
+    var failed = 0
     for name in names {
       let report = try ctx.store.verify(name)
       for w in report.warnings { ctx.warn(w.description) }
@@ -18,11 +18,11 @@ enum LogCommands {
       if report.problems.isEmpty {
         ctx.print("\(name): ok, \(report.count) events, head \(report.headHash)")
       } else {
-        failed = true
+        failed += 1
         ctx.print("\(name): \(report.problems.count) problem(s), \(report.count) readable events")
       }
     }
-    if failed { throw CLIError.problemsReported }
+    if failed > 0 { throw CLIError.problemsReported("verify: \(failed) of \(names.count) visit(s) damaged") }
   }
 
   static let log = CommandSpec(

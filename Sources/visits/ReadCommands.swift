@@ -87,7 +87,10 @@ enum ReadCommands {
   ) { ctx in
     let l = try ctx.loadVisit()
     ctx.standardOutput = ctx.format == "json" ? JSONRenderer.text(JSONRenderer.check(l.visit)) : try ctx.text().check(l.visit)
-    if ctx.invocation.flag("--strict") && !l.visit.warnings.isEmpty { throw CLIError.problemsReported }
+    let count = l.visit.warnings.count
+    if ctx.invocation.flag("--strict") && count > 0 {
+      throw CLIError.problemsReported("check --strict: \(count) warning(s) in visit \(l.visit.id)")
+    }
   }
 }
 

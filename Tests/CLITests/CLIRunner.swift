@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Runs the built `visits` binary in a fresh temporary store.
+final class CLIStore: @unchecked Sendable {
+  let directory: String
+
+  init() {
+    directory = NSTemporaryDirectory() + "visits-cli-" + UUID().uuidString.lowercased()
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+  struct Result {
+    var code: Int32
+    var out: String
+    var err: String
+  }
+
+  /// Runs `visits` with `args` against this store, as actor `tester` unless `environment` says otherwise.
+  @discardableResult
+  func run(_ args: [String], environment: [String: String] = [:], store: Bool = true) throws -> Result {
+    var env = ["VISITS_ACTOR": "tester", "PATH": "/usr/bin:/bin", "VISITS_LOCK_TIMEOUT": "10"]
+    if store { env["VISITS_STORE"] = directory }
+    for (k, v) in environment { env[k] = v }
+    return try runVisits(args, environment: env.filter { !$0.value.isEmpty })
+  }
+
+  /// Every file in the store and its bytes: what "byte-for-byte unchanged" compares.
+  func snapshot() throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+      files[name] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+    }
+    return files
+  }
+
+  func path(_ visit: String) -> String { directory + "/" + visit + ".jsonl" }
+
+  /// Schedules visit `v` (2–4 May 2022, Europe/Berlin) with two sites, an appointment and a person.
+  func seed() throws {
+    let steps: [[String]] = [
+      ["schedule", "v", "--title", "Visit", "--partner", "Pittsburgh", "--from", "2022-05-02", "--to", "2022-05-04"],
+      ["add-site", "v", "hall", "--name", "City hall"],
+      ["add-appointment", "v", "rec", "--title", "Reception", "--start", "2022-05-02T10:00", "--end", "2022-05-02T11:00",
+       "--site", "hall", "--kind", "reception"],
+      ["add-attendee", "v", "p1", "--name", "Jane Roe"],
+      ["add-task", "v", "t1", "--title", "Book the bus"],
+    ]
+    for s in steps {
+      let r = try run(s)
+      guard r.code == 0 else { throw CLIFailure(args: s, result: r) }
+    }
+  }
+}
+
+struct CLIFailure: Error, CustomStringConvertible {
+  var args: [String]
+  var result: CLIStore.Result
+  var description: String { "visits \(args.joined(separator: " ")) exited \(result.code): \(result.err)" }
+}
+
+/// The `visits` executable next to the test bundle in the build folder.
+let visitsBinary: URL = {
+  var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  for _ in 0..<4 {
+    let candidate = dir.appendingPathComponent("visits")
+    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    dir = dir.deletingLastPathComponent()
+  }
+  return Bundle.main.bundleURL.appendingPathComponent("visits")
+}()
+
+final class DataBox: @unchecked Sendable { var data = Data() }
+
+func runVisits(_ args: [String], environment: [String: String]) throws -> CLIStore.Result {
+  let p = Process()
+  p.executableURL = visitsBinary
+  p.arguments = args
+  p.environment = environment
+  let out = Pipe()
+  let err = Pipe()
+  p.standardOutput = out
+  p.standardError = err
+  p.standardInput = FileHandle.nullDevice
+  try p.run()
+  // Read both pipes before waiting, so a full pipe cannot block the child.
+  let errBytes = DataBox()
+  let group = DispatchGroup()
+  group.enter()
+  let errHandle = err.fileHandleForReading
+  DispatchQueue.global().async {
+    errBytes.data = errHandle.readDataToEndOfFile()
+    group.leave()
+  }
+  let outBytes = out.fileHandleForReading.readDataToEndOfFile()
+  group.wait()
+  p.waitUntilExit()
+  return CLIStore.Result(
+    code: p.terminationStatus, out: String(decoding: outBytes, as: UTF8.self),
+    err: String(decoding: errBytes.data, as: UTF8.self))
+}
