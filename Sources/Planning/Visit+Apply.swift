@@ -26,7 +26,7 @@ extension Visit {
       let end = Zone.instant(of: e.end, in: e.timezone) ?? e.end.naiveSeconds
       appointments[e.appointment] = Appointment(
         id: e.appointment, title: e.title, kind: e.kind, start: e.start, end: e.end, timezone: e.timezone,
-        site: e.site, hosts: e.hosts, note: e.note, startInstant: start, endInstant: end)
+        site: e.site, hosts: e.hosts, note: e.note, updated: meta.recorded, startInstant: start, endInstant: end)
     case .appointmentMoved(let e):
       appointments.update(e.appointment) { a in
         a.start = e.start
@@ -34,20 +34,33 @@ extension Visit {
         a.startInstant = Zone.instant(of: e.start, in: a.timezone) ?? e.start.naiveSeconds
         a.endInstant = Zone.instant(of: e.end, in: a.timezone) ?? e.end.naiveSeconds
         a.changes += 1
+        a.updated = meta.recorded
       }
     case .appointmentCancelled(let e):
-      appointments.update(e.appointment) { $0.cancelled = true }
+      appointments.update(e.appointment) {
+        $0.cancelled = true
+        $0.updated = meta.recorded
+      }
     case .attendeeRegistered(let e):
       attendees[e.person] = Attendee(id: e.person, side: e.side, personal: e.personal)
     case .attendeeWithdrawn(let e):
       attendees.update(e.person) { $0.withdrawn = true }
-      appointments.updateAll { $0.attendees.removeAll { $0 == e.person } }
+      appointments.updateAll { a in
+        if a.attendees.contains(e.person) {
+          a.attendees.removeAll { $0 == e.person }
+          a.updated = meta.recorded
+        }
+      }
     case .attendeeAssigned(let e):
       appointments.update(e.appointment) { a in
         if !a.attendees.contains(e.person) { a.attendees.append(e.person) }
+        a.updated = meta.recorded
       }
     case .attendeeUnassigned(let e):
-      appointments.update(e.appointment) { $0.attendees.removeAll { $0 == e.person } }
+      appointments.update(e.appointment) {
+        $0.attendees.removeAll { $0 == e.person }
+        $0.updated = meta.recorded
+      }
     case .mouSigned(let e):
       mous[e.mou] = Mou(
         id: e.mou, title: e.title, signatories: e.signatories, date: e.date, place: e.place,

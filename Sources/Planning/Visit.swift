@@ -102,6 +102,8 @@ public struct Appointment: Sendable, Equatable, Identified {
   public var attendees: [String] = []
   /// How often the time or place changed since scheduling (the iCalendar SEQUENCE).
   public var changes = 0
+  /// When the appointment or who attends it last changed (the iCalendar DTSTAMP).
+  public var updated: Timestamp
   /// Start and end as seconds since the epoch.
   public var startInstant: Int64
   public var endInstant: Int64

@@ -1,0 +1,119 @@
+/// What changed in a visit between two of its states: the model behind `diff` and the agenda's
+/// "changed since" marks. Pure: both states are replayed by the caller.
+public struct VisitDiff: Sendable, Equatable {
+  /// A change to one appointment.
+  public struct AppointmentChange: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+      /// New since the earlier state.
+      case added
+      /// Cancelled since the earlier state (`old` is how it stood).
+      case cancelled
+      /// Its time changed (perhaps more too).
+      case moved
+      /// Something else changed: title, site, hosts, note or attendees.
+      case changed
+    }
+
+    public var kind: Kind
+    public var id: String
+    /// How it stood at the earlier point (nil when added).
+    public var old: Appointment?
+    /// How it stands at the later point (nil never; for cancelled, the cancelled appointment).
+    public var new: Appointment
+    /// Names of the fields that differ (`time`, `title`, `site`, `hosts`, `note`, `attendees`, `kind`).
+    public var fields: [String]
+  }
+
+  /// A change to one follow-up task.
+  public struct TaskChange: Sendable, Equatable {
+    public var id: String
+    public var old: FollowUpTask?
+    public var new: FollowUpTask?
+    public var fields: [String]
+  }
+
+  public var appointments: [AppointmentChange]
+  public var attendeesAdded: [Attendee]
+  public var attendeesWithdrawn: [Attendee]
+  public var sitesAdded: [Site]
+  public var tasks: [TaskChange]
+  public var mousSigned: [Mou]
+  /// New dates, when the visit was rescheduled.
+  public var dates: (old: (LocalDate, LocalDate), new: (LocalDate, LocalDate))?
+  /// Whether the visit was cancelled in between.
+  public var cancelled: Bool
+
+  public var isEmpty: Bool {
+    appointments.isEmpty && attendeesAdded.isEmpty && attendeesWithdrawn.isEmpty && sitesAdded.isEmpty
+      && tasks.isEmpty && mousSigned.isEmpty && dates == nil && !cancelled
+  }
+
+  /// The changes from `old` (nil: the visit did not exist yet) to `new`.
+  public init(from old: Visit?, to new: Visit) {
+    var changes: [AppointmentChange] = []
+    for a in new.appointments {
+      guard let before = old?.appointments[a.id], !before.cancelled else {
+        if !a.cancelled { changes.append(AppointmentChange(kind: .added, id: a.id, old: nil, new: a, fields: [])) }
+        continue
+      }
+      if a.cancelled {
+        changes.append(AppointmentChange(kind: .cancelled, id: a.id, old: before, new: a, fields: []))
+        continue
+      }
+      let fields = Self.differences(before, a)
+      guard !fields.isEmpty else { continue }
+      changes.append(
+        AppointmentChange(kind: fields.contains("time") ? .moved : .changed, id: a.id, old: before, new: a, fields: fields))
+    }
+    appointments = changes.sorted { ($0.new.startInstant, $0.id) < ($1.new.startInstant, $1.id) }
+    attendeesAdded = new.attendees.filter { p in !p.withdrawn && (old?.attendees[p.id].map { $0.withdrawn } ?? true) }
+    attendeesWithdrawn = new.attendees.filter { p in p.withdrawn && old?.attendees[p.id].map { !$0.withdrawn } == true }
+    sitesAdded = new.sites.filter { old?.sites.contains($0.id) != true }
+    mousSigned = new.mous.filter { old?.mous.contains($0.id) != true }
+    let oldTasks = Dictionary((old?.tasks ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var taskChanges: [TaskChange] = []
+    let newTasks = new.tasks
+    for t in newTasks {
+      guard let before = oldTasks[t.id] else {
+        taskChanges.append(TaskChange(id: t.id, old: nil, new: t, fields: []))
+        continue
+      }
+      var fields: [String] = []
+      if before.title != t.title { fields.append("title") }
+      if before.owner != t.owner { fields.append("owner") }
+      if before.due != t.due { fields.append("due") }
+      if before.status != t.status { fields.append("status") }
+      if !fields.isEmpty { taskChanges.append(TaskChange(id: t.id, old: before, new: t, fields: fields)) }
+    }
+    let newIDs = Set(newTasks.map(\.id))
+    for t in old?.tasks ?? [] where !newIDs.contains(t.id) {
+      taskChanges.append(TaskChange(id: t.id, old: t, new: nil, fields: []))
+    }
+    tasks = taskChanges
+    if let old, old.from != new.from || old.to != new.to {
+      dates = ((old.from, old.to), (new.from, new.to))
+    } else {
+      dates = nil
+    }
+    cancelled = new.status == .cancelled && old?.status != .cancelled
+  }
+
+  static func differences(_ a: Appointment, _ b: Appointment) -> [String] {
+    var fields: [String] = []
+    if a.start != b.start || a.end != b.end || a.timezone != b.timezone { fields.append("time") }
+    if a.title != b.title { fields.append("title") }
+    if a.kind != b.kind { fields.append("kind") }
+    if a.site != b.site { fields.append("site") }
+    if a.hosts != b.hosts { fields.append("hosts") }
+    if a.note != b.note { fields.append("note") }
+    if a.attendees != b.attendees { fields.append("attendees") }
+    return fields
+  }
+
+  public static func == (l: VisitDiff, r: VisitDiff) -> Bool {
+    l.appointments == r.appointments && l.attendeesAdded == r.attendeesAdded
+      && l.attendeesWithdrawn == r.attendeesWithdrawn && l.sitesAdded == r.sitesAdded && l.tasks == r.tasks
+      && l.mousSigned == r.mousSigned && l.cancelled == r.cancelled
+      && l.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] } == r.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
+  }
+}
