@@ -110,14 +110,14 @@ public enum JSONRenderer {
     ])
   }
 
-  public static func attendees(_ list: AttendeeList) -> JSONValue {
+  public static func attendees(_ list: AttendeeList, head: StreamHead) -> JSONValue {
     func needs(_ ns: [AttendeeList.Need]) -> JSONValue {
       .array(ns.map { .object(["need": .string($0.need), "count": .int(Int64($0.people.count)), "people": .array($0.people.map(JSONValue.string))]) })
     }
     return compact([
       "visit": .string(list.visit.id), "appointment": list.appointment.map { .string($0.id) },
       "attendees": .array(list.groups.flatMap { $0.attendees.map(person) }),
-      "catering": needs(list.catering), "accessibility": needs(list.accessibility),
+      "catering": needs(list.catering), "accessibility": needs(list.accessibility), "anchor": anchor(head),
     ])
   }
 

@@ -95,7 +95,7 @@ public struct TextRenderer: Sendable {
   }
 
   /// `visits attendees`.
-  public func attendees(_ list: AttendeeList) -> String {
+  public func attendees(_ list: AttendeeList, head: StreamHead) -> String {
     var out: [String] = []
     var title = t(list.visit.title)
     if let a = list.appointment { title += " — \(labels["for appointment"]) '\(t(a.title))'" }
@@ -116,6 +116,8 @@ public struct TextRenderer: Sendable {
     out.append("\(labels["accessibility"]):")
     if list.accessibility.isEmpty { out.append("  \(labels["none"])") }
     for n in list.accessibility { out.append("  \(t(n.need)): \(n.people.map(t).joined(separator: ", "))") }
+    out.append("")
+    out.append(anchor(head))
     return out.joined(separator: "\n") + "\n"
   }
 

@@ -27,6 +27,8 @@ struct Context {
   var environment: [String: String]
   var store: EventStore
   var format: String
+  /// Where streamed output goes (see `emit`); `standardOutput` is written to it when the command ends.
+  let sink: OutputSink
   var standardOutput = ""
   var standardError: [String] = []
 
@@ -78,4 +80,7 @@ struct Context {
   }
 
   mutating func warn(_ line: String) { standardError.append(line) }
+
+  /// Writes output at once, for commands that stream (`audit`).
+  func emit(_ text: String) { sink.write(text) }
 }

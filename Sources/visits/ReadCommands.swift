@@ -54,7 +54,9 @@ enum ReadCommands {
       appointment = a
     }
     let list = AttendeeList(l.visit, appointment: appointment)
-    ctx.standardOutput = ctx.format == "json" ? JSONRenderer.text(JSONRenderer.attendees(list)) : try ctx.text().attendees(list)
+    ctx.standardOutput =
+      ctx.format == "json"
+      ? JSONRenderer.text(JSONRenderer.attendees(list, head: l.head)) : try ctx.text().attendees(list, head: l.head)
   }
 
   static let tasks = CommandSpec(

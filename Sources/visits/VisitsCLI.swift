@@ -7,48 +7,61 @@ enum VisitsCLI {
 
   static let commands: [String: CommandSpec] = {
     var all: [CommandSpec] = [LogCommands.verify, LogCommands.log]
-    all += PlanningCommands.all
+    all += PlanningCommands.all + AuditCommands.all
     return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
   }()
 
-  /// Runs one invocation.
-  /// - Returns: the exit code, what goes to standard output, and the lines for standard error.
-  static func run(arguments: [String], environment: [String: String]) -> (ExitCode, String, [String]) {
+  /// Runs one invocation, writing its output to standard output or the `-o` file.
+  /// - Returns: the exit code and the lines for standard error.
+  static func run(arguments: [String], environment: [String: String]) -> (ExitCode, [String]) {
+    let stdout = OutputSink()
+    defer { stdout.flush() }
     var inv: Invocation
     do {
       inv = try parseArguments(arguments, commands: commands)
     } catch {
       let (code, lines) = report(error)
-      return (code, "", lines)
+      return (code, lines)
     }
-    if inv.flag("--version") { return (.ok, version + "\n", []) }
+    if inv.flag("--version") {
+      stdout.write(version + "\n")
+      return (.ok, [])
+    }
     guard let name = inv.command, let command = commands[name] else {
-      if inv.flag("--help") || arguments.isEmpty { return (.ok, Help.overview(commands), []) }
-      return (.usage, "", ["no command given (see visits --help)"])
+      if inv.flag("--help") || arguments.isEmpty {
+        stdout.write(Help.overview(commands))
+        return (.ok, [])
+      }
+      return (.usage, ["no command given (see visits --help)"])
     }
-    if inv.flag("--help") { return (.ok, Help.command(command), []) }
+    if inv.flag("--help") {
+      stdout.write(Help.command(command))
+      return (.ok, [])
+    }
 
+    var sink = stdout
     do {
-      var ctx = try makeContext(inv, command: command, environment: environment)
+      if let path = inv.value("--output") { sink = try OutputSink(path: path) }
+      var ctx = try makeContext(inv, command: command, environment: environment, sink: sink)
       do {
         try command.run(&ctx)
+        sink.write(ctx.standardOutput)
+        try sink.commit()
       } catch {
         let (code, lines) = report(error)
-        return (code, ctx.standardOutput, ctx.standardError + lines)
+        if sink === stdout { sink.write(ctx.standardOutput) } else { sink.discard() }
+        return (code, ctx.standardError + lines)
       }
-      if let path = inv.value("--output") {
-        try writeFile(path, ctx.standardOutput)
-        return (.ok, "", ctx.standardError)
-      }
-      return (.ok, ctx.standardOutput, ctx.standardError)
+      return (.ok, ctx.standardError)
     } catch {
+      if sink !== stdout { sink.discard() }
       let (code, lines) = report(error)
-      return (code, "", lines)
+      return (code, lines)
     }
   }
 
   private static func makeContext(
-    _ inv: Invocation, command: CommandSpec, environment: [String: String]
+    _ inv: Invocation, command: CommandSpec, environment: [String: String], sink: OutputSink
   ) throws -> Context {
     guard command.arity.contains(inv.positionals.count) else {
       throw CLIError.usage("\(command.name): wrong number of arguments (usage: visits \(command.name) \(command.usage))")
@@ -64,7 +77,7 @@ enum VisitsCLI {
       directory: directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory,
       clock: clock.now, makeID: clock.makeID)
     if let t = environment["VISITS_LOCK_TIMEOUT"], let seconds = Double(t), seconds >= 0 { store.lockTimeout = seconds }
-    let ctx = Context(invocation: inv, environment: environment, store: store, format: format)
+    let ctx = Context(invocation: inv, environment: environment, store: store, format: format, sink: sink)
     if command.writes {
       _ = try ctx.actor()
       _ = try ctx.reason()
@@ -85,16 +98,6 @@ enum VisitsCLI {
       throw .usage("invalid VISITS_NOW '\(printable(fixed))': use YYYY-MM-DDTHH:MM:SS.mmmZ")
     }
     return ({ t }, { stream, seq in derivedEventID(stream: stream, seq: seq) })
-  }
-
-  /// Writes `text` to `path` through a temporary file and a rename, so a reader never sees half.
-  private static func writeFile(_ path: String, _ text: String) throws(CLIError) {
-    let url = URL(fileURLWithPath: path)
-    do {
-      try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-      throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
-    }
   }
 }
 
