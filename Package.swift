@@ -16,7 +16,7 @@ let package = Package(
     .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
     .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
-    .testTarget(name: "CLITests", dependencies: ["visits", "EventLog"]),
+    .testTarget(name: "CLITests", dependencies: ["visits", "Planning", "EventLog"]),
   ],
   swiftLanguageModes: [.v6]
 )

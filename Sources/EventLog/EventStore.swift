@@ -249,7 +249,7 @@ public struct EventStore: Sendable {
 
     var state = initial
     var head = StreamHead()
-    var knownIDs: [String: Int] = [:]
+    var knownIDs: [String: (seq: Int, line: Int)] = [:]
     var validLength = 0
     var repairs: [EventLogWarning] = []
     var fileSize = 0
@@ -274,7 +274,7 @@ public struct EventStore: Sendable {
     let stored = given.filter { knownIDs[$0] != nil }
     if !stored.isEmpty {
       guard stored.count == events.count else { throw EventLogError.partialDuplicate(stream: stream, ids: stored) }
-      let seqs = stored.compactMap { knownIDs[$0] }
+      let seqs = stored.compactMap { knownIDs[$0]?.seq }
       return AppendResult(
         firstSeq: seqs.min() ?? 0, lastSeq: seqs.max() ?? 0, headHash: head.hash, alreadyStored: true, repairs: [])
     }

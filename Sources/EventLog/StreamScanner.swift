@@ -113,10 +113,9 @@ struct StreamScanner {
   private(set) var head = StreamHead()
   /// Line count up to the last whole batch.
   private(set) var validLines = 0
-  /// Event id → seq of every record read (for idempotent appends).
-  private(set) var ids: [String: Int] = [:]
+  /// Event id → seq and line of every record read (for idempotent appends and duplicate checks).
+  private(set) var ids: [String: (seq: Int, line: Int)] = [:]
   private var chain = StreamHead()
-  private var idLines: [String: Int] = [:]
 
   init(file: FileDescriptor, path: String, strict: Bool, bufferSize: Int = 1 << 16) {
     self.reader = LineReader(file: file, bufferSize: bufferSize)
@@ -173,11 +172,11 @@ struct StreamScanner {
           try problem(line.number, "recorded time \(record.recorded) is earlier than the record before")
         }
       }
-      if let first = idLines[record.id] {
-        try problem(line.number, "duplicate event id \(record.id) (first at line \(first))")
+      if let first = ids[record.id] {
+        try problem(line.number, "duplicate event id \(record.id) (first at line \(first.line))")
+      } else {
+        ids[record.id] = (record.seq, line.number)
       }
-      idLines[record.id] = line.number
-      ids[record.id] = record.seq
       chain = StreamHead(seq: record.seq, hash: record.hash, recorded: record.recorded)
       if pending.isEmpty { pendingFirstLine = line.number }
       pending.append(record)
