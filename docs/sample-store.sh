@@ -23,8 +23,9 @@ if ((${#existing[@]} > 0)); then
   echo "sample-store.sh: $STORE already holds ${#existing[@]} stream(s) (*.jsonl); give an empty or new directory" >&2
   exit 1
 fi
-mkdir -p "$STORE"
-STORE="$(cd "$STORE" && pwd)"
+# Absolute, because the commands run from the repository root; `schedule` creates the directory
+# (owner-only, like every store) when it does not exist yet.
+[[ $STORE == /* ]] || STORE="$PWD/$STORE"
 
 COUNT=0
 LAST=""
@@ -38,7 +39,7 @@ at() {
     echo "sample-store.sh: bad time '$when' (want YYYY-MM-DDTHH:MM, UTC)" >&2
     exit 2
   fi
-  if [[ $1 != --actor ]]; then
+  if [[ ${1:-} != --actor ]]; then
     echo "sample-store.sh: $when: every command names its --actor first" >&2
     exit 2
   fi

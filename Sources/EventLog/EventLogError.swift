@@ -22,7 +22,8 @@ public enum EventLogError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .invalidStreamName(let n):
-      return "invalid visit id '\(n)': use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)"
+      return
+        "invalid visit id '\(n)': use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)"
     case .noSuchStore(let p): return "no such store: \(p)"
     case .noSuchStream(let n): return "no such visit: \(n)"
     case .versionConflict(let s, let e, let a):
@@ -31,7 +32,8 @@ public enum EventLogError: Error, Equatable, Sendable, CustomStringConvertible {
       return "could not lock the store \(p) within \(s) s: another visits process is writing; try again"
     case .corrupt(let f, let l, let r): return "\(f):\(l): \(r)"
     case .partialDuplicate(let s, let ids):
-      return "\(s): some events of the batch are already stored (\(ids.joined(separator: ", "))), others are not"
+      return
+        "\(s): some events of the batch are already stored (\(ids.joined(separator: ", "))), others are not"
     case .invalidEvent(let r): return "invalid event: \(r)"
     case .io(let p, let op, let e): return "\(p): \(op) failed: \(String(cString: strerror(e)))"
     }

@@ -183,7 +183,8 @@ extension EventRecord {
         throw LineFault.invalid("not in canonical form (see docs/log-format.md)")
       }
       guard computed == hash else {
-        throw LineFault.invalid("hash does not match the record (stored \(hash.prefix(12))…, computed \(computed.prefix(12))…)")
+        throw LineFault.invalid(
+          "hash does not match the record (stored \(hash.prefix(12))…, computed \(computed.prefix(12))…)")
       }
       record.hash = hash
       return .success(record)

@@ -184,7 +184,9 @@ public struct EventStore: Sendable {
   ) throws -> [EventLogWarning] {
     let lock = try sharedLock()
     defer { withExtendedLifetime(lock) {} }
-    guard let file = try openStream(stream, flags: O_RDONLY) else { throw EventLogError.noSuchStream(name: stream) }
+    guard let file = try openStream(stream, flags: O_RDONLY) else {
+      throw EventLogError.noSuchStream(name: stream)
+    }
     defer { file.close() }
     var scanner = StreamScanner(file: file, path: path(of: stream), strict: true)
     while let r = try scanner.next() {
@@ -195,7 +197,9 @@ public struct EventStore: Sendable {
   }
 
   /// All records of a stream (up to `limit`) and the warnings met on the way.
-  public func read(_ stream: String, limit: ReadLimit = .all) throws -> (records: [EventRecord], warnings: [EventLogWarning]) {
+  public func read(_ stream: String, limit: ReadLimit = .all) throws -> (
+    records: [EventRecord], warnings: [EventLogWarning]
+  ) {
     var records: [EventRecord] = []
     let warnings = try forEach(in: stream, limit: limit) { records.append($0) }
     return (records, warnings)
@@ -224,7 +228,9 @@ public struct EventStore: Sendable {
   ///     retried batch returns its original position.
   /// - Throws: `EventLogError`.
   @discardableResult
-  public func append(to stream: String, expected: ExpectedVersion = .any, _ events: [NewEvent]) throws -> AppendResult {
+  public func append(to stream: String, expected: ExpectedVersion = .any, _ events: [NewEvent]) throws
+    -> AppendResult
+  {
     try append(to: stream, expected: expected, initial: (), fold: { _, _ in }, decide: { _, _ in events })
   }
 
@@ -267,16 +273,20 @@ public struct EventStore: Sendable {
 
     let events = try decide(state, head)
     guard !events.isEmpty else {
-      return AppendResult(firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [])
+      return AppendResult(
+        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [])
     }
     try validate(events)
     let given = events.compactMap(\.id)
     let stored = given.filter { knownIDs[$0] != nil }
     if !stored.isEmpty {
-      guard stored.count == events.count else { throw EventLogError.partialDuplicate(stream: stream, ids: stored) }
+      guard stored.count == events.count else {
+        throw EventLogError.partialDuplicate(stream: stream, ids: stored)
+      }
       let seqs = stored.compactMap { knownIDs[$0]?.seq }
       return AppendResult(
-        firstSeq: seqs.min() ?? 0, lastSeq: seqs.max() ?? 0, headHash: head.hash, alreadyStored: true, repairs: [])
+        firstSeq: seqs.min() ?? 0, lastSeq: seqs.max() ?? 0, headHash: head.hash, alreadyStored: true,
+        repairs: [])
     }
     guard expected.admits(head.seq) else {
       throw EventLogError.versionConflict(stream: stream, expected: expected.description, actual: head.seq)

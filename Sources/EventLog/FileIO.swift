@@ -11,7 +11,9 @@ struct FileDescriptor {
   let fd: Int32
   let path: String
 
-  static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o600) throws(EventLogError) -> FileDescriptor? {
+  static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o600) throws(EventLogError)
+    -> FileDescriptor?
+  {
     while true {
       let fd = open(path, flags | O_CLOEXEC, mode)
       if fd >= 0 { return FileDescriptor(fd: fd, path: path) }
@@ -42,7 +44,9 @@ struct FileDescriptor {
   func write(_ bytes: [UInt8], at offset: Int) throws(EventLogError) {
     var done = 0
     while done < bytes.count {
-      let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
+      let n = bytes.withUnsafeBytes {
+        pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done))
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw .io(path: path, operation: "write", errno: errno)
@@ -52,7 +56,9 @@ struct FileDescriptor {
   }
 
   func truncate(to length: Int) throws(EventLogError) {
-    guard ftruncate(fd, off_t(length)) == 0 else { throw .io(path: path, operation: "truncate", errno: errno) }
+    guard ftruncate(fd, off_t(length)) == 0 else {
+      throw .io(path: path, operation: "truncate", errno: errno)
+    }
   }
 
   func sync() throws(EventLogError) {

@@ -43,7 +43,8 @@ struct LineReader {
         guard start < end else { return nil }
         lineNumber += 1
         let line = Line(
-          bytes: Array(buffer[start..<end]), terminated: false, number: lineNumber, endOffset: bufferOffset + end)
+          bytes: Array(buffer[start..<end]), terminated: false, number: lineNumber,
+          endOffset: bufferOffset + end)
         start = end
         return line
       }
@@ -211,7 +212,10 @@ public struct StreamHead: Sendable, Equatable {
   public var hash: String
   public var recorded: Timestamp
 
-  public init(seq: Int = 0, hash: String = EventRecord.genesisHash, recorded: Timestamp = Timestamp(milliseconds: Int64.min)) {
+  public init(
+    seq: Int = 0, hash: String = EventRecord.genesisHash,
+    recorded: Timestamp = Timestamp(milliseconds: Int64.min)
+  ) {
     self.seq = seq
     self.hash = hash
     self.recorded = recorded

@@ -46,7 +46,9 @@ public struct AuditEntry: Sendable, Equatable {
     func appointment(_ id: String) -> Subject {
       Subject(kind: "appointment", id: id, label: v?.appointments[id]?.title ?? id)
     }
-    func person(_ id: String) -> Subject { Subject(kind: "person", id: id, label: v?.attendees[id]?.personal.name ?? id) }
+    func person(_ id: String) -> Subject {
+      Subject(kind: "person", id: id, label: v?.attendees[id]?.personal.name ?? id)
+    }
     func task(_ id: String) -> Subject { Subject(kind: "task", id: id, label: v?.task(id)?.title ?? id) }
     let t = v
     switch event {
@@ -55,21 +57,28 @@ public struct AuditEntry: Sendable, Equatable {
       subject = Subject(kind: "visit", id: visit, label: e.title)
       changes = [
         ch("title", nil, e.title), ch("partner", nil, e.partner), ch("from", nil, e.from.description),
-        ch("to", nil, e.to.description), ch("timezone", nil, e.timezone), ch("direction", nil, e.direction.rawValue),
-        ch("program", nil, e.program), ch("topics", nil, list(e.topics)), ch("organizers", nil, list(e.organizers)),
+        ch("to", nil, e.to.description), ch("timezone", nil, e.timezone),
+        ch("direction", nil, e.direction.rawValue),
+        ch("program", nil, e.program), ch("topics", nil, list(e.topics)),
+        ch("organizers", nil, list(e.organizers)),
         ch("travelBuffer", nil, e.travelBuffer.map(String.init)),
       ].compactMap { $0 }
     case .visitRescheduled(let e):
       subject = Subject(kind: "visit", id: visit, label: t?.title ?? visit)
-      changes = [ch("from", t?.from.description, e.from.description), ch("to", t?.to.description, e.to.description)]
-        .compactMap { $0 }
+      changes = [
+        ch("from", t?.from.description, e.from.description), ch("to", t?.to.description, e.to.description),
+      ]
+      .compactMap { $0 }
     case .visitCancelled:
       subject = Subject(kind: "visit", id: visit, label: t?.title ?? visit)
       changes = [FieldChange(field: "status", old: t?.status.rawValue, new: VisitStatus.cancelled.rawValue)]
     case .siteAdded(let e):
       subject = Subject(kind: "site", id: e.site, label: e.name)
-      changes = [ch("name", nil, e.name), ch("organization", nil, e.organization), ch("address", nil, e.address), ch("note", nil, e.note)]
-        .compactMap { $0 }
+      changes = [
+        ch("name", nil, e.name), ch("organization", nil, e.organization), ch("address", nil, e.address),
+        ch("note", nil, e.note),
+      ]
+      .compactMap { $0 }
     case .appointmentScheduled(let e):
       subject = Subject(kind: "appointment", id: e.appointment, label: e.title)
       changes = [
@@ -80,8 +89,11 @@ public struct AuditEntry: Sendable, Equatable {
     case .appointmentMoved(let e):
       subject = appointment(e.appointment)
       let a = t?.appointments[e.appointment]
-      changes = [ch("start", a?.start.description, e.start.description), ch("end", a?.end.description, e.end.description)]
-        .compactMap { $0 }
+      changes = [
+        ch("start", a?.start.description, e.start.description),
+        ch("end", a?.end.description, e.end.description),
+      ]
+      .compactMap { $0 }
     case .appointmentCancelled(let e):
       subject = appointment(e.appointment)
       changes = [FieldChange(field: "status", old: "scheduled", new: "cancelled")]
@@ -90,16 +102,19 @@ public struct AuditEntry: Sendable, Equatable {
       let old = t?.attendees[e.person]
       let p = e.personal
       changes = [
-        ch("status", old.map { _ in "withdrawn" }, "registered"), ch("side", old?.side.rawValue, e.side.rawValue),
+        ch("status", old.map { _ in "withdrawn" }, "registered"),
+        ch("side", old?.side.rawValue, e.side.rawValue),
         ch("name", old?.personal.name, p.name), ch("function", old?.personal.function, p.function),
-        ch("organization", old?.personal.organization, p.organization), ch("email", old?.personal.email, p.email),
+        ch("organization", old?.personal.organization, p.organization),
+        ch("email", old?.personal.email, p.email),
         ch("phone", old?.personal.phone, p.phone), ch("diet", old?.personal.diet, p.diet),
         ch("access", old?.personal.access, p.access),
       ].compactMap { $0 }
     case .attendeeWithdrawn(let e):
       subject = person(e.person)
       let left = t?.appointments.filter { $0.attendees.contains(e.person) }.map(\.id) ?? []
-      changes = [FieldChange(field: "status", old: "registered", new: "withdrawn")]
+      changes =
+        [FieldChange(field: "status", old: "registered", new: "withdrawn")]
         + (left.isEmpty ? [] : [FieldChange(field: "appointments", old: list(left), new: nil)])
     case .attendeeAssigned(let e):
       subject = appointment(e.appointment)
@@ -110,16 +125,20 @@ public struct AuditEntry: Sendable, Equatable {
       subject = appointment(e.appointment)
       related = [person(e.person)]
       let names = t?.appointments[e.appointment]?.attendees ?? []
-      changes = [FieldChange(field: "attendees", old: list(names), new: list(names.filter { $0 != e.person }))]
+      changes = [
+        FieldChange(field: "attendees", old: list(names), new: list(names.filter { $0 != e.person }))
+      ]
     case .mouSigned(let e):
       subject = Subject(kind: "mou", id: e.mou, label: e.title)
       changes = [
-        ch("title", nil, e.title), ch("signatories", nil, list(e.signatories)), ch("date", nil, e.date?.description),
+        ch("title", nil, e.title), ch("signatories", nil, list(e.signatories)),
+        ch("date", nil, e.date?.description),
         ch("place", nil, e.place), ch("commitments", nil, list(e.commitments)),
       ].compactMap { $0 }
     case .taskAdded(let e):
       subject = Subject(kind: "task", id: e.task, label: e.title)
-      changes = [ch("title", nil, e.title), ch("owner", nil, e.owner), ch("due", nil, e.due?.description)].compactMap { $0 }
+      changes = [ch("title", nil, e.title), ch("owner", nil, e.owner), ch("due", nil, e.due?.description)]
+        .compactMap { $0 }
     case .taskAssigned(let e):
       subject = task(e.task)
       changes = [FieldChange(field: "owner", old: t?.task(e.task)?.owner, new: e.owner)]
@@ -137,7 +156,9 @@ public struct AuditEntry: Sendable, Equatable {
       changes = [FieldChange(field: "text", old: nil, new: e.text)]
     case .agendaPublished(let e):
       subject = Subject(kind: "agenda", id: String(e.version), label: t?.title ?? visit)
-      changes = [ch("version", t.map { String($0.publishedVersion) }, String(e.version)), ch("note", nil, e.note)].compactMap { $0 }
+      changes = [
+        ch("version", t.map { String($0.publishedVersion) }, String(e.version)), ch("note", nil, e.note),
+      ].compactMap { $0 }
     }
   }
 
@@ -183,7 +204,9 @@ extension Planner {
       // Points that need the stream (a date in its zone, v:N) are resolved from its records;
       // seq:N and instants need nothing, so most audits read each stream once.
       var records: [EventRecord] = []
-      if [since, until].contains(where: { if case .endOfDay = $0 { return true }; if case .published = $0 { return true }; return false }) {
+      if [since, until].contains(where: {
+        if case .endOfDay = $0 { return true }; if case .published = $0 { return true }; return false
+      }) {
         records = try store.read(stream).records
       }
       let l = (try since?.limit(in: records, visit: stream), try until?.limit(in: records, visit: stream))
@@ -201,7 +224,8 @@ extension Planner {
       if let from, from.admits(record) { return }
       if let to, !to.admits(record) { return }
       if let actor, record.actor != actor { return }
-      let entry = AuditEntry(visit: stream, before: before, event: event, meta: EventMeta(record), type: record.type)
+      let entry = AuditEntry(
+        visit: stream, before: before, event: event, meta: EventMeta(record), type: record.type)
       if let entity, !entry.concerns(entity) { return }
       try body(entry)
     }

@@ -36,7 +36,8 @@ public struct ScheduleVisit: Sendable, Equatable {
 
   public init(
     title: String, partner: String, from: String, to: String, timezone: String = "Europe/Berlin",
-    direction: Direction = .incoming, program: String? = nil, topics: [String] = [], organizers: [String] = [],
+    direction: Direction = .incoming, program: String? = nil, topics: [String] = [],
+    organizers: [String] = [],
     travelBuffer: Int? = nil
   ) {
     self.title = title

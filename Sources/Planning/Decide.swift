@@ -5,14 +5,17 @@ public enum Decide {
   ///
   /// - Returns: the events to append, in order.
   /// - Throws: `PlanningError` naming the rule and the ids involved.
-  public static func decide(_ command: Command, visit id: String, state visit: Visit?) throws(PlanningError) -> [Event] {
+  public static func decide(_ command: Command, visit id: String, state visit: Visit?) throws(PlanningError)
+    -> [Event]
+  {
     if case .schedule(let c) = command {
       if visit != nil { throw .rule("unique-id", "visit \(id) already exists") }
       return [.visitScheduled(try schedule(c))]
     }
     guard let v = visit else { throw .visitNotFound(id) }
     if v.status == .cancelled {
-      if case .note = command {} else {
+      if case .note = command {
+      } else {
         throw .rule("visit-cancelled", "visit \(id) is cancelled; only notes can be added")
       }
     }
@@ -21,18 +24,25 @@ public enum Decide {
     case .reschedule(let fromText, let toText):
       let from = try date(fromText, "--from")
       let to = try date(toText, "--to")
-      guard from <= to else { throw .rule("visit-dates", "visit \(id) would end (\(to)) before it starts (\(from))") }
-      let outside = v.activeAppointments.filter { !within($0.startInstant, $0.endInstant, from: from, to: to, v.timezone) }
+      guard from <= to else {
+        throw .rule("visit-dates", "visit \(id) would end (\(to)) before it starts (\(from))")
+      }
+      let outside = v.activeAppointments.filter {
+        !within($0.startInstant, $0.endInstant, from: from, to: to, v.timezone)
+      }
       guard outside.isEmpty else {
         throw .rule(
           "within-visit",
-          "appointment(s) \(outside.map(\.id).joined(separator: ", ")) would lie outside \(from)–\(to); move or cancel them first")
+          "appointment(s) \(outside.map(\.id).joined(separator: ", ")) would lie outside \(from)–\(to); move or cancel them first"
+        )
       }
       return [.visitRescheduled(VisitRescheduled(from: from, to: to))]
     case .cancel:
       return [.visitCancelled(VisitCancelled())]
     case .addSite(let e):
-      guard !v.sites.contains(e.site) else { throw .rule("unique-id", "site \(e.site) already exists in visit \(id)") }
+      guard !v.sites.contains(e.site) else {
+        throw .rule("unique-id", "site \(e.site) already exists in visit \(id)")
+      }
       try text(e.name, "--name")
       try optionalText(e.organization, "--organization")
       try optionalText(e.address, "--address")
@@ -98,9 +108,13 @@ public enum Decide {
         return .attendeeUnassigned(AttendeeUnassigned(appointment: appointment, person: p))
       }
     case .signMou(let c):
-      guard !v.mous.contains(c.mou) else { throw .rule("unique-id", "MoU \(c.mou) already exists in visit \(id)") }
+      guard !v.mous.contains(c.mou) else {
+        throw .rule("unique-id", "MoU \(c.mou) already exists in visit \(id)")
+      }
       try text(c.title, "--title")
-      guard !c.signatories.isEmpty else { throw .rule("signatories", "MoU \(c.mou) needs at least one --signatory") }
+      guard !c.signatories.isEmpty else {
+        throw .rule("signatories", "MoU \(c.mou) needs at least one --signatory")
+      }
       for s in c.signatories { try text(s, "--signatory") }
       for cm in c.commitments { try text(cm, "--commitment", limit: 500) }
       try optionalText(c.place, "--place")
@@ -112,7 +126,9 @@ public enum Decide {
             commitments: c.commitments))
       ]
     case .addTask(let c):
-      guard v.task(c.task) == nil else { throw .rule("unique-id", "task \(c.task) already exists in visit \(id)") }
+      guard v.task(c.task) == nil else {
+        throw .rule("unique-id", "task \(c.task) already exists in visit \(id)")
+      }
       try text(c.title, "--title")
       try optionalText(c.owner, "--owner")
       let due = try c.due.map { t throws(PlanningError) in try date(t, "--due") }
@@ -154,8 +170,12 @@ public enum Decide {
     try timezone(c.timezone)
     let from = try date(c.from, "--from")
     let to = try date(c.to, "--to")
-    guard from <= to else { throw .rule("visit-dates", "the visit would end (\(to)) before it starts (\(from))") }
-    guard to.dayNumber - from.dayNumber < 366 else { throw .rule("visit-dates", "a visit lasts at most a year") }
+    guard from <= to else {
+      throw .rule("visit-dates", "the visit would end (\(to)) before it starts (\(from))")
+    }
+    guard to.dayNumber - from.dayNumber < 366 else {
+      throw .rule("visit-dates", "a visit lasts at most a year")
+    }
     if let b = c.travelBuffer, !(0...240).contains(b) {
       throw .rule("travel-buffer", "--travel-buffer must be 0 to 240 minutes, not \(b)")
     }
@@ -176,12 +196,14 @@ public enum Decide {
       throw .rule("real-time", "--end \(end) does not exist in \(zone) (the clocks skip it)")
     }
     guard e > s else {
-      throw .rule("end-after-start", "appointment \(appointment) must end after it starts (\(start) – \(end))")
+      throw .rule(
+        "end-after-start", "appointment \(appointment) must end after it starts (\(start) – \(end))")
     }
     guard within(s, e, from: v.from, to: v.to, v.timezone) else {
       throw .rule(
         "within-visit",
-        "appointment \(appointment) (\(start)–\(end.clock) \(zone)) lies outside visit \(v.id) (\(v.from) to \(v.to), \(v.timezone))")
+        "appointment \(appointment) (\(start)–\(end.clock) \(zone)) lies outside visit \(v.id) (\(v.from) to \(v.to), \(v.timezone))"
+      )
     }
     return (start, end)
   }
@@ -220,7 +242,9 @@ public enum Decide {
   }
 
   static func date(_ text: String, _ field: String) throws(PlanningError) -> LocalDate {
-    guard let d = LocalDate(text) else { throw .rule("real-date", "\(field) \(text) is not a real date (YYYY-MM-DD)") }
+    guard let d = LocalDate(text) else {
+      throw .rule("real-date", "\(field) \(text) is not a real date (YYYY-MM-DD)")
+    }
     return d
   }
 
@@ -233,7 +257,8 @@ public enum Decide {
 
   static func timezone(_ name: String) throws(PlanningError) {
     guard Zone.isValid(name) else {
-      throw .rule("time-zone", "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
+      throw .rule(
+        "time-zone", "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
     }
   }
 
@@ -241,7 +266,9 @@ public enum Decide {
   static func text(_ value: String, _ field: String, limit: Int = 200) throws(PlanningError) {
     guard !value.trimmingWhitespace.isEmpty else { throw .rule("text", "\(field) must not be empty") }
     guard value.count <= limit else { throw .rule("text", "\(field) is longer than \(limit) characters") }
-    if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+    if value.unicodeScalars.contains(where: {
+      $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+    }) {
       throw .rule("text", "\(field) contains a control character")
     }
   }

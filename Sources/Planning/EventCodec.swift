@@ -65,8 +65,12 @@ public enum EventCodec {
   }
 
   /// A new log event for `e`, stamped with who and why.
-  public static func newEvent(_ e: Event, actor: String, reason: String?, correlation: String? = nil) throws -> NewEvent {
-    NewEvent(type: typeName(e), version: 1, actor: actor, reason: reason, correlation: correlation, data: try data(e))
+  public static func newEvent(_ e: Event, actor: String, reason: String?, correlation: String? = nil) throws
+    -> NewEvent
+  {
+    NewEvent(
+      type: typeName(e), version: 1, actor: actor, reason: reason, correlation: correlation, data: try data(e)
+    )
   }
 
   /// The event a record holds.
@@ -90,9 +94,11 @@ public enum EventCodec {
       case "VisitRescheduled": return .visitRescheduled(try d.decode(VisitRescheduled.self, from: v))
       case "VisitCancelled": return .visitCancelled(try d.decode(VisitCancelled.self, from: v))
       case "SiteAdded": return .siteAdded(try d.decode(SiteAdded.self, from: v))
-      case "AppointmentScheduled": return .appointmentScheduled(try d.decode(AppointmentScheduled.self, from: v))
+      case "AppointmentScheduled":
+        return .appointmentScheduled(try d.decode(AppointmentScheduled.self, from: v))
       case "AppointmentMoved": return .appointmentMoved(try d.decode(AppointmentMoved.self, from: v))
-      case "AppointmentCancelled": return .appointmentCancelled(try d.decode(AppointmentCancelled.self, from: v))
+      case "AppointmentCancelled":
+        return .appointmentCancelled(try d.decode(AppointmentCancelled.self, from: v))
       case "AttendeeRegistered": return .attendeeRegistered(try d.decode(AttendeeRegistered.self, from: v))
       case "AttendeeWithdrawn": return .attendeeWithdrawn(try d.decode(AttendeeWithdrawn.self, from: v))
       case "AttendeeAssigned": return .attendeeAssigned(try d.decode(AttendeeAssigned.self, from: v))

@@ -36,7 +36,8 @@ public struct VisitScheduled: Sendable, Equatable, Codable {
 
   public init(
     title: String, partner: String, from: LocalDate, to: LocalDate, timezone: String = "Europe/Berlin",
-    direction: Direction = .incoming, program: String? = nil, topics: [String] = [], organizers: [String] = [],
+    direction: Direction = .incoming, program: String? = nil, topics: [String] = [],
+    organizers: [String] = [],
     travelBuffer: Int? = nil
   ) {
     self.title = title
@@ -71,7 +72,9 @@ public struct SiteAdded: Sendable, Equatable, Codable {
   public var organization: String?
   public var address: String?
   public var note: String?
-  public init(site: String, name: String, organization: String? = nil, address: String? = nil, note: String? = nil) {
+  public init(
+    site: String, name: String, organization: String? = nil, address: String? = nil, note: String? = nil
+  ) {
     self.site = site
     self.name = name
     self.organization = organization
@@ -92,7 +95,8 @@ public struct AppointmentScheduled: Sendable, Equatable, Codable {
   public var hosts: [String]
   public var note: String?
   public init(
-    appointment: String, title: String, kind: AppointmentKind = .other, start: LocalDateTime, end: LocalDateTime,
+    appointment: String, title: String, kind: AppointmentKind = .other, start: LocalDateTime,
+    end: LocalDateTime,
     timezone: String, site: String? = nil, hosts: [String] = [], note: String? = nil
   ) {
     self.appointment = appointment

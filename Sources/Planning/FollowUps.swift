@@ -27,7 +27,8 @@ extension Visit {
       let p = taskProgress[unique]
       all.append(
         FollowUpTask(
-          id: unique, title: title, owner: p?.owner, due: p?.due ?? due, status: p?.status ?? .open, origin: origin))
+          id: unique, title: title, owner: p?.owner, due: p?.due ?? due, status: p?.status ?? .open,
+          origin: origin))
     }
     for m in mous {
       let signedOn = m.date ?? from
@@ -37,8 +38,9 @@ extension Visit {
           due: signedOn.adding(days: Self.mouCopyDueDays), .mouCopy(mou: m.id, signatory: s))
       }
       for (i, c) in m.commitments.enumerated() {
-        add(slug("mou-\(m.id)-commitment-\(i + 1)"), "Follow up MoU commitment: \(c)", due: nil,
-            .mouCommitment(mou: m.id, number: i + 1))
+        add(
+          slug("mou-\(m.id)-commitment-\(i + 1)"), "Follow up MoU commitment: \(c)", due: nil,
+          .mouCommitment(mou: m.id, number: i + 1))
       }
     }
     guard status != .cancelled else { return all }
@@ -46,14 +48,16 @@ extension Visit {
     for a in appointments.items where !a.cancelled {
       if a.kind == .reception {
         let by = a.hosts.isEmpty ? "" : " (\(a.hosts.joined(separator: ", ")))"
-        add(slug("thanks-\(a.id)"), "Thank-you letter after '\(a.title)'\(by)", due: thanksDue,
-            .receptionThanks(appointment: a.id))
+        add(
+          slug("thanks-\(a.id)"), "Thank-you letter after '\(a.title)'\(by)", due: thanksDue,
+          .receptionThanks(appointment: a.id))
       }
       if a.kind == .siteVisit {
         let place = a.site.flatMap { sites[$0]?.name }.map { " (\($0))" } ?? ""
         for h in a.hosts {
-          add(slug("thanks-\(a.id)-\(h)"), "Thank-you letter to \(h)\(place)", due: thanksDue,
-              .hostThanks(appointment: a.id, host: h))
+          add(
+            slug("thanks-\(a.id)-\(h)"), "Thank-you letter to \(h)\(place)", due: thanksDue,
+            .hostThanks(appointment: a.id, host: h))
         }
       }
     }

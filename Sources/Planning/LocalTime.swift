@@ -24,7 +24,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
   public static func shape(_ text: String) -> (Int, Int, Int)? {
     let b = Array(text.utf8)
     guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-    return digits(b, 0, 4).flatMap { y in digits(b, 5, 2).flatMap { m in digits(b, 8, 2).map { (y, m, $0) } } }
+    return digits(b, 0, 4).flatMap { y in digits(b, 5, 2).flatMap { m in digits(b, 8, 2).map { (y, m, $0) } }
+    }
   }
 
   /// Day number since 1970-01-01.
@@ -47,7 +48,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let d = LocalDate(text) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
     }
     self = d
   }
@@ -72,7 +74,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
   /// Parses `YYYY-MM-DDTHH:MM`; nil unless the shape is right and the date and time exist.
   public init?(_ text: String) {
     let b = Array(text.utf8)
-    guard b.count == 16, b[10] == 0x54, b[13] == 0x3A, let date = LocalDate(String(decoding: b[0..<10], as: UTF8.self)),
+    guard b.count == 16, b[10] == 0x54, b[13] == 0x3A,
+      let date = LocalDate(String(decoding: b[0..<10], as: UTF8.self)),
       let h = digits(b, 11, 2), let m = digits(b, 14, 2), h < 24, m < 60
     else { return nil }
     self.init(date: date, minutes: h * 60 + m)
@@ -81,7 +84,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
   /// Whether the text has the shape `YYYY-MM-DDTHH:MM` (digits in the right places).
   public static func hasShape(_ text: String) -> Bool {
     let b = Array(text.utf8)
-    return b.count == 16 && b[10] == 0x54 && b[13] == 0x3A && LocalDate.shape(String(decoding: b[0..<10], as: UTF8.self)) != nil
+    return b.count == 16 && b[10] == 0x54 && b[13] == 0x3A
+      && LocalDate.shape(String(decoding: b[0..<10], as: UTF8.self)) != nil
       && digits(b, 11, 2) != nil && digits(b, 14, 2) != nil
   }
 
@@ -102,7 +106,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let d = LocalDateTime(text) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a local time: \(text)"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a local time: \(text)"))
     }
     self = d
   }
@@ -141,7 +146,10 @@ public enum Zone {
 
   /// The wall-clock time of an instant in a zone (seconds are dropped).
   public static func wallClock(of instant: Int64, in name: String) -> LocalDateTime {
-    let offset = TimeZone(identifier: name).map { Int64($0.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))) } ?? 0
+    let offset =
+      TimeZone(identifier: name).map {
+        Int64($0.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+      } ?? 0
     let local = instant + offset
     var days = local / 86_400
     var rest = local - days * 86_400

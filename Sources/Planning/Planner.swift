@@ -86,7 +86,9 @@ public struct Planner: Sendable {
     let meta = EventMeta(record)
     if state == nil {
       guard let v = Visit.start(id: visit, with: event, meta: meta) else {
-        throw .unreadableEvent(at: "\(file):\(record.seq)", reason: "a visit's first event must be VisitScheduled, not \(record.type)")
+        throw .unreadableEvent(
+          at: "\(file):\(record.seq)",
+          reason: "a visit's first event must be VisitScheduled, not \(record.type)")
       }
       state = v
     } else if case .visitScheduled = event {

@@ -16,7 +16,8 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
     if text.hasPrefix("seq:") || text.hasPrefix("v:") {
       let isSeq = text.hasPrefix("seq:")
       let digits = text.dropFirst(isSeq ? 4 : 2)
-      guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n >= 0, n < Int(Int32.max) else { return nil }
+      guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n >= 0, n < Int(Int32.max)
+      else { return nil }
       self = isSeq ? .seq(n) : .published(n)
     } else if let d = LocalDate(text) {
       self = .endOfDay(d)
@@ -39,7 +40,9 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
   /// `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z` or `±HH:MM`.
   static func instant(_ text: String) -> Timestamp? {
     let b = Array(text.utf8)
-    guard b.count >= 17, let local = LocalDateTime(String(decoding: b[0..<16], as: UTF8.self)) else { return nil }
+    guard b.count >= 17, let local = LocalDateTime(String(decoding: b[0..<16], as: UTF8.self)) else {
+      return nil
+    }
     var i = 16
     var ms: Int64 = 0
     if i < b.count, b[i] == 0x3A {
@@ -89,7 +92,9 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
       throw .notFound(kind: "agenda version", id: String(n), visit: visit)
     case .endOfDay(let d):
       var zone = "UTC"
-      if let first = records.first, case .visitScheduled(let s) = try EventCodec.decode(first) { zone = s.timezone }
+      if let first = records.first, case .visitScheduled(let s) = try EventCodec.decode(first) {
+        zone = s.timezone
+      }
       let next = LocalDateTime(date: d.adding(days: 1), minutes: 0)
       let instant = Zone.instant(of: next, in: zone) ?? next.naiveSeconds
       return .recorded(Timestamp(milliseconds: instant * 1000 - 1))

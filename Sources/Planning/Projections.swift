@@ -69,7 +69,8 @@ public struct AttendeeList: Sendable, Equatable {
   public init(_ v: Visit, appointment: Appointment? = nil) {
     visit = v
     self.appointment = appointment
-    let people = appointment.map { a in a.attendees.compactMap { v.attendees[$0] }.filter { !$0.withdrawn } }
+    let people =
+      appointment.map { a in a.attendees.compactMap { v.attendees[$0] }.filter { !$0.withdrawn } }
       ?? v.activeAttendees
     groups = Side.allCases.compactMap { side in
       let members = people.filter { $0.side == side }
@@ -108,7 +109,9 @@ public struct TaskList: Sendable, Equatable {
   public init(_ visits: [Visit], today: LocalDate, filter: Filter = .open, overdueOnly: Bool = false) {
     self.today = today
     rows = visits.flatMap { v in
-      v.tasks.map { t in Row(visit: v.id, task: t, overdue: t.status == .open && (t.due.map { $0 < today } ?? false)) }
+      v.tasks.map { t in
+        Row(visit: v.id, task: t, overdue: t.status == .open && (t.due.map { $0 < today } ?? false))
+      }
     }.filter { r in
       switch filter {
       case .open: return r.task.status == .open
@@ -116,12 +119,12 @@ public struct TaskList: Sendable, Equatable {
       case .all: return true
       }
     }.filter { !overdueOnly || $0.overdue }
-    .sorted { a, b in
-      // Dated tasks first by due date, then undated; then by visit and id.
-      let da = a.task.due?.dayNumber ?? Int64.max
-      let db = b.task.due?.dayNumber ?? Int64.max
-      return (da, a.visit, a.task.id) < (db, b.visit, b.task.id)
-    }
+      .sorted { a, b in
+        // Dated tasks first by due date, then undated; then by visit and id.
+        let da = a.task.due?.dayNumber ?? Int64.max
+        let db = b.task.due?.dayNumber ?? Int64.max
+        return (da, a.visit, a.task.id) < (db, b.visit, b.task.id)
+      }
   }
 }
 

@@ -20,13 +20,15 @@ extension Visit {
     case .visitCancelled:
       status = .cancelled
     case .siteAdded(let e):
-      sites[e.site] = Site(id: e.site, name: e.name, organization: e.organization, address: e.address, note: e.note)
+      sites[e.site] = Site(
+        id: e.site, name: e.name, organization: e.organization, address: e.address, note: e.note)
     case .appointmentScheduled(let e):
       let start = Zone.instant(of: e.start, in: e.timezone) ?? e.start.naiveSeconds
       let end = Zone.instant(of: e.end, in: e.timezone) ?? e.end.naiveSeconds
       appointments[e.appointment] = Appointment(
         id: e.appointment, title: e.title, kind: e.kind, start: e.start, end: e.end, timezone: e.timezone,
-        site: e.site, hosts: e.hosts, note: e.note, updated: meta.recorded, startInstant: start, endInstant: end)
+        site: e.site, hosts: e.hosts, note: e.note, updated: meta.recorded, startInstant: start,
+        endInstant: end)
     case .appointmentMoved(let e):
       appointments.update(e.appointment) { a in
         a.start = e.start

@@ -76,7 +76,9 @@ public struct EventMeta: Sendable, Equatable {
     self.reason = reason
   }
 
-  public init(_ r: EventRecord) { self.init(seq: r.seq, recorded: r.recorded, actor: r.actor, reason: r.reason) }
+  public init(_ r: EventRecord) {
+    self.init(seq: r.seq, recorded: r.recorded, actor: r.actor, reason: r.reason)
+  }
 }
 
 public struct Site: Sendable, Equatable, Identified {

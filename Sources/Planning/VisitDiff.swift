@@ -53,7 +53,9 @@ public struct VisitDiff: Sendable, Equatable {
     var changes: [AppointmentChange] = []
     for a in new.appointments {
       guard let before = old?.appointments[a.id], !before.cancelled else {
-        if !a.cancelled { changes.append(AppointmentChange(kind: .added, id: a.id, old: nil, new: a, fields: [])) }
+        if !a.cancelled {
+          changes.append(AppointmentChange(kind: .added, id: a.id, old: nil, new: a, fields: []))
+        }
         continue
       }
       if a.cancelled {
@@ -63,11 +65,16 @@ public struct VisitDiff: Sendable, Equatable {
       let fields = Self.differences(before, a)
       guard !fields.isEmpty else { continue }
       changes.append(
-        AppointmentChange(kind: fields.contains("time") ? .moved : .changed, id: a.id, old: before, new: a, fields: fields))
+        AppointmentChange(
+          kind: fields.contains("time") ? .moved : .changed, id: a.id, old: before, new: a, fields: fields))
     }
     appointments = changes.sorted { ($0.new.startInstant, $0.id) < ($1.new.startInstant, $1.id) }
-    attendeesAdded = new.attendees.filter { p in !p.withdrawn && (old?.attendees[p.id].map { $0.withdrawn } ?? true) }
-    attendeesWithdrawn = new.attendees.filter { p in p.withdrawn && old?.attendees[p.id].map { !$0.withdrawn } == true }
+    attendeesAdded = new.attendees.filter { p in
+      !p.withdrawn && (old?.attendees[p.id].map { $0.withdrawn } ?? true)
+    }
+    attendeesWithdrawn = new.attendees.filter { p in
+      p.withdrawn && old?.attendees[p.id].map { !$0.withdrawn } == true
+    }
     sitesAdded = new.sites.filter { old?.sites.contains($0.id) != true }
     mousSigned = new.mous.filter { old?.mous.contains($0.id) != true }
     let oldTasks = Dictionary((old?.tasks ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -114,6 +121,7 @@ public struct VisitDiff: Sendable, Equatable {
     l.appointments == r.appointments && l.attendeesAdded == r.attendeesAdded
       && l.attendeesWithdrawn == r.attendeesWithdrawn && l.sitesAdded == r.sitesAdded && l.tasks == r.tasks
       && l.mousSigned == r.mousSigned && l.cancelled == r.cancelled
-      && l.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] } == r.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
+      && l.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
+        == r.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
   }
 }

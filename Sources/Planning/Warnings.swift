@@ -31,7 +31,9 @@ extension Visit {
         let sharedPeople = a.attendees.filter { b.attendees.contains($0) }
         let sharedHosts = a.hosts.filter { b.hosts.contains($0) }
         if let sa = a.site, let sb = b.site, sa != sb, !(sharedPeople.isEmpty && sharedHosts.isEmpty) {
-          found.append(PlanWarning(rule: .parallelSites, appointments: [a.id, b.id], persons: sharedPeople + sharedHosts))
+          found.append(
+            PlanWarning(
+              rule: .parallelSites, appointments: [a.id, b.id], persons: sharedPeople + sharedHosts))
         } else if !sharedPeople.isEmpty {
           found.append(PlanWarning(rule: .doubleBooked, appointments: [a.id, b.id], persons: sharedPeople))
         }
@@ -41,7 +43,8 @@ extension Visit {
         if let sa = a.site, let sb = b.site, sa != sb {
           let gap = Int((b.startInstant - a.endInstant) / 60)
           if gap < travelBuffer {
-            found.append(PlanWarning(rule: .travelBuffer, appointments: [a.id, b.id], persons: [], minutes: gap))
+            found.append(
+              PlanWarning(rule: .travelBuffer, appointments: [a.id, b.id], persons: [], minutes: gap))
           }
         }
       }

@@ -32,19 +32,22 @@ public struct AuditText: Sendable {
     func old(_ f: String) -> String? { e.changes.first { $0.field == f }?.old }
     switch e.event {
     case .visitScheduled(let s):
-      return de ? "plante den Besuch \(q(s.title)) (\(labels.range(s.from, s.to)))"
+      return de
+        ? "plante den Besuch \(q(s.title)) (\(labels.range(s.from, s.to)))"
         : "scheduled the visit \(q(s.title)) (\(labels.range(s.from, s.to)))"
     case .visitRescheduled(let s):
       let was = (old("from").flatMap(LocalDate.init), old("to").flatMap(LocalDate.init))
       let from = was.0.flatMap { f in was.1.map { labels.range(f, $0) } } ?? "?"
-      return de ? "verlegte den Besuch von \(from) auf \(labels.range(s.from, s.to))"
+      return de
+        ? "verlegte den Besuch von \(from) auf \(labels.range(s.from, s.to))"
         : "rescheduled the visit from \(from) to \(labels.range(s.from, s.to))"
     case .visitCancelled:
       return de ? "sagte den Besuch ab" : "cancelled the visit"
     case .siteAdded:
       return de ? "fügte den Ort \(label) hinzu" : "added the site \(label)"
     case .appointmentScheduled(let a):
-      return de ? "plante \(label) am \(span(a.start, a.end))" : "scheduled \(label) on \(span(a.start, a.end))"
+      return de
+        ? "plante \(label) am \(span(a.start, a.end))" : "scheduled \(label) on \(span(a.start, a.end))"
     case .appointmentMoved(let m):
       let oldStart = old("start").flatMap(LocalDateTime.init)
       let oldEnd = old("end").flatMap(LocalDateTime.init)
@@ -55,7 +58,9 @@ public struct AuditText: Sendable {
     case .appointmentCancelled:
       return de ? "sagte \(label) ab" : "cancelled \(label)"
     case .attendeeRegistered(let r):
-      return de ? "meldete \(r.personal.name) an (\(labels.side(r.side)))" : "registered \(r.personal.name) (\(labels.side(r.side)))"
+      return de
+        ? "meldete \(r.personal.name) an (\(labels.side(r.side)))"
+        : "registered \(r.personal.name) (\(labels.side(r.side)))"
     case .attendeeWithdrawn:
       return de ? "meldete \(e.subject.label) ab" : "withdrew \(e.subject.label)"
     case .attendeeAssigned:
@@ -72,7 +77,9 @@ public struct AuditText: Sendable {
     case .taskAssigned(let t):
       return de ? "übertrug \(label) an \(t.owner)" : "assigned \(label) to \(t.owner)"
     case .taskDueSet(let t):
-      return de ? "setzte die Frist von \(label) auf \(labels.date(t.due))" : "set \(label) due on \(labels.date(t.due))"
+      return de
+        ? "setzte die Frist von \(label) auf \(labels.date(t.due))"
+        : "set \(label) due on \(labels.date(t.due))"
     case .taskCompleted:
       return de ? "erledigte \(label)" : "completed \(label)"
     case .taskReopened:
@@ -99,18 +106,27 @@ public struct AuditText: Sendable {
   /// The JSON form of an entry.
   public func json(_ e: AuditEntry) -> JSONValue {
     var o: [String: JSONValue] = [
-      "visit": .string(e.visit), "seq": .int(Int64(e.meta.seq)), "recorded": .string(e.meta.recorded.description),
+      "visit": .string(e.visit), "seq": .int(Int64(e.meta.seq)),
+      "recorded": .string(e.meta.recorded.description),
       "actor": .string(e.meta.actor), "type": .string(e.type), "summary": .string(summary(e)),
-      "subject": .object(["kind": .string(e.subject.kind), "id": .string(e.subject.id), "label": .string(e.subject.label)]),
+      "subject": .object([
+        "kind": .string(e.subject.kind), "id": .string(e.subject.id), "label": .string(e.subject.label),
+      ]),
       "changes": .array(
         e.changes.map { c in
           .object(
-            ["field": .string(c.field), "old": c.old.map(JSONValue.string) ?? .null, "new": c.new.map(JSONValue.string) ?? .null])
+            [
+              "field": .string(c.field), "old": c.old.map(JSONValue.string) ?? .null,
+              "new": c.new.map(JSONValue.string) ?? .null,
+            ])
         }),
     ]
     if let r = e.meta.reason { o["reason"] = .string(r) }
     if !e.related.isEmpty {
-      o["related"] = .array(e.related.map { .object(["kind": .string($0.kind), "id": .string($0.id), "label": .string($0.label)]) })
+      o["related"] = .array(
+        e.related.map {
+          .object(["kind": .string($0.kind), "id": .string($0.id), "label": .string($0.label)])
+        })
     }
     return .object(o)
   }
@@ -118,7 +134,10 @@ public struct AuditText: Sendable {
   /// The cells of an entry for CSV: recorded, visit, seq, actor, type, summary, reason, changes.
   public func row(_ e: AuditEntry) -> [String] {
     let changes = e.changes.map { "\($0.field): \($0.old ?? "–") → \($0.new ?? "–")" }.joined(separator: "\n")
-    return [e.meta.recorded.description, e.visit, String(e.meta.seq), e.meta.actor, e.type, summary(e), e.meta.reason ?? "", changes]
+    return [
+      e.meta.recorded.description, e.visit, String(e.meta.seq), e.meta.actor, e.type, summary(e),
+      e.meta.reason ?? "", changes,
+    ]
   }
 
   public static let csvHeader = ["recorded", "visit", "seq", "actor", "type", "summary", "reason", "changes"]
@@ -128,28 +147,39 @@ public struct AuditText: Sendable {
   /// `visits diff` in words.
   public func diff(_ d: VisitDiff, visit: Visit, from: String, to: String) -> String {
     let t = terminalSafe
-    var out = de ? "Änderungen an \(t(visit.title)) zwischen \(from) und \(to):\n" : "Changes to \(t(visit.title)) between \(from) and \(to):\n"
+    var out =
+      de
+      ? "Änderungen an \(t(visit.title)) zwischen \(from) und \(to):\n"
+      : "Changes to \(t(visit.title)) between \(from) and \(to):\n"
     if d.isEmpty { return out + (de ? "  keine\n" : "  none\n") }
     if d.cancelled { out += de ? "  Besuch abgesagt\n" : "  visit cancelled\n" }
     if let dates = d.dates {
-      out += de ? "  Zeitraum: \(labels.range(dates.old.0, dates.old.1)) → \(labels.range(dates.new.0, dates.new.1))\n"
+      out +=
+        de
+        ? "  Zeitraum: \(labels.range(dates.old.0, dates.old.1)) → \(labels.range(dates.new.0, dates.new.1))\n"
         : "  dates: \(labels.range(dates.old.0, dates.old.1)) → \(labels.range(dates.new.0, dates.new.1))\n"
     }
     for a in d.appointments {
       let title = "'\(t(a.new.title))'"
       switch a.kind {
       case .added: out += (de ? "  neu: " : "  added: ") + "\(title) \(span(a.new.start, a.new.end))\n"
-      case .cancelled: out += (de ? "  abgesagt: " : "  cancelled: ") + "\(title) \(span(a.new.start, a.new.end))\n"
+      case .cancelled:
+        out += (de ? "  abgesagt: " : "  cancelled: ") + "\(title) \(span(a.new.start, a.new.end))\n"
       case .moved:
         let was = a.old.map { span($0.start, $0.end) } ?? "?"
         out += (de ? "  verschoben: " : "  moved: ") + "\(title) \(was) → \(span(a.new.start, a.new.end))"
         let other = a.fields.filter { $0 != "time" }
         out += other.isEmpty ? "\n" : (de ? " (auch: " : " (also: ") + other.joined(separator: ", ") + ")\n"
-      case .changed: out += (de ? "  geändert: " : "  changed: ") + "\(title): \(a.fields.joined(separator: ", "))\n"
+      case .changed:
+        out += (de ? "  geändert: " : "  changed: ") + "\(title): \(a.fields.joined(separator: ", "))\n"
       }
     }
-    for p in d.attendeesAdded { out += (de ? "  angemeldet: " : "  attendee added: ") + t(p.personal.name) + "\n" }
-    for p in d.attendeesWithdrawn { out += (de ? "  abgemeldet: " : "  attendee withdrawn: ") + t(p.personal.name) + "\n" }
+    for p in d.attendeesAdded {
+      out += (de ? "  angemeldet: " : "  attendee added: ") + t(p.personal.name) + "\n"
+    }
+    for p in d.attendeesWithdrawn {
+      out += (de ? "  abgemeldet: " : "  attendee withdrawn: ") + t(p.personal.name) + "\n"
+    }
     for s in d.sitesAdded { out += (de ? "  neuer Ort: " : "  site added: ") + t(s.name) + "\n" }
     for m in d.mousSigned { out += (de ? "  MoU unterzeichnet: " : "  MoU signed: ") + t(m.title) + "\n" }
     for c in d.tasks {
@@ -159,7 +189,9 @@ public struct AuditText: Sendable {
       } else if c.new == nil {
         out += (de ? "  Aufgabe entfallen: " : "  task dropped: ") + title + "\n"
       } else {
-        out += (de ? "  Aufgabe geändert: " : "  task changed: ") + "\(title): \(c.fields.joined(separator: ", "))\n"
+        out +=
+          (de ? "  Aufgabe geändert: " : "  task changed: ")
+          + "\(title): \(c.fields.joined(separator: ", "))\n"
       }
     }
     return out
@@ -169,8 +201,10 @@ public struct AuditText: Sendable {
   public static func diffJSON(_ d: VisitDiff, visit: String, from: String, to: String) -> JSONValue {
     func appt(_ a: Appointment?) -> JSONValue {
       guard let a else { return .null }
-      return .object(["start": .string(a.start.description), "end": .string(a.end.description), "title": .string(a.title),
-                      "timezone": .string(a.timezone)])
+      return .object([
+        "start": .string(a.start.description), "end": .string(a.end.description), "title": .string(a.title),
+        "timezone": .string(a.timezone),
+      ])
     }
     func task(_ t: FollowUpTask?) -> JSONValue {
       guard let t else { return .null }
@@ -183,8 +217,10 @@ public struct AuditText: Sendable {
       "visit": .string(visit), "from": .string(from), "to": .string(to), "cancelled": .bool(d.cancelled),
       "appointments": .array(
         d.appointments.map { a in
-          .object(["id": .string(a.id), "change": .string(a.kind.rawValue), "old": appt(a.old), "new": appt(a.new),
-                   "fields": .array(a.fields.map(JSONValue.string))])
+          .object([
+            "id": .string(a.id), "change": .string(a.kind.rawValue), "old": appt(a.old), "new": appt(a.new),
+            "fields": .array(a.fields.map(JSONValue.string)),
+          ])
         }),
       "attendeesAdded": .array(d.attendeesAdded.map { .string($0.id) }),
       "attendeesWithdrawn": .array(d.attendeesWithdrawn.map { .string($0.id) }),
@@ -192,7 +228,10 @@ public struct AuditText: Sendable {
       "mousSigned": .array(d.mousSigned.map { .string($0.id) }),
       "tasks": .array(
         d.tasks.map { c in
-          .object(["id": .string(c.id), "old": task(c.old), "new": task(c.new), "fields": .array(c.fields.map(JSONValue.string))])
+          .object([
+            "id": .string(c.id), "old": task(c.old), "new": task(c.new),
+            "fields": .array(c.fields.map(JSONValue.string)),
+          ])
         }),
     ]
     if let dates = d.dates {

@@ -19,7 +19,8 @@ public enum JSONRenderer {
         entries.map { e in
           .object([
             "id": .string(e.id), "title": .string(e.title), "partner": .string(e.partner),
-            "from": .string(e.from.description), "to": .string(e.to.description), "timezone": .string(e.timezone),
+            "from": .string(e.from.description), "to": .string(e.to.description),
+            "timezone": .string(e.timezone),
             "direction": .string(e.direction.rawValue), "status": .string(e.status.rawValue),
             "appointments": .int(Int64(e.appointments)), "attendees": .int(Int64(e.attendees)),
             "openTasks": .int(Int64(e.openTasks)), "version": .int(Int64(e.version)),
@@ -39,14 +40,18 @@ public enum JSONRenderer {
     o["mous"] = .array(
       v.mous.map { m in
         compact([
-          "id": .string(m.id), "title": .string(m.title), "signatories": .array(m.signatories.map(JSONValue.string)),
+          "id": .string(m.id), "title": .string(m.title),
+          "signatories": .array(m.signatories.map(JSONValue.string)),
           "date": m.date.map { .string($0.description) }, "place": m.place.map(JSONValue.string),
           "commitments": .array(m.commitments.map(JSONValue.string)),
         ])
       })
     o["notes"] = .array(
       v.notes.map { n in
-        .object(["text": .string(n.text), "recorded": .string(n.meta.recorded.description), "actor": .string(n.meta.actor)])
+        .object([
+          "text": .string(n.text), "recorded": .string(n.meta.recorded.description),
+          "actor": .string(n.meta.actor),
+        ])
       })
     o["publications"] = .array(
       v.publications.map { p in
@@ -99,8 +104,10 @@ public enum JSONRenderer {
                 return compact([
                   "id": .string(a.id), "title": .string(a.title), "kind": .string(a.kind.rawValue),
                   "start": .string(a.start.description), "end": .string(a.end.description),
-                  "timezone": .string(a.timezone), "site": item.site.map(site), "hosts": .array(a.hosts.map(JSONValue.string)),
-                  "attendees": .array(item.attendees.map { .string($0.id) }), "note": a.note.map(JSONValue.string),
+                  "timezone": .string(a.timezone), "site": item.site.map(site),
+                  "hosts": .array(a.hosts.map(JSONValue.string)),
+                  "attendees": .array(item.attendees.map { .string($0.id) }),
+                  "note": a.note.map(JSONValue.string),
                   "warnings": .array(item.warnings.map(warning)), "changes": .int(Int64(a.changes)),
                 ])
               }),
@@ -112,7 +119,13 @@ public enum JSONRenderer {
 
   public static func attendees(_ list: AttendeeList, head: StreamHead) -> JSONValue {
     func needs(_ ns: [AttendeeList.Need]) -> JSONValue {
-      .array(ns.map { .object(["need": .string($0.need), "count": .int(Int64($0.people.count)), "people": .array($0.people.map(JSONValue.string))]) })
+      .array(
+        ns.map {
+          .object([
+            "need": .string($0.need), "count": .int(Int64($0.people.count)),
+            "people": .array($0.people.map(JSONValue.string)),
+          ])
+        })
     }
     return compact([
       "visit": .string(list.visit.id), "appointment": list.appointment.map { .string($0.id) },
@@ -139,10 +152,14 @@ public enum JSONRenderer {
   static func origin(_ o: TaskOrigin) -> JSONValue {
     switch o {
     case .manual: return .object(["rule": .string("manual")])
-    case .mouCopy(let m, let s): return .object(["rule": .string("mou-copy"), "mou": .string(m), "signatory": .string(s)])
-    case .mouCommitment(let m, let n): return .object(["rule": .string("mou-commitment"), "mou": .string(m), "number": .int(Int64(n))])
-    case .receptionThanks(let a): return .object(["rule": .string("reception-thanks"), "appointment": .string(a)])
-    case .hostThanks(let a, let h): return .object(["rule": .string("host-thanks"), "appointment": .string(a), "host": .string(h)])
+    case .mouCopy(let m, let s):
+      return .object(["rule": .string("mou-copy"), "mou": .string(m), "signatory": .string(s)])
+    case .mouCommitment(let m, let n):
+      return .object(["rule": .string("mou-commitment"), "mou": .string(m), "number": .int(Int64(n))])
+    case .receptionThanks(let a):
+      return .object(["rule": .string("reception-thanks"), "appointment": .string(a)])
+    case .hostThanks(let a, let h):
+      return .object(["rule": .string("host-thanks"), "appointment": .string(a), "host": .string(h)])
     case .visitReport: return .object(["rule": .string("visit-report")])
     }
   }
@@ -185,7 +202,8 @@ public enum LogRenderer {
     case .int(let i): return String(i)
     case .string(let s): return s
     case .array(let a): return "[" + a.map(flat).joined(separator: ", ") + "]"
-    case .object(let o): return "{" + o.keys.sorted().map { "\($0): \(flat(o[$0] ?? .null))" }.joined(separator: ", ") + "}"
+    case .object(let o):
+      return "{" + o.keys.sorted().map { "\($0): \(flat(o[$0] ?? .null))" }.joined(separator: ", ") + "}"
     }
   }
 }

@@ -89,10 +89,14 @@ public struct Labels: Sendable {
     de: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
   )
   private static let months = (
-    en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-         "November", "December"],
-    de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-         "November", "Dezember"]
+    en: [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December",
+    ],
+    de: [
+      "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+      "November", "Dezember",
+    ]
   )
 
   /// "Monday, 2 May 2022" / "Montag, 2. Mai 2022".

@@ -32,7 +32,9 @@ public struct TextRenderer: Sendable {
     out.append("  \(labels["direction"]): \(labels[v.direction.rawValue])")
     if let p = v.program { out.append("  \(labels["program"]): \(t(p))") }
     if !v.topics.isEmpty { out.append("  \(labels["topics"]): \(v.topics.map(t).joined(separator: "; "))") }
-    if !v.organizers.isEmpty { out.append("  \(labels["organizers"]): \(v.organizers.map(t).joined(separator: "; "))") }
+    if !v.organizers.isEmpty {
+      out.append("  \(labels["organizers"]): \(v.organizers.map(t).joined(separator: "; "))")
+    }
     let entry = CatalogEntry(v)
     out.append(
       "  \(labels["appointments"]): \(entry.appointments) · \(labels["attendees"]): \(entry.attendees) · \(labels["open tasks"]): \(entry.openTasks)"
@@ -43,7 +45,9 @@ public struct TextRenderer: Sendable {
       out.append("  \(labels["published"]): \(labels["not published"])")
     }
     for m in v.mous {
-      out.append("  MoU \(m.id): \(t(m.title)), \(labels["signed by"]) \(m.signatories.map(t).joined(separator: ", "))")
+      out.append(
+        "  MoU \(m.id): \(t(m.title)), \(labels["signed by"]) \(m.signatories.map(t).joined(separator: ", "))"
+      )
     }
     if !v.notes.isEmpty {
       out.append("  \(labels["notes"]):")
@@ -82,9 +86,13 @@ public struct TextRenderer: Sendable {
           let place = [s.name, s.address].compactMap { $0 }.map(esc).joined(separator: ", ")
           out.append("\(indent)\(labels["at"]): \(place)")
         }
-        if !a.hosts.isEmpty { out.append("\(indent)\(labels["hosts"]): \(a.hosts.map(esc).joined(separator: ", "))") }
+        if !a.hosts.isEmpty {
+          out.append("\(indent)\(labels["hosts"]): \(a.hosts.map(esc).joined(separator: ", "))")
+        }
         let names = item.attendees.map { esc($0.personal.name) }
-        out.append("\(indent)\(labels["attending"]): \(names.isEmpty ? labels["nobody"] : names.joined(separator: ", "))")
+        out.append(
+          "\(indent)\(labels["attending"]): \(names.isEmpty ? labels["nobody"] : names.joined(separator: ", "))"
+        )
         if let n = a.note { out.append("\(indent)\(labels["note"]): \(esc(n))") }
         for w in item.warnings {
           out.append("\(indent)! \(esc(WarningText.describe(w, in: v, labels)))")
@@ -105,14 +113,18 @@ public struct TextRenderer: Sendable {
       out.append("\(labels.side(g.side)) (\(g.attendees.count))")
       for p in g.attendees {
         let details = [p.personal.function, p.personal.organization].compactMap { $0 }.map(t)
-        out.append("  \(p.id)  \(t(p.personal.name))" + (details.isEmpty ? "" : " — " + details.joined(separator: ", ")))
+        out.append(
+          "  \(p.id)  \(t(p.personal.name))"
+            + (details.isEmpty ? "" : " — " + details.joined(separator: ", ")))
       }
     }
     if list.groups.isEmpty { out.append("  (\(labels["nobody"]))") }
     out.append("")
     out.append("\(labels["catering"]):")
     if list.catering.isEmpty { out.append("  \(labels["none"])") }
-    for n in list.catering { out.append("  \(t(n.need)): \(n.people.count) (\(n.people.map(t).joined(separator: ", ")))") }
+    for n in list.catering {
+      out.append("  \(t(n.need)): \(n.people.count) (\(n.people.map(t).joined(separator: ", ")))")
+    }
     out.append("\(labels["accessibility"]):")
     if list.accessibility.isEmpty { out.append("  \(labels["none"])") }
     for n in list.accessibility { out.append("  \(t(n.need)): \(n.people.map(t).joined(separator: ", "))") }
@@ -150,7 +162,8 @@ public struct TextRenderer: Sendable {
   public func check(_ v: Visit) -> String {
     let ws = v.warnings
     guard !ws.isEmpty else { return labels["no warnings"] + "\n" }
-    return ws.map { "\($0.rule.rawValue): \(t(WarningText.describe($0, in: v, labels)))" }.joined(separator: "\n") + "\n"
+    return ws.map { "\($0.rule.rawValue): \(t(WarningText.describe($0, in: v, labels)))" }.joined(
+      separator: "\n") + "\n"
   }
 }
 

@@ -27,13 +27,16 @@ struct Invocation {
 
 /// Options every command accepts, before or after the command name.
 let globalOptions: [OptionSpec] = [
-  OptionSpec(name: "--store", valueName: "DIR", help: "the event store directory ($VISITS_STORE, else ./events)"),
+  OptionSpec(
+    name: "--store", valueName: "DIR", help: "the event store directory ($VISITS_STORE, else ./events)"),
   OptionSpec(name: "--actor", valueName: "NAME", help: "who makes the change ($VISITS_ACTOR, else $USER)"),
   OptionSpec(name: "--reason", valueName: "TEXT", help: "why (written into every event of this write)"),
-  OptionSpec(name: "--lang", valueName: "de|en", help: "language of labels and dates ($VISITS_LANG, else en)"),
+  OptionSpec(
+    name: "--lang", valueName: "de|en", help: "language of labels and dates ($VISITS_LANG, else en)"),
   OptionSpec(name: "--format", valueName: "FMT", help: "output format, where a command offers several"),
   OptionSpec(name: "--as-of", valueName: "POINT", help: "answer as the log stood at POINT"),
-  OptionSpec(name: "--today", valueName: "DATE", help: "the date that overdue and upcoming are judged against"),
+  OptionSpec(
+    name: "--today", valueName: "DATE", help: "the date that overdue and upcoming are judged against"),
   OptionSpec(name: "--output", short: "-o", valueName: "FILE", help: "write the output to FILE"),
   OptionSpec(name: "--help", short: "-h", help: "help for visits or for one command"),
   OptionSpec(name: "--version", help: "print the version"),
@@ -55,7 +58,9 @@ func parseArguments(_ args: [String], commands: [String: CommandSpec]) throws(CL
     i += 1
     if onlyPositionals || !arg.hasPrefix("-") || arg == "-" {
       if inv.command == nil {
-        guard commands[arg] != nil else { throw .usage("unknown command '\(printable(arg))' (see visits --help)") }
+        guard commands[arg] != nil else {
+          throw .usage("unknown command '\(printable(arg))' (see visits --help)")
+        }
         inv.command = arg
       } else {
         inv.positionals.append(arg)
@@ -100,5 +105,6 @@ func parseArguments(_ args: [String], commands: [String: CommandSpec]) throws(CL
 
 /// The text with control characters shown as `?`, for echoing user input in messages.
 func printable(_ s: String) -> String {
-  String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+  String(
+    String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
 }

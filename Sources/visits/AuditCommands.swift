@@ -8,7 +8,8 @@ enum AuditCommands {
 
   static let audit = CommandSpec(
     name: "audit", usage: "[VISIT] [--actor A] [--since POINT] [--until POINT]",
-    summary: "who changed what, when and why, old → new (all visits in recorded order without VISIT)", arity: 0...1,
+    summary: "who changed what, when and why, old → new (all visits in recorded order without VISIT)",
+    arity: 0...1,
     options: [
       OptionSpec(name: "--since", valueName: "POINT", help: "only changes after POINT"),
       OptionSpec(name: "--until", valueName: "POINT", help: "only changes up to POINT"),
@@ -18,17 +19,21 @@ enum AuditCommands {
     let visit = ctx.positionals.isEmpty ? nil : try ctx.slug(0, "VISIT")
     let since = try ctx.point("--since", visit: visit)
     let until = try ctx.point("--until", visit: visit)
-    try stream(&ctx, visit: visit, actor: ctx.invocation.value("--actor"), since: since, until: until, entity: nil)
+    try stream(
+      &ctx, visit: visit, actor: ctx.invocation.value("--actor"), since: since, until: until, entity: nil)
   }
 
   static let history = CommandSpec(
     name: "history", usage: "VISIT ENTITY",
-    summary: "every change to one appointment, site, person, task or MoU", arity: 2...2, formats: ["text", "json", "csv"]
+    summary: "every change to one appointment, site, person, task or MoU", arity: 2...2,
+    formats: ["text", "json", "csv"]
   ) { ctx in
     let visit = try ctx.slug(0, "VISIT")
     let entity = try ctx.slug(1, "ENTITY")
     let count = try stream(&ctx, visit: visit, actor: nil, since: nil, until: nil, entity: entity)
-    if count == 0 { throw CLIError.notFound("no appointment, site, person, task or MoU '\(entity)' in visit \(visit)") }
+    if count == 0 {
+      throw CLIError.notFound("no appointment, site, person, task or MoU '\(entity)' in visit \(visit)")
+    }
   }
 
   /// Writes the matching audit entries as they are computed; returns how many.
@@ -45,9 +50,13 @@ enum AuditCommands {
     case "csv": sink.emit(CSV.encode([AuditText.csvHeader]))
     default: break
     }
-    let warnings = try Planner(store: ctx.store).audit(visit: visit, actor: actor, since: since, until: until, entity: entity) { e in
+    let warnings = try Planner(store: ctx.store).audit(
+      visit: visit, actor: actor, since: since, until: until, entity: entity
+    ) { e in
       switch format {
-      case "json": sink.emit((count == 0 ? "\n" : ",\n") + String(decoding: CanonicalJSON.encode(words.json(e)), as: UTF8.self))
+      case "json":
+        sink.emit(
+          (count == 0 ? "\n" : ",\n") + String(decoding: CanonicalJSON.encode(words.json(e)), as: UTF8.self))
       case "csv": sink.emit(CSV.encode([words.row(e)]))
       default: sink.emit(words.entry(e))
       }
@@ -68,7 +77,9 @@ enum AuditCommands {
     formats: ["text", "json"]
   ) { ctx in
     let visit = try ctx.slug(0, "VISIT")
-    guard let from = try ctx.point("--from", visit: visit) else { throw CLIError.usage("diff: missing --from") }
+    guard let from = try ctx.point("--from", visit: visit) else {
+      throw CLIError.usage("diff: missing --from")
+    }
     let to = try ctx.point("--to", visit: visit)
     let planner = Planner(store: ctx.store)
     let later = try planner.load(visit, at: to)
@@ -85,7 +96,8 @@ enum AuditCommands {
     if ctx.format == "json" {
       ctx.standardOutput = JSONRenderer.text(AuditText.diffJSON(d, visit: visit, from: fromText, to: toText))
     } else {
-      ctx.standardOutput = AuditText(try ctx.language()).diff(d, visit: later.visit, from: fromText, to: toText)
+      ctx.standardOutput = AuditText(try ctx.language()).diff(
+        d, visit: later.visit, from: fromText, to: toText)
     }
   }
 }
@@ -99,7 +111,8 @@ extension Context {
     }
     if visit == nil {
       switch p {
-      case .seq, .published: throw .usage("\(option) \(text) needs a VISIT (seq:N and v:N count within one visit)")
+      case .seq, .published:
+        throw .usage("\(option) \(text) needs a VISIT (seq:N and v:N count within one visit)")
       default: break
       }
     }

@@ -43,7 +43,8 @@ func report(_ error: any Error) -> (ExitCode, [String]) {
     case .noSuchStore, .noSuchStream: return (.noInput, [e.description])
     case .versionConflict, .lockTimeout: return (.retry, [e.description])
     case .corrupt, .partialDuplicate, .invalidEvent: return (.data, [e.description])
-    case .io(_, let op, _): return (op == "open" || op == "read" || op == "stat" ? .noInput : .cannotCreate, [e.description])
+    case .io(_, let op, _):
+      return (op == "open" || op == "read" || op == "stat" ? .noInput : .cannotCreate, [e.description])
     }
   default:
     if let mapped = reportDomain(error) { return mapped }

@@ -18,7 +18,8 @@ struct CommandSpec: Sendable {
 
 /// Options every writing command takes besides the global ones.
 let writeOptions: [OptionSpec] = [
-  OptionSpec(name: "--expect-version", valueName: "N", help: "refuse (exit 75) unless the visit is at version N")
+  OptionSpec(
+    name: "--expect-version", valueName: "N", help: "refuse (exit 75) unless the visit is at version N")
 ]
 
 /// What a running command can use and where its output goes.
@@ -55,7 +56,8 @@ struct Context {
     guard let actor = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
       throw .usage("no actor: pass --actor NAME or set VISITS_ACTOR")
     }
-    guard actor.count <= 200, !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    guard actor.count <= 200,
+      !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     else { throw .usage("invalid --actor: at most 200 characters, no control characters") }
     return actor
   }
@@ -70,7 +72,9 @@ struct Context {
   /// The --expect-version as an `ExpectedVersion`.
   func expectedVersion() throws(CLIError) -> ExpectedVersion {
     guard let text = invocation.value("--expect-version") else { return .any }
-    guard let n = Int(text), n >= 0 else { throw .usage("invalid --expect-version '\(printable(text))': a whole number") }
+    guard let n = Int(text), n >= 0 else {
+      throw .usage("invalid --expect-version '\(printable(text))': a whole number")
+    }
     return n == 0 ? .noStream : .exactly(n)
   }
 

@@ -14,7 +14,8 @@ enum Help {
     }
     out += "\nglobal options (before or after the command):\n"
     for o in globalOptions { out += "  " + optionLabel(o).padding(24) + o.help + "\n" }
-    out += "\nexit codes: 0 done, 64 usage, 65 data or rule, 66 no such store/visit/entity, 73 cannot write,\n"
+    out +=
+      "\nexit codes: 0 done, 64 usage, 65 data or rule, 66 no such store/visit/entity, 73 cannot write,\n"
     out += "75 retry (version conflict or lock), 70 internal error. See docs/cli.md.\n"
     return out
   }
@@ -26,7 +27,9 @@ enum Help {
       for o in c.options { out += "  " + optionLabel(o).padding(24) + o.help + "\n" }
     }
     if c.formats.count > 1 { out += "\nformats (--format): \(c.formats.joined(separator: ", "))\n" }
-    if c.writes { out += "\nwrites: needs --actor (or $VISITS_ACTOR, $USER); takes --reason and --expect-version N\n" }
+    if c.writes {
+      out += "\nwrites: needs --actor (or $VISITS_ACTOR, $USER); takes --reason and --expect-version N\n"
+    }
     out += "\nglobal options: see visits --help\n"
     return out
   }
@@ -37,5 +40,7 @@ enum Help {
 }
 
 extension String {
-  func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+  func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
 }

@@ -38,22 +38,27 @@ enum LogCommands {
   /// is still the prefix of today's log exactly when it is found.
   private static func verifyAnchor(_ ctx: inout Context, _ anchor: String) throws {
     guard ctx.positionals.count == 1 else { throw CLIError.usage("verify --anchor needs exactly one VISIT") }
-    guard (12...64).contains(anchor.utf8.count), anchor.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    guard (12...64).contains(anchor.utf8.count),
+      anchor.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
     else { throw CLIError.usage("invalid --anchor '\(printable(anchor))': 12 to 64 lower-case hex digits") }
     let visit = ctx.positionals[0]
     let report = try ctx.store.verify(visit)
     for w in report.warnings { ctx.warn(w.description) }
     for p in report.problems { ctx.warn(p.description) }
-    guard report.problems.isEmpty else { throw CLIError.problemsReported("verify: \(visit) is damaged; the anchor cannot be confirmed") }
+    guard report.problems.isEmpty else {
+      throw CLIError.problemsReported("verify: \(visit) is damaged; the anchor cannot be confirmed")
+    }
     var found: EventRecord?
     try ctx.store.forEach(in: visit) { r in if found == nil && r.hash.hasPrefix(anchor) { found = r } }
     guard let r = found else {
       throw CLIError.problemsReported(
-        "verify: anchor \(anchor) is not in the log of \(visit): what was printed from it has been rewritten since, or belongs to another visit")
+        "verify: anchor \(anchor) is not in the log of \(visit): what was printed from it has been rewritten since, or belongs to another visit"
+      )
     }
     let later = report.count - r.seq
     ctx.print(
-      "\(visit): anchor \(anchor) is event \(r.seq) (recorded \(r.recorded)); the log is intact and extends it by \(later) event(s), head \(report.headHash)")
+      "\(visit): anchor \(anchor) is event \(r.seq) (recorded \(r.recorded)); the log is intact and extends it by \(later) event(s), head \(report.headHash)"
+    )
   }
 
   static let log = CommandSpec(

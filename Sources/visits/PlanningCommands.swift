@@ -7,7 +7,9 @@ import Planning
 enum PlanningCommands {
   static var all: [CommandSpec] { writeCommands + ReadCommands.all }
 
-  private static func opt(_ name: String, _ value: String, repeatable: Bool = false, _ help: String) -> OptionSpec {
+  private static func opt(_ name: String, _ value: String, repeatable: Bool = false, _ help: String)
+    -> OptionSpec
+  {
     OptionSpec(name: name, valueName: value, repeatable: repeatable, help: help)
   }
 
@@ -24,7 +26,8 @@ enum PlanningCommands {
       if case .schedule = command { try ctx.store.create() }
       let planner = Planner(store: ctx.store)
       let outcome = try planner.execute(
-        command, visit: visit, actor: try ctx.actor(), reason: try ctx.reason(), expected: try ctx.expectedVersion())
+        command, visit: visit, actor: try ctx.actor(), reason: try ctx.reason(),
+        expected: try ctx.expectedVersion())
       for w in outcome.append.repairs { ctx.warn("repaired: " + w.description) }
       let r = outcome.append
       if r.alreadyStored {
@@ -38,25 +41,35 @@ enum PlanningCommands {
 
   static let writeCommands: [CommandSpec] = [
     write(
-      "schedule", "VISIT --title T --partner P --from D --to D [--timezone TZ] [--direction incoming|outgoing] [--program P] [--topic T]... [--organizer O]... [--travel-buffer MIN]",
+      "schedule",
+      "VISIT --title T --partner P --from D --to D [--timezone TZ] [--direction incoming|outgoing] [--program P] [--topic T]... [--organizer O]... [--travel-buffer MIN]",
       "schedule a new visit", arity: 1...1,
       options: [
         opt("--title", "T", "title of the visit"), opt("--partner", "P", "partner city or organisation"),
         opt("--from", "D", "first day"), opt("--to", "D", "last day"),
         opt("--timezone", "TZ", "IANA time zone of the visit (default Europe/Berlin)"),
-        opt("--direction", "DIR", "incoming (default) or outgoing"), opt("--program", "P", "funding programme"),
-        opt("--topic", "T", repeatable: true, "a topic"), opt("--organizer", "O", repeatable: true, "an organising unit"),
+        opt("--direction", "DIR", "incoming (default) or outgoing"),
+        opt("--program", "P", "funding programme"),
+        opt("--topic", "T", repeatable: true, "a topic"),
+        opt("--organizer", "O", repeatable: true, "an organising unit"),
         opt("--travel-buffer", "MIN", "minutes needed between sites (default 15)"),
       ]
     ) { ctx in
       let i = ctx.invocation
-      let direction = try i.value("--direction").map { d throws(CLIError) in try enumValue(Direction.self, d, "--direction") }
-      let buffer = try i.value("--travel-buffer").map { b throws(CLIError) in try integer(b, "--travel-buffer") }
+      let direction = try i.value("--direction").map { d throws(CLIError) in
+        try enumValue(Direction.self, d, "--direction")
+      }
+      let buffer = try i.value("--travel-buffer").map { b throws(CLIError) in
+        try integer(b, "--travel-buffer")
+      }
       return .schedule(
         ScheduleVisit(
-          title: try i.required("--title", in: "schedule"), partner: try i.required("--partner", in: "schedule"),
-          from: try date(i.required("--from", in: "schedule"), "--from"), to: try date(i.required("--to", in: "schedule"), "--to"),
-          timezone: i.value("--timezone") ?? "Europe/Berlin", direction: direction ?? .incoming, program: i.value("--program"),
+          title: try i.required("--title", in: "schedule"),
+          partner: try i.required("--partner", in: "schedule"),
+          from: try date(i.required("--from", in: "schedule"), "--from"),
+          to: try date(i.required("--to", in: "schedule"), "--to"),
+          timezone: i.value("--timezone") ?? "Europe/Berlin", direction: direction ?? .incoming,
+          program: i.value("--program"),
           topics: i.all("--topic"), organizers: i.all("--organizer"), travelBuffer: buffer))
     },
     write(
@@ -65,11 +78,13 @@ enum PlanningCommands {
     ) { ctx in
       let i = ctx.invocation
       return .reschedule(
-        from: try date(i.required("--from", in: "reschedule"), "--from"), to: try date(i.required("--to", in: "reschedule"), "--to"))
+        from: try date(i.required("--from", in: "reschedule"), "--from"),
+        to: try date(i.required("--to", in: "reschedule"), "--to"))
     },
     write("cancel", "VISIT", "cancel the visit (kept, shown as cancelled)", arity: 1...1) { _ in .cancel },
     write(
-      "add-site", "VISIT SITE --name N [--organization O] [--address A] [--note N]", "add a place the programme uses",
+      "add-site", "VISIT SITE --name N [--organization O] [--address A] [--note N]",
+      "add a place the programme uses",
       arity: 2...2,
       options: [
         opt("--name", "N", "name of the place"), opt("--organization", "O", "who runs it"),
@@ -79,7 +94,8 @@ enum PlanningCommands {
       let i = ctx.invocation
       return .addSite(
         SiteAdded(
-          site: try ctx.slug(1, "SITE"), name: try i.required("--name", in: "add-site"), organization: i.value("--organization"),
+          site: try ctx.slug(1, "SITE"), name: try i.required("--name", in: "add-site"),
+          organization: i.value("--organization"),
           address: i.value("--address"), note: i.value("--note")))
     },
     write(
@@ -90,16 +106,20 @@ enum PlanningCommands {
         opt("--title", "T", "title"), opt("--start", "T", "start, YYYY-MM-DDTHH:MM local time"),
         opt("--end", "T", "end, YYYY-MM-DDTHH:MM local time"), opt("--site", "SITE", "where (a site id)"),
         opt("--kind", "K", AppointmentKind.allCases.map(\.rawValue).joined(separator: " ")),
-        opt("--host", "H", repeatable: true, "a host"), opt("--timezone", "TZ", "zone of --start and --end (default: the visit's)"),
+        opt("--host", "H", repeatable: true, "a host"),
+        opt("--timezone", "TZ", "zone of --start and --end (default: the visit's)"),
         opt("--note", "N", "a note"),
       ]
     ) { ctx in
       let i = ctx.invocation
       if let s = i.value("--site") { try ctx.checkSlug(s, "--site") }
-      let kind = try i.value("--kind").map { k throws(CLIError) in try enumValue(AppointmentKind.self, k, "--kind") }
+      let kind = try i.value("--kind").map { k throws(CLIError) in
+        try enumValue(AppointmentKind.self, k, "--kind")
+      }
       return .addAppointment(
         AddAppointment(
-          appointment: try ctx.slug(1, "APPT"), title: try i.required("--title", in: "add-appointment"), kind: kind ?? .other,
+          appointment: try ctx.slug(1, "APPT"), title: try i.required("--title", in: "add-appointment"),
+          kind: kind ?? .other,
           start: try time(i.required("--start", in: "add-appointment"), "--start"),
           end: try time(i.required("--end", in: "add-appointment"), "--end"), timezone: i.value("--timezone"),
           site: i.value("--site"), hosts: i.all("--host"), note: i.value("--note")))
@@ -110,10 +130,12 @@ enum PlanningCommands {
     ) { ctx in
       let i = ctx.invocation
       return .moveAppointment(
-        appointment: try ctx.slug(1, "APPT"), start: try time(i.required("--start", in: "move-appointment"), "--start"),
+        appointment: try ctx.slug(1, "APPT"),
+        start: try time(i.required("--start", in: "move-appointment"), "--start"),
         end: try time(i.required("--end", in: "move-appointment"), "--end"))
     },
-    write("cancel-appointment", "VISIT APPT", "cancel an appointment (kept in history)", arity: 2...2) { ctx in
+    write("cancel-appointment", "VISIT APPT", "cancel an appointment (kept in history)", arity: 2...2) {
+      ctx in
       .cancelAppointment(try ctx.slug(1, "APPT"))
     },
     write(
@@ -122,8 +144,10 @@ enum PlanningCommands {
       "register a person for the visit", arity: 2...2,
       options: [
         opt("--name", "N", "full name"), opt("--function", "F", "function or title"),
-        opt("--organization", "O", "organisation"), opt("--side", "SIDE", "delegation (default), host, staff, interpreter or press"),
-        opt("--diet", "D", "dietary needs"), opt("--access", "A", "accessibility needs"), opt("--email", "E", "e-mail"),
+        opt("--organization", "O", "organisation"),
+        opt("--side", "SIDE", "delegation (default), host, staff, interpreter or press"),
+        opt("--diet", "D", "dietary needs"), opt("--access", "A", "accessibility needs"),
+        opt("--email", "E", "e-mail"),
         opt("--phone", "P", "phone"),
       ]
     ) { ctx in
@@ -141,61 +165,95 @@ enum PlanningCommands {
       .withdrawAttendee(try ctx.slug(1, "PERSON"))
     },
     write("assign", "VISIT APPT PERSON...", "people attend an appointment", arity: 3...Int.max) { ctx in
-      .assign(appointment: try ctx.slug(1, "APPT"), persons: try (2..<ctx.positionals.count).map { i throws(CLIError) in try ctx.slug(i, "PERSON") })
+      .assign(
+        appointment: try ctx.slug(1, "APPT"),
+        persons: try (2..<ctx.positionals.count).map { i throws(CLIError) in try ctx.slug(i, "PERSON") })
     },
-    write("unassign", "VISIT APPT PERSON...", "people no longer attend an appointment", arity: 3...Int.max) { ctx in
-      .unassign(appointment: try ctx.slug(1, "APPT"), persons: try (2..<ctx.positionals.count).map { i throws(CLIError) in try ctx.slug(i, "PERSON") })
+    write("unassign", "VISIT APPT PERSON...", "people no longer attend an appointment", arity: 3...Int.max) {
+      ctx in
+      .unassign(
+        appointment: try ctx.slug(1, "APPT"),
+        persons: try (2..<ctx.positionals.count).map { i throws(CLIError) in try ctx.slug(i, "PERSON") })
     },
     write(
       "sign-mou", "VISIT MOU --title T --signatory S... [--date D] [--place P] [--commitment C]...",
       "record a signed memorandum of understanding", arity: 2...2,
       options: [
         opt("--title", "T", "title"), opt("--signatory", "S", repeatable: true, "who signed"),
-        opt("--date", "D", "when"), opt("--place", "P", "where"), opt("--commitment", "C", repeatable: true, "a commitment"),
+        opt("--date", "D", "when"), opt("--place", "P", "where"),
+        opt("--commitment", "C", repeatable: true, "a commitment"),
       ]
     ) { ctx in
       let i = ctx.invocation
       return .signMou(
         SignMou(
-          mou: try ctx.slug(1, "MOU"), title: try i.required("--title", in: "sign-mou"), signatories: i.all("--signatory"),
-          date: try i.value("--date").map { d throws(CLIError) in try date(d, "--date") }, place: i.value("--place"),
+          mou: try ctx.slug(1, "MOU"), title: try i.required("--title", in: "sign-mou"),
+          signatories: i.all("--signatory"),
+          date: try i.value("--date").map { d throws(CLIError) in try date(d, "--date") },
+          place: i.value("--place"),
           commitments: i.all("--commitment")))
     },
     write(
       "add-task", "VISIT TASK --title T [--owner O] [--due D]", "add a follow-up task", arity: 2...2,
-      options: [opt("--title", "T", "what to do"), opt("--owner", "O", "who does it"), opt("--due", "D", "by when")]
+      options: [
+        opt("--title", "T", "what to do"), opt("--owner", "O", "who does it"), opt("--due", "D", "by when"),
+      ]
     ) { ctx in
       let i = ctx.invocation
       return .addTask(
         AddTask(
-          task: try ctx.slug(1, "TASK"), title: try i.required("--title", in: "add-task"), owner: i.value("--owner"),
+          task: try ctx.slug(1, "TASK"), title: try i.required("--title", in: "add-task"),
+          owner: i.value("--owner"),
           due: try i.value("--due").map { d throws(CLIError) in try date(d, "--due") }))
     },
-    write("assign-task", "VISIT TASK --owner O", "give a task an owner", arity: 2...2, options: [opt("--owner", "O", "who does it")]) { ctx in
-      .assignTask(task: try ctx.slug(1, "TASK"), owner: try ctx.invocation.required("--owner", in: "assign-task"))
+    write(
+      "assign-task", "VISIT TASK --owner O", "give a task an owner", arity: 2...2,
+      options: [opt("--owner", "O", "who does it")]
+    ) { ctx in
+      .assignTask(
+        task: try ctx.slug(1, "TASK"), owner: try ctx.invocation.required("--owner", in: "assign-task"))
     },
-    write("set-due", "VISIT TASK --due D", "give a task a due date", arity: 2...2, options: [opt("--due", "D", "by when")]) { ctx in
-      .setDue(task: try ctx.slug(1, "TASK"), due: try date(ctx.invocation.required("--due", in: "set-due"), "--due"))
+    write(
+      "set-due", "VISIT TASK --due D", "give a task a due date", arity: 2...2,
+      options: [opt("--due", "D", "by when")]
+    ) { ctx in
+      .setDue(
+        task: try ctx.slug(1, "TASK"), due: try date(ctx.invocation.required("--due", in: "set-due"), "--due")
+      )
     },
-    write("complete-task", "VISIT TASK", "mark a task done", arity: 2...2) { ctx in .completeTask(try ctx.slug(1, "TASK")) },
-    write("reopen-task", "VISIT TASK", "mark a done task open again", arity: 2...2) { ctx in .reopenTask(try ctx.slug(1, "TASK")) },
-    write("note", "VISIT --text T", "add a free note to the record", arity: 1...1, options: [opt("--text", "T", "the note")]) { ctx in
+    write("complete-task", "VISIT TASK", "mark a task done", arity: 2...2) { ctx in
+      .completeTask(try ctx.slug(1, "TASK"))
+    },
+    write("reopen-task", "VISIT TASK", "mark a done task open again", arity: 2...2) { ctx in
+      .reopenTask(try ctx.slug(1, "TASK"))
+    },
+    write(
+      "note", "VISIT --text T", "add a free note to the record", arity: 1...1,
+      options: [opt("--text", "T", "the note")]
+    ) { ctx in
       .note(try ctx.invocation.required("--text", in: "note"))
     },
-    write("publish", "VISIT [--note N]", "publish the next agenda version", arity: 1...1, options: [opt("--note", "N", "what changed")]) { ctx in
+    write(
+      "publish", "VISIT [--note N]", "publish the next agenda version", arity: 1...1,
+      options: [opt("--note", "N", "what changed")]
+    ) { ctx in
       .publish(note: ctx.invocation.value("--note"))
     },
   ]
 
   /// Checks the shape `YYYY-MM-DD` (exit 64 when malformed); whether the day exists is a domain rule.
   static func date(_ text: String, _ option: String) throws(CLIError) -> String {
-    guard LocalDate.shape(text) != nil else { throw .usage("invalid \(option) '\(printable(text))': use YYYY-MM-DD") }
+    guard LocalDate.shape(text) != nil else {
+      throw .usage("invalid \(option) '\(printable(text))': use YYYY-MM-DD")
+    }
     return text
   }
 
   /// Checks the shape `YYYY-MM-DDTHH:MM`; whether the time exists is a domain rule.
   static func time(_ text: String, _ option: String) throws(CLIError) -> String {
-    guard LocalDateTime.hasShape(text) else { throw .usage("invalid \(option) '\(printable(text))': use YYYY-MM-DDTHH:MM") }
+    guard LocalDateTime.hasShape(text) else {
+      throw .usage("invalid \(option) '\(printable(text))': use YYYY-MM-DDTHH:MM")
+    }
     return text
   }
 
@@ -204,10 +262,13 @@ enum PlanningCommands {
     return n
   }
 
-  static func enumValue<E: RawRepresentable & CaseIterable>(_: E.Type, _ text: String, _ option: String) throws(CLIError) -> E
+  static func enumValue<E: RawRepresentable & CaseIterable>(_: E.Type, _ text: String, _ option: String)
+    throws(CLIError) -> E
   where E.RawValue == String {
     guard let v = E(rawValue: text) else {
-      throw .usage("invalid \(option) '\(printable(text))': one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw .usage(
+        "invalid \(option) '\(printable(text))': one of \(E.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     return v
   }

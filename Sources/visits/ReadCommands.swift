@@ -8,13 +8,15 @@ enum ReadCommands {
   static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check]
 
   static let list = CommandSpec(
-    name: "list", usage: "", summary: "all visits: id, title, partner, dates, status", arity: 0...0, formats: ["text", "json"]
+    name: "list", usage: "", summary: "all visits: id, title, partner, dates, status", arity: 0...0,
+    formats: ["text", "json"]
   ) { ctx in
     let loaded = try Planner(store: ctx.store).loadAll(at: try ctx.point())
     loaded.flatMap(\.warnings).forEach { ctx.warn($0.description) }
     let entries = loaded.map { CatalogEntry($0.visit) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
     ctx.standardOutput =
-      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.catalog(entries)) : try ctx.text().catalog(entries)
+      ctx.format == "json"
+      ? JSONRenderer.text(JSONRenderer.catalog(entries)) : try ctx.text().catalog(entries)
   }
 
   static let show = CommandSpec(
@@ -22,7 +24,9 @@ enum ReadCommands {
   ) { ctx in
     let l = try ctx.loadVisit()
     ctx.standardOutput =
-      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.visit(l.visit, head: l.head)) : try ctx.text().visit(l.visit, head: l.head)
+      ctx.format == "json"
+      ? JSONRenderer.text(JSONRenderer.visit(l.visit, head: l.head))
+      : try ctx.text().visit(l.visit, head: l.head)
   }
 
   static let itinerary = CommandSpec(
@@ -41,7 +45,9 @@ enum ReadCommands {
   static let attendees = CommandSpec(
     name: "attendees", usage: "VISIT [--appointment APPT]",
     summary: "who takes part, by side, with catering and accessibility summary", arity: 1...1,
-    options: [OptionSpec(name: "--appointment", valueName: "APPT", help: "only the people at this appointment")],
+    options: [
+      OptionSpec(name: "--appointment", valueName: "APPT", help: "only the people at this appointment")
+    ],
     formats: ["text", "json"]
   ) { ctx in
     let l = try ctx.loadVisit()
@@ -56,7 +62,8 @@ enum ReadCommands {
     let list = AttendeeList(l.visit, appointment: appointment)
     ctx.standardOutput =
       ctx.format == "json"
-      ? JSONRenderer.text(JSONRenderer.attendees(list, head: l.head)) : try ctx.text().attendees(list, head: l.head)
+      ? JSONRenderer.text(JSONRenderer.attendees(list, head: l.head))
+      : try ctx.text().attendees(list, head: l.head)
   }
 
   static let tasks = CommandSpec(
@@ -68,9 +75,10 @@ enum ReadCommands {
     ],
     formats: ["text", "json"]
   ) { ctx in
-    let filter = try ctx.invocation.value("--status").map { s throws(CLIError) in
-      try PlanningCommands.enumValue(TaskList.Filter.self, s, "--status")
-    } ?? .open
+    let filter =
+      try ctx.invocation.value("--status").map { s throws(CLIError) in
+        try PlanningCommands.enumValue(TaskList.Filter.self, s, "--status")
+      } ?? .open
     let visits: [Visit]
     if ctx.positionals.isEmpty {
       let loaded = try Planner(store: ctx.store).loadAll(at: try ctx.point())
@@ -79,16 +87,21 @@ enum ReadCommands {
     } else {
       visits = [try ctx.loadVisit().visit]
     }
-    let list = TaskList(visits, today: try ctx.today(), filter: filter, overdueOnly: ctx.invocation.flag("--overdue"))
-    ctx.standardOutput = ctx.format == "json" ? JSONRenderer.text(JSONRenderer.tasks(list)) : try ctx.text().tasks(list)
+    let list = TaskList(
+      visits, today: try ctx.today(), filter: filter, overdueOnly: ctx.invocation.flag("--overdue"))
+    ctx.standardOutput =
+      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.tasks(list)) : try ctx.text().tasks(list)
   }
 
   static let check = CommandSpec(
-    name: "check", usage: "VISIT [--strict]", summary: "conflicts and rule warnings (exit 65 with --strict when any)",
-    arity: 1...1, options: [OptionSpec(name: "--strict", help: "exit 65 when there are warnings")], formats: ["text", "json"]
+    name: "check", usage: "VISIT [--strict]",
+    summary: "conflicts and rule warnings (exit 65 with --strict when any)",
+    arity: 1...1, options: [OptionSpec(name: "--strict", help: "exit 65 when there are warnings")],
+    formats: ["text", "json"]
   ) { ctx in
     let l = try ctx.loadVisit()
-    ctx.standardOutput = ctx.format == "json" ? JSONRenderer.text(JSONRenderer.check(l.visit)) : try ctx.text().check(l.visit)
+    ctx.standardOutput =
+      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.check(l.visit)) : try ctx.text().check(l.visit)
     let count = l.visit.warnings.count
     if ctx.invocation.flag("--strict") && count > 0 {
       throw CLIError.problemsReported("check --strict: \(count) warning(s) in visit \(l.visit.id)")
@@ -100,7 +113,9 @@ extension Context {
   /// --lang, else $VISITS_LANG, else English.
   func language() throws(CLIError) -> Language {
     let text = invocation.value("--lang") ?? environment["VISITS_LANG"] ?? "en"
-    guard let l = Language(rawValue: text) else { throw .usage("invalid --lang '\(printable(text))': de or en") }
+    guard let l = Language(rawValue: text) else {
+      throw .usage("invalid --lang '\(printable(text))': de or en")
+    }
     return l
   }
 
@@ -118,7 +133,9 @@ extension Context {
   /// --today, else the system's date.
   func today() throws(CLIError) -> LocalDate {
     if let text = invocation.value("--today") {
-      guard let d = LocalDate(text) else { throw .usage("invalid --today '\(printable(text))': use YYYY-MM-DD") }
+      guard let d = LocalDate(text) else {
+        throw .usage("invalid --today '\(printable(text))': use YYYY-MM-DD")
+      }
       return d
     }
     let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())

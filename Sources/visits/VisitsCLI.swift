@@ -64,19 +64,23 @@ enum VisitsCLI {
     _ inv: Invocation, command: CommandSpec, environment: [String: String], sink: OutputSink
   ) throws -> Context {
     guard command.arity.contains(inv.positionals.count) else {
-      throw CLIError.usage("\(command.name): wrong number of arguments (usage: visits \(command.name) \(command.usage))")
+      throw CLIError.usage(
+        "\(command.name): wrong number of arguments (usage: visits \(command.name) \(command.usage))")
     }
     let format = inv.value("--format") ?? command.formats[0]
     guard command.formats.contains(format) else {
       throw CLIError.usage(
-        "invalid --format '\(printable(format))' for \(command.name): one of \(command.formats.joined(separator: ", "))")
+        "invalid --format '\(printable(format))' for \(command.name): one of \(command.formats.joined(separator: ", "))"
+      )
     }
     let directory = inv.value("--store") ?? environment["VISITS_STORE"] ?? "events"
     let clock = try recordingClock(environment)
     var store = EventStore(
       directory: directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory,
       clock: clock.now, makeID: clock.makeID)
-    if let t = environment["VISITS_LOCK_TIMEOUT"], let seconds = Double(t), seconds >= 0 { store.lockTimeout = seconds }
+    if let t = environment["VISITS_LOCK_TIMEOUT"], let seconds = Double(t), seconds >= 0 {
+      store.lockTimeout = seconds
+    }
     let ctx = Context(invocation: inv, environment: environment, store: store, format: format, sink: sink)
     if command.writes {
       _ = try ctx.actor()
@@ -92,7 +96,10 @@ enum VisitsCLI {
     _ environment: [String: String]
   ) throws(CLIError) -> (now: @Sendable () -> Timestamp, makeID: @Sendable (String, Int) -> String) {
     guard let fixed = environment["VISITS_NOW"] else {
-      return ({ Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) }, { _, _ in UUID().uuidString.lowercased() })
+      return (
+        { Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) },
+        { _, _ in UUID().uuidString.lowercased() }
+      )
     }
     guard let t = Timestamp(logForm: fixed) else {
       throw .usage("invalid VISITS_NOW '\(printable(fixed))': use YYYY-MM-DDTHH:MM:SS.mmmZ")
@@ -106,8 +113,10 @@ func derivedEventID(stream: String, seq: Int) -> String {
   var b = SHA256.digest(Array("\(stream)/\(seq)".utf8)).prefix(16).map { $0 }
   b[6] = (b[6] & 0x0F) | 0x80
   b[8] = (b[8] & 0x3F) | 0x80
-  let hex = b.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+  let hex = b.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+    .joined()
   let c = Array(hex)
-  return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-"
+  return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20])
+    + "-"
     + String(c[20..<32])
 }

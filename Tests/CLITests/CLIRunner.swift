@@ -41,10 +41,16 @@ final class CLIStore: @unchecked Sendable {
   /// Schedules visit `v` (2–4 May 2022, Europe/Berlin) with two sites, an appointment and a person.
   func seed() throws {
     let steps: [[String]] = [
-      ["schedule", "v", "--title", "Visit", "--partner", "Pittsburgh", "--from", "2022-05-02", "--to", "2022-05-04"],
+      [
+        "schedule", "v", "--title", "Visit", "--partner", "Pittsburgh", "--from", "2022-05-02", "--to",
+        "2022-05-04",
+      ],
       ["add-site", "v", "hall", "--name", "City hall"],
-      ["add-appointment", "v", "rec", "--title", "Reception", "--start", "2022-05-02T10:00", "--end", "2022-05-02T11:00",
-       "--site", "hall", "--kind", "reception"],
+      [
+        "add-appointment", "v", "rec", "--title", "Reception", "--start", "2022-05-02T10:00", "--end",
+        "2022-05-02T11:00",
+        "--site", "hall", "--kind", "reception",
+      ],
       ["add-attendee", "v", "p1", "--name", "Jane Roe"],
       ["add-task", "v", "t1", "--title", "Book the bus"],
     ]

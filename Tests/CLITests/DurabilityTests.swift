@@ -3,10 +3,13 @@ import Testing
 
 @Suite("Durability with real processes")
 struct DurabilityTests {
-  @Test("8 processes appending 100 notes each at once: exactly 800 notes, dense, chained, none lost or doubled")
+  @Test(
+    "8 processes appending 100 notes each at once: exactly 800 notes, dense, chained, none lost or doubled")
   func concurrentAppends() throws {
     let store = CLIStore()
-    try store.run(["schedule", "v", "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04"])
+    try store.run([
+      "schedule", "v", "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04",
+    ])
     let failures = DataBox()
     let lock = NSLock()
     DispatchQueue.concurrentPerform(iterations: 8) { worker in
@@ -26,7 +29,9 @@ struct DurabilityTests {
     let lines = try String(contentsOfFile: store.path("v"), encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 801)
     let log = try store.run(["log", "v"])
-    let texts = log.out.split(separator: "\n").filter { $0.hasPrefix("    text: ") }.map { String($0.dropFirst(10)) }
+    let texts = log.out.split(separator: "\n").filter { $0.hasPrefix("    text: ") }.map {
+      String($0.dropFirst(10))
+    }
     #expect(texts.count == 800)
     #expect(Set(texts).count == 800)
     for w in 0..<8 { for i in 0..<100 { #expect(texts.contains("w\(w)-\(i)")) } }
@@ -75,7 +80,10 @@ struct DurabilityTests {
     let store = CLIStore()
     let nested = store.directory + "/new-store"
     let r = try store.run(
-      ["schedule", "v", "--store", nested, "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-02"])
+      [
+        "schedule", "v", "--store", nested, "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to",
+        "2022-05-02",
+      ])
     #expect(r.code == 0)
     let dir = try FileManager.default.attributesOfItem(atPath: nested)
     let file = try FileManager.default.attributesOfItem(atPath: nested + "/v.jsonl")

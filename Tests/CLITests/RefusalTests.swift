@@ -18,63 +18,141 @@ struct RefusalTests {
 
   static let cases: [Case] = [
     Case(args: ["frobnicate"], code: 64, message: "visits: unknown command 'frobnicate' (see visits --help)"),
-    Case(args: ["note", "v", "--txt", "x"], code: 64, message: "visits: unknown option '--txt' for 'note' (see visits note --help)"),
+    Case(
+      args: ["note", "v", "--txt", "x"], code: 64,
+      message: "visits: unknown option '--txt' for 'note' (see visits note --help)"),
     Case(args: ["note", "v"], code: 64, message: "visits: note: missing --text"),
-    Case(args: ["note", "Bad_Id", "--text", "x"], code: 64,
-         message: "visits: invalid VISIT 'Bad_Id': use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)"),
+    Case(
+      args: ["note", "Bad_Id", "--text", "x"], code: 64,
+      message:
+        "visits: invalid VISIT 'Bad_Id': use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)"
+    ),
     Case(args: ["note", "../x", "--text", "x"], code: 64, message: "visits: invalid VISIT '../x'"),
-    Case(args: ["note", "v", "--text", "x"], code: 64, message: "visits: no actor: pass --actor NAME or set VISITS_ACTOR",
-         environment: ["VISITS_ACTOR": "", "USER": ""]),
-    Case(args: ["note", "v", "--text", "x", "--expect-version", "3"], code: 75,
-         message: "visits: version conflict on v: expected version 3, but the visit is at version 5"),
-    Case(args: ["note", "v", "--text", "x", "--expect-version", "three"], code: 64,
-         message: "visits: invalid --expect-version 'three': a whole number"),
+    Case(
+      args: ["note", "v", "--text", "x"], code: 64,
+      message: "visits: no actor: pass --actor NAME or set VISITS_ACTOR",
+      environment: ["VISITS_ACTOR": "", "USER": ""]),
+    Case(
+      args: ["note", "v", "--text", "x", "--expect-version", "3"], code: 75,
+      message: "visits: version conflict on v: expected version 3, but the visit is at version 5"),
+    Case(
+      args: ["note", "v", "--text", "x", "--expect-version", "three"], code: 64,
+      message: "visits: invalid --expect-version 'three': a whole number"),
     Case(args: ["note", "nope", "--text", "x"], code: 66, message: "visits: no such visit: nope"),
-    Case(args: ["note", "v", "--text", " "], code: 65, message: "visits: refused by rule text: --text must not be empty"),
-    Case(args: ["schedule", "v", "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04"], code: 65,
-         message: "visits: refused by rule unique-id: visit v already exists"),
-    Case(args: ["schedule", "w", "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04",
-                "--timezone", "Mars/Base"], code: 65,
-         message: "visits: refused by rule time-zone: 'Mars/Base' is not an IANA time zone (such as Europe/Berlin or America/New_York)"),
-    Case(args: ["schedule", "w", "--title", "T", "--partner", "P", "--from", "2022-05-04", "--to", "2022-05-02"], code: 65,
-         message: "visits: refused by rule visit-dates: the visit would end (2022-05-02) before it starts (2022-05-04)"),
-    Case(args: ["schedule", "w", "--title", "T", "--partner", "P", "--from", "2022-02-30", "--to", "2022-03-02"], code: 65,
-         message: "visits: refused by rule real-date: --from 2022-02-30 is not a real date (YYYY-MM-DD)"),
-    Case(args: ["schedule", "w", "--title", "T", "--partner", "P", "--from", "May 2", "--to", "2022-03-02"], code: 64,
-         message: "visits: invalid --from 'May 2': use YYYY-MM-DD"),
-    Case(args: ["add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T12:00", "--end", "2022-05-02T11:00"], code: 65,
-         message: "visits: refused by rule end-after-start: appointment a2 must end after it starts (2022-05-02T12:00 – 2022-05-02T11:00)"),
-    Case(args: ["add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-05T10:00", "--end", "2022-05-05T11:00"], code: 65,
-         message: "visits: refused by rule within-visit: appointment a2 (2022-05-05T10:00–11:00 Europe/Berlin) lies outside visit v (2022-05-02 to 2022-05-04, Europe/Berlin)"),
-    Case(args: ["add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T25:00", "--end", "2022-05-02T26:00"], code: 65,
-         message: "visits: refused by rule real-time: --start 2022-05-02T25:00 is not a real date and time (YYYY-MM-DDTHH:MM)"),
-    Case(args: ["add-appointment", "v", "a2", "--title", "X", "--start", "10:00", "--end", "11:00"], code: 64,
-         message: "visits: invalid --start '10:00': use YYYY-MM-DDTHH:MM"),
-    Case(args: ["add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T12:00", "--end", "2022-05-02T13:00",
-                "--site", "nowhere"], code: 66, message: "visits: no such site in visit v: nowhere"),
-    Case(args: ["add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T12:00", "--end", "2022-05-02T13:00",
-                "--kind", "party"], code: 64,
-         message: "visits: invalid --kind 'party': one of reception, site-visit, meeting, presentation, meal, transfer, press, signing, ceremony, other"),
-    Case(args: ["add-appointment", "v", "rec", "--title", "X", "--start", "2022-05-02T12:00", "--end", "2022-05-02T13:00"], code: 65,
-         message: "visits: refused by rule unique-id: appointment rec already exists in visit v"),
-    Case(args: ["add-attendee", "v", "p1", "--name", "Again"], code: 65,
-         message: "visits: refused by rule unique-id: person p1 is already registered for visit v"),
-    Case(args: ["add-attendee", "v", "p2", "--name", "Evil\u{1B}[31m"], code: 65,
-         message: "visits: refused by rule text: --name contains a control character"),
-    Case(args: ["assign", "v", "rec", "ghost"], code: 66, message: "visits: no such person in visit v: ghost"),
-    Case(args: ["assign", "v"], code: 64, message: "visits: assign: wrong number of arguments (usage: visits assign VISIT APPT PERSON...)"),
+    Case(
+      args: ["note", "v", "--text", " "], code: 65,
+      message: "visits: refused by rule text: --text must not be empty"),
+    Case(
+      args: [
+        "schedule", "v", "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04",
+      ], code: 65,
+      message: "visits: refused by rule unique-id: visit v already exists"),
+    Case(
+      args: [
+        "schedule", "w", "--title", "T", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04",
+        "--timezone", "Mars/Base",
+      ], code: 65,
+      message:
+        "visits: refused by rule time-zone: 'Mars/Base' is not an IANA time zone (such as Europe/Berlin or America/New_York)"
+    ),
+    Case(
+      args: [
+        "schedule", "w", "--title", "T", "--partner", "P", "--from", "2022-05-04", "--to", "2022-05-02",
+      ], code: 65,
+      message:
+        "visits: refused by rule visit-dates: the visit would end (2022-05-02) before it starts (2022-05-04)"),
+    Case(
+      args: [
+        "schedule", "w", "--title", "T", "--partner", "P", "--from", "2022-02-30", "--to", "2022-03-02",
+      ], code: 65,
+      message: "visits: refused by rule real-date: --from 2022-02-30 is not a real date (YYYY-MM-DD)"),
+    Case(
+      args: ["schedule", "w", "--title", "T", "--partner", "P", "--from", "May 2", "--to", "2022-03-02"],
+      code: 64,
+      message: "visits: invalid --from 'May 2': use YYYY-MM-DD"),
+    Case(
+      args: [
+        "add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T12:00", "--end",
+        "2022-05-02T11:00",
+      ], code: 65,
+      message:
+        "visits: refused by rule end-after-start: appointment a2 must end after it starts (2022-05-02T12:00 – 2022-05-02T11:00)"
+    ),
+    Case(
+      args: [
+        "add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-05T10:00", "--end",
+        "2022-05-05T11:00",
+      ], code: 65,
+      message:
+        "visits: refused by rule within-visit: appointment a2 (2022-05-05T10:00–11:00 Europe/Berlin) lies outside visit v (2022-05-02 to 2022-05-04, Europe/Berlin)"
+    ),
+    Case(
+      args: [
+        "add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T25:00", "--end",
+        "2022-05-02T26:00",
+      ], code: 65,
+      message:
+        "visits: refused by rule real-time: --start 2022-05-02T25:00 is not a real date and time (YYYY-MM-DDTHH:MM)"
+    ),
+    Case(
+      args: ["add-appointment", "v", "a2", "--title", "X", "--start", "10:00", "--end", "11:00"], code: 64,
+      message: "visits: invalid --start '10:00': use YYYY-MM-DDTHH:MM"),
+    Case(
+      args: [
+        "add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T12:00", "--end",
+        "2022-05-02T13:00",
+        "--site", "nowhere",
+      ], code: 66, message: "visits: no such site in visit v: nowhere"),
+    Case(
+      args: [
+        "add-appointment", "v", "a2", "--title", "X", "--start", "2022-05-02T12:00", "--end",
+        "2022-05-02T13:00",
+        "--kind", "party",
+      ], code: 64,
+      message:
+        "visits: invalid --kind 'party': one of reception, site-visit, meeting, presentation, meal, transfer, press, signing, ceremony, other"
+    ),
+    Case(
+      args: [
+        "add-appointment", "v", "rec", "--title", "X", "--start", "2022-05-02T12:00", "--end",
+        "2022-05-02T13:00",
+      ], code: 65,
+      message: "visits: refused by rule unique-id: appointment rec already exists in visit v"),
+    Case(
+      args: ["add-attendee", "v", "p1", "--name", "Again"], code: 65,
+      message: "visits: refused by rule unique-id: person p1 is already registered for visit v"),
+    Case(
+      args: ["add-attendee", "v", "p2", "--name", "Evil\u{1B}[31m"], code: 65,
+      message: "visits: refused by rule text: --name contains a control character"),
+    Case(
+      args: ["assign", "v", "rec", "ghost"], code: 66, message: "visits: no such person in visit v: ghost"),
+    Case(
+      args: ["assign", "v"], code: 64,
+      message: "visits: assign: wrong number of arguments (usage: visits assign VISIT APPT PERSON...)"),
     Case(args: ["complete-task", "v", "t9"], code: 66, message: "visits: no such task in visit v: t9"),
-    Case(args: ["reopen-task", "v", "t1"], code: 65, message: "visits: refused by rule not-done: task t1 is still open"),
-    Case(args: ["itinerary", "v", "--format", "xml"], code: 64, message: "visits: invalid --format 'xml' for itinerary: one of text, json, md"),
-    Case(args: ["itinerary", "v", "--lang", "fr"], code: 64, message: "visits: invalid --lang 'fr': de or en"),
-    Case(args: ["itinerary", "v", "--as-of", "yesterday"], code: 64,
-         message: "visits: invalid --as-of 'yesterday': a timestamp, a date YYYY-MM-DD, seq:N or v:N"),
-    Case(args: ["itinerary", "v", "--as-of", "v:7"], code: 66, message: "visits: no such agenda version in visit v: 7"),
-    Case(args: ["itinerary", "v", "-o", "/nonexistent-dir/x.txt"], code: 73, message: "visits: cannot write /nonexistent-dir/x.txt"),
-    Case(args: ["check", "v", "--strict"], code: 65, message: "visits: check --strict: 1 warning(s) in visit v"),
+    Case(
+      args: ["reopen-task", "v", "t1"], code: 65,
+      message: "visits: refused by rule not-done: task t1 is still open"),
+    Case(
+      args: ["itinerary", "v", "--format", "xml"], code: 64,
+      message: "visits: invalid --format 'xml' for itinerary: one of text, json, md"),
+    Case(
+      args: ["itinerary", "v", "--lang", "fr"], code: 64, message: "visits: invalid --lang 'fr': de or en"),
+    Case(
+      args: ["itinerary", "v", "--as-of", "yesterday"], code: 64,
+      message: "visits: invalid --as-of 'yesterday': a timestamp, a date YYYY-MM-DD, seq:N or v:N"),
+    Case(
+      args: ["itinerary", "v", "--as-of", "v:7"], code: 66,
+      message: "visits: no such agenda version in visit v: 7"),
+    Case(
+      args: ["itinerary", "v", "-o", "/nonexistent-dir/x.txt"], code: 73,
+      message: "visits: cannot write /nonexistent-dir/x.txt"),
+    Case(
+      args: ["check", "v", "--strict"], code: 65, message: "visits: check --strict: 1 warning(s) in visit v"),
     Case(args: ["verify", "nope"], code: 66, message: "visits: no such visit: nope"),
-    Case(args: ["cancel-appointment", "v", "rec", "--store", "/nonexistent-store"], code: 66,
-         message: "visits: no such store: /nonexistent-store"),
+    Case(
+      args: ["cancel-appointment", "v", "rec", "--store", "/nonexistent-store"], code: 66,
+      message: "visits: no such store: /nonexistent-store"),
   ]
 
   @Test("refused with the documented exit code and message, store unchanged", arguments: cases)

@@ -10,14 +10,28 @@ struct TimeTravelTests {
   func planned() throws -> CLIStore {
     let store = CLIStore()
     let steps: [(String, String, [String])] = [
-      ("2022-04-01T09:00:00.000Z", "anna", ["schedule", "v", "--title", "Visit", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04"]),
+      (
+        "2022-04-01T09:00:00.000Z", "anna",
+        ["schedule", "v", "--title", "Visit", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04"]
+      ),
       ("2022-04-01T09:05:00.000Z", "anna", ["add-site", "v", "dew21", "--name", "DEW21"]),
-      ("2022-04-01T09:10:00.000Z", "anna", ["add-appointment", "v", "visit-dew21", "--title", "Visit to DEW21",
-        "--start", "2022-05-02T14:00", "--end", "2022-05-02T15:30", "--site", "dew21", "--kind", "site-visit"]),
+      (
+        "2022-04-01T09:10:00.000Z", "anna",
+        [
+          "add-appointment", "v", "visit-dew21", "--title", "Visit to DEW21",
+          "--start", "2022-05-02T14:00", "--end", "2022-05-02T15:30", "--site", "dew21", "--kind",
+          "site-visit",
+        ]
+      ),
       ("2022-04-01T09:15:00.000Z", "anna", ["add-attendee", "v", "p1", "--name", "Jane Roe"]),
       ("2022-04-02T10:00:00.000Z", "anna", ["publish", "v"]),
-      ("2022-04-20T10:00:00.000Z", "ben", ["move-appointment", "v", "visit-dew21", "--start", "2022-05-02T15:00",
-        "--end", "2022-05-02T16:30", "--reason", "DEW21 asked for a later start"]),
+      (
+        "2022-04-20T10:00:00.000Z", "ben",
+        [
+          "move-appointment", "v", "visit-dew21", "--start", "2022-05-02T15:00",
+          "--end", "2022-05-02T16:30", "--reason", "DEW21 asked for a later start",
+        ]
+      ),
       ("2022-04-20T10:05:00.000Z", "ben", ["add-attendee", "v", "p2", "--name", "John Doe"]),
       ("2022-04-21T08:00:00.000Z", "anna", ["withdraw-attendee", "v", "p1", "--reason", "illness"]),
       ("2022-04-21T08:05:00.000Z", "ben", ["assign", "v", "visit-dew21", "p2"]),
@@ -51,7 +65,9 @@ struct TimeTravelTests {
   @Test("audit --since and --until bound the entries; all visits are merged in recorded order")
   func auditWindow() throws {
     let store = try planned()
-    let r = try store.run(["audit", "--since", "2022-04-20T00:00:00Z", "--until", "2022-04-21T23:59:59Z", "--format", "csv"])
+    let r = try store.run([
+      "audit", "--since", "2022-04-20T00:00:00Z", "--until", "2022-04-21T23:59:59Z", "--format", "csv",
+    ])
     #expect(r.code == 0)
     let rows = r.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(rows.first == "recorded,visit,seq,actor,type,summary,reason,changes")
@@ -65,7 +81,8 @@ struct TimeTravelTests {
     let store = try planned()
     for (point, time) in [
       ("seq:5", "14:00–15:30"), ("v:1", "14:00–15:30"), ("2022-04-19", "14:00–15:30"),
-      ("2022-04-20T09:59:59Z", "14:00–15:30"), ("2022-04-20T12:00+02:00", "15:00–16:30"), ("v:2", "15:00–16:30"),
+      ("2022-04-20T09:59:59Z", "14:00–15:30"), ("2022-04-20T12:00+02:00", "15:00–16:30"),
+      ("v:2", "15:00–16:30"),
     ] {
       let r = try store.run(["itinerary", "v", "--as-of", point])
       #expect(r.code == 0, "\(point): \(r.err)")
@@ -112,7 +129,8 @@ struct TimeTravelTests {
     let store = try planned()
     let show = try store.run(["show", "v", "--as-of", "seq:6", "--format", "json"])
     let anchor = try #require(
-      (try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])?["anchor"] as? [String: Any])
+      (try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])?["anchor"]
+        as? [String: Any])
     let hash = try #require(anchor["head"] as? String)
     #expect(try store.run(["verify", "v", "--anchor", hash]).code == 0)
     #expect(try store.run(["verify", "v", "--anchor", String(hash.prefix(12))]).code == 0)
@@ -123,9 +141,13 @@ struct TimeTravelTests {
     var lines = original.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
     var prev = ""
     for i in lines.indices {
-      guard case .success(var r) = EventRecord.decode(line: Array(lines[i].utf8)) else { Issue.record("bad line"); return }
+      guard case .success(var r) = EventRecord.decode(line: Array(lines[i].utf8)) else {
+        Issue.record("bad line"); return
+      }
       if i >= 5 {
-        if i == 5 { r.reason = "DEW21 asked for a later start".replacingOccurrences(of: "later", with: "LATER") }
+        if i == 5 {
+          r.reason = "DEW21 asked for a later start".replacingOccurrences(of: "later", with: "LATER")
+        }
         r.prev = prev
         lines[i] = String(decoding: r.seal().dropLast(), as: UTF8.self)
       }
@@ -143,7 +165,9 @@ struct TimeTravelTests {
 
   @Test("audit of a visit with 10,000 events streams: peak memory does not grow with the trail")
   func auditStreams() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.fileExists(atPath: "/usr/local/bin/python3")
+    guard
+      FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+        || FileManager.default.fileExists(atPath: "/usr/local/bin/python3")
     else { return }
     var peaks: [Int: Int] = [:]
     var sizes: [Int: Int] = [:]
@@ -156,8 +180,11 @@ struct TimeTravelTests {
         print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, len(out))
         """
       let r = try runProcess(
-        "/usr/bin/env", ["python3", "-c", script, visitsBinary.path, "--store", store.directory, "audit", "v"])
-      let parts = r.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        "/usr/bin/env",
+        ["python3", "-c", script, visitsBinary.path, "--store", store.directory, "audit", "v"])
+      let parts = r.split(separator: " ").compactMap {
+        Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
       peaks[n] = parts.first
       sizes[n] = parts.last
     }
@@ -165,8 +192,11 @@ struct TimeTravelTests {
     let outputGrowthKiB = ((sizes[10_000] ?? 0) - (sizes[2_500] ?? 0)) / 1024
     // 7,500 more entries print over a megabyte more; held in memory they would cost several times that.
     #expect(outputGrowthKiB > 1000)
-    print("audit of 2,500 and 10,000 events: peak RSS \(peaks[2_500] ?? 0) and \(peaks[10_000] ?? 0) KiB, output \(sizes[2_500] ?? 0) and \(sizes[10_000] ?? 0) bytes")
-    #expect(growthKiB < outputGrowthKiB, "peak RSS grew \(growthKiB) KiB for \(outputGrowthKiB) KiB more output")
+    print(
+      "audit of 2,500 and 10,000 events: peak RSS \(peaks[2_500] ?? 0) and \(peaks[10_000] ?? 0) KiB, output \(sizes[2_500] ?? 0) and \(sizes[10_000] ?? 0) bytes"
+    )
+    #expect(
+      growthKiB < outputGrowthKiB, "peak RSS grew \(growthKiB) KiB for \(outputGrowthKiB) KiB more output")
   }
 
   /// A visit with one appointment moved back and forth: `count` events in batches of 50, state of
@@ -174,15 +204,23 @@ struct TimeTravelTests {
   /// stream on every batch.
   func writeMoves(into directory: String, count: Int) throws {
     var events: [Event] = [
-      .visitScheduled(VisitScheduled(title: "T", partner: "P", from: LocalDate(year: 2022, month: 5, day: 2), to: LocalDate(year: 2022, month: 5, day: 4))),
-      .appointmentScheduled(AppointmentScheduled(
-        appointment: "a", title: "Visit to DEW21", start: LocalDateTime("2022-05-02T10:00")!, end: LocalDateTime("2022-05-02T11:00")!,
-        timezone: "Europe/Berlin")),
+      .visitScheduled(
+        VisitScheduled(
+          title: "T", partner: "P", from: LocalDate(year: 2022, month: 5, day: 2),
+          to: LocalDate(year: 2022, month: 5, day: 4))),
+      .appointmentScheduled(
+        AppointmentScheduled(
+          appointment: "a", title: "Visit to DEW21", start: LocalDateTime("2022-05-02T10:00")!,
+          end: LocalDateTime("2022-05-02T11:00")!,
+          timezone: "Europe/Berlin")),
     ]
     for i in 0..<(count - 2) {
       let h = 10 + i % 2
-      events.append(.appointmentMoved(AppointmentMoved(
-        appointment: "a", start: LocalDateTime("2022-05-02T\(h):00")!, end: LocalDateTime("2022-05-02T\(h + 1):00")!)))
+      events.append(
+        .appointmentMoved(
+          AppointmentMoved(
+            appointment: "a", start: LocalDateTime("2022-05-02T\(h):00")!,
+            end: LocalDateTime("2022-05-02T\(h + 1):00")!)))
     }
     var bytes: [UInt8] = []
     var prev = EventRecord.genesisHash

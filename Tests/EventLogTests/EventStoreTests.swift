@@ -26,7 +26,8 @@ struct EventStoreTests {
   func lineShape() throws {
     let f = StoreFixture()
     try f.store.append(
-      to: "v", [NewEvent(type: "Noted", actor: "ä", reason: "why\n", data: ["z": .int(-1), "a": .string("\"<&>")])])
+      to: "v",
+      [NewEvent(type: "Noted", actor: "ä", reason: "why\n", data: ["z": .int(-1), "a": .string("\"<&>")])])
     let line = String(decoding: try f.bytes("v"), as: UTF8.self)
     #expect(
       line
@@ -87,7 +88,8 @@ struct EventStoreTests {
     let first = try f.store.append(to: "v", [note("a", id: "id-a"), note("b", id: "id-b")])
     try f.fill("v", 1)
     let before = try f.bytes("v")
-    let again = try f.store.append(to: "v", expected: .exactly(1), [note("a", id: "id-a"), note("b", id: "id-b")])
+    let again = try f.store.append(
+      to: "v", expected: .exactly(1), [note("a", id: "id-a"), note("b", id: "id-b")])
     #expect(again.alreadyStored)
     #expect((again.firstSeq, again.lastSeq) == (first.firstSeq, first.lastSeq))
     #expect(try f.bytes("v") == before)
@@ -164,9 +166,12 @@ struct EventStoreTests {
   func missing() throws {
     let f = StoreFixture()
     #expect(throws: EventLogError.noSuchStream(name: "nope")) { try f.store.read("nope") }
-    let gone = EventStore(directory: f.directory + "/missing", clock: { Timestamp(milliseconds: 0) }, makeID: { _, _ in "x" })
+    let gone = EventStore(
+      directory: f.directory + "/missing", clock: { Timestamp(milliseconds: 0) }, makeID: { _, _ in "x" })
     #expect(throws: EventLogError.noSuchStore(path: f.directory + "/missing")) { try gone.read("v") }
-    #expect(throws: EventLogError.noSuchStore(path: f.directory + "/missing")) { try gone.append(to: "v", [note("x")]) }
+    #expect(throws: EventLogError.noSuchStore(path: f.directory + "/missing")) {
+      try gone.append(to: "v", [note("x")])
+    }
   }
 
   @Test("a record of a newer format or with an unknown field is refused, naming the line")

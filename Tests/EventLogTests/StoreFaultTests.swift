@@ -69,7 +69,8 @@ struct StoreFaultTests {
     let f = StoreFixture()
     try f.fill("v", 5)
     let lines = try f.bytes("v").split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
-    let damaged: [UInt8] = order.flatMap { (i: Int) -> [UInt8] in Array(lines[lines.startIndex + i]) + [0x0A] }
+    let damaged: [UInt8] = order.flatMap { (i: Int) -> [UInt8] in Array(lines[lines.startIndex + i]) + [0x0A]
+    }
     try f.write("v", damaged)
     let report = try f.store.verify("v")
     #expect(report.problems.first?.line == line, "\(name)")
@@ -86,7 +87,11 @@ struct StoreFaultTests {
     let f = StoreFixture()
     try f.fill("v", 3)
     let lines = try f.bytes("v").split(separator: 0x0A)
-    try f.write("v", Array(lines[0]) + [0x0A] + Array(lines[1]) + [0x0A] + Array(lines[1]) + [0x0A] + Array(lines[2]) + [0x0A])
+    try f.write(
+      "v",
+      Array(lines[0]) + [0x0A] + Array(lines[1]) + [0x0A] + Array(lines[1]) + [0x0A] + Array(lines[2]) + [
+        0x0A
+      ])
     let reasons = try f.store.verify("v").problems.map { "\($0.line): \($0.reason)" }
     #expect(reasons.contains("3: duplicate event id v-2 (first at line 2)"))
   }
@@ -112,6 +117,7 @@ struct StoreFaultTests {
     var lines = try f.bytes("v").split(separator: 0x0A).map(Array.init)
     lines[0].insert(0x20, at: 1)
     try f.write("v", lines.flatMap { $0 + [0x0A] })
-    #expect(try f.store.verify("v").problems.first?.reason == "not in canonical form (see docs/log-format.md)")
+    #expect(
+      try f.store.verify("v").problems.first?.reason == "not in canonical form (see docs/log-format.md)")
   }
 }

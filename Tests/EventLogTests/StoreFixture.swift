@@ -34,7 +34,8 @@ final class StoreFixture: @unchecked Sendable {
   func fill(_ stream: String, _ n: Int) throws -> AppendResult? {
     var last: AppendResult?
     for i in 0..<n {
-      last = try store.append(to: stream, [NewEvent(type: "Noted", actor: "tester", data: ["text": .string("note \(i)")])])
+      last = try store.append(
+        to: stream, [NewEvent(type: "Noted", actor: "tester", data: ["text": .string("note \(i)")])])
     }
     return last
   }
