@@ -27,6 +27,10 @@ public enum Decide {
       guard from <= to else {
         throw .rule("visit-dates", "visit \(id) would end (\(to)) before it starts (\(from))")
       }
+      guard to.dayNumber - from.dayNumber < 366 else { throw .rule("visit-dates", "a visit lasts at most a year") }
+      guard from != v.from || to != v.to else {
+        throw .rule("no-change", "visit \(id) already runs from \(from) to \(to)")
+      }
       let outside = v.activeAppointments.filter {
         !within($0.startInstant, $0.endInstant, from: from, to: to, v.timezone)
       }
@@ -116,6 +120,10 @@ public enum Decide {
         throw .rule("signatories", "MoU \(c.mou) needs at least one --signatory")
       }
       for s in c.signatories { try text(s, "--signatory") }
+      var named = Set<String>()
+      for s in c.signatories where !named.insert(s).inserted {
+        throw .rule("signatories", "MoU \(c.mou) names signatory \(s) twice")
+      }
       for cm in c.commitments { try text(cm, "--commitment", limit: 500) }
       try optionalText(c.place, "--place")
       let signed = try c.date.map { t throws(PlanningError) in try date(t, "--date") }

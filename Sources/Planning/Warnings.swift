@@ -5,7 +5,8 @@ public struct PlanWarning: Sendable, Equatable {
     case doubleBooked = "double-booked"
     /// Two appointments at different sites overlap and share a host or attendee.
     case parallelSites = "parallel-sites"
-    /// Less than the travel buffer between consecutive appointments at different sites.
+    /// Less than the travel buffer between consecutive appointments at different sites (an
+    /// appointment without a site in between, such as a transfer, is the travel).
     case travelBuffer = "travel-buffer"
     /// An appointment no member of the delegation attends.
     case noDelegation = "no-delegation"
@@ -16,12 +17,13 @@ public struct PlanWarning: Sendable, Equatable {
   public var appointments: [String]
   /// Person ids (or, for hosts, host names) involved.
   public var persons: [String]
-  /// For `travel-buffer`: minutes between the two appointments (negative when they overlap).
+  /// For `travel-buffer`: minutes between the two appointments.
   public var minutes: Int?
 }
 
 extension Visit {
-  /// Every warning for the current plan, in a stable order (by first appointment, then rule).
+  /// Every warning for the current plan, in a stable order: by the first appointment named, and for
+  /// one appointment overlaps first, then the travel buffer, then the delegation check.
   public var warnings: [PlanWarning] {
     guard status != .cancelled else { return [] }
     let active = activeAppointments
@@ -42,7 +44,9 @@ extension Visit {
         let b = active[i + 1]
         if let sa = a.site, let sb = b.site, sa != sb {
           let gap = Int((b.startInstant - a.endInstant) / 60)
-          if gap < travelBuffer {
+          // Overlapping appointments are parallel tracks: double-booked and parallel-sites cover
+          // them when they share people.
+          if gap >= 0 && gap < travelBuffer {
             found.append(
               PlanWarning(rule: .travelBuffer, appointments: [a.id, b.id], persons: [], minutes: gap))
           }
