@@ -17,6 +17,12 @@ public struct AuditEntry: Sendable, Equatable {
     public var field: String
     public var old: String?
     public var new: String?
+
+    public init(field: String, old: String?, new: String?) {
+      self.field = field
+      self.old = old
+      self.new = new
+    }
   }
 
   public var visit: String

@@ -36,8 +36,10 @@ public struct AuditText: Sendable {
         ? "plante den Besuch \(q(s.title)) (\(labels.range(s.from, s.to)))"
         : "scheduled the visit \(q(s.title)) (\(labels.range(s.from, s.to)))"
     case .visitRescheduled(let s):
-      let was = (old("from").flatMap(LocalDate.init), old("to").flatMap(LocalDate.init))
-      let from = was.0.flatMap { f in was.1.map { labels.range(f, $0) } } ?? "?"
+      // A field that did not change has no entry: it kept its new value.
+      let wasFrom = old("from").flatMap(LocalDate.init) ?? s.from
+      let wasTo = old("to").flatMap(LocalDate.init) ?? s.to
+      let from = labels.range(wasFrom, wasTo)
       return de
         ? "verlegte den Besuch von \(from) auf \(labels.range(s.from, s.to))"
         : "rescheduled the visit from \(from) to \(labels.range(s.from, s.to))"
@@ -49,11 +51,10 @@ public struct AuditText: Sendable {
       return de
         ? "plante \(label) am \(span(a.start, a.end))" : "scheduled \(label) on \(span(a.start, a.end))"
     case .appointmentMoved(let m):
-      let oldStart = old("start").flatMap(LocalDateTime.init)
-      let oldEnd = old("end").flatMap(LocalDateTime.init)
-      let was = oldStart.flatMap { s in oldEnd.map { span(s, $0) } } ?? "?"
-      let sameDay = oldStart?.date == m.start.date
-      let now = span(m.start, m.end, withDate: !sameDay)
+      let oldStart = old("start").flatMap(LocalDateTime.init) ?? m.start
+      let oldEnd = old("end").flatMap(LocalDateTime.init) ?? m.end
+      let was = span(oldStart, oldEnd)
+      let now = span(m.start, m.end, withDate: oldStart.date != m.start.date)
       return de ? "verschob \(label) von \(was) auf \(now)" : "moved \(label) from \(was) to \(now)"
     case .appointmentCancelled:
       return de ? "sagte \(label) ab" : "cancelled \(label)"
