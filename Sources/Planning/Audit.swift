@@ -125,15 +125,11 @@ public struct AuditEntry: Sendable, Equatable {
     case .attendeeAssigned(let e):
       subject = appointment(e.appointment)
       related = [person(e.person)]
-      let names = t?.appointments[e.appointment]?.attendees ?? []
-      changes = [FieldChange(field: "attendees", old: list(names), new: list(names + [e.person]))]
+      changes = [FieldChange(field: "attendee", old: nil, new: e.person)]
     case .attendeeUnassigned(let e):
       subject = appointment(e.appointment)
       related = [person(e.person)]
-      let names = t?.appointments[e.appointment]?.attendees ?? []
-      changes = [
-        FieldChange(field: "attendees", old: list(names), new: list(names.filter { $0 != e.person }))
-      ]
+      changes = [FieldChange(field: "attendee", old: e.person, new: nil)]
     case .mouSigned(let e):
       subject = Subject(kind: "mou", id: e.mou, label: e.title)
       changes = [

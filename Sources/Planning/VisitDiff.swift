@@ -50,6 +50,9 @@ public struct VisitDiff: Sendable, Equatable {
 
   /// The changes from `old` (nil: the visit did not exist yet) to `new`.
   public init(from old: Visit?, to new: Visit) {
+    attendeesWithdrawn = new.attendees.filter { p in p.withdrawn && old?.attendees[p.id].map { !$0.withdrawn } == true }
+    // Withdrawing takes a person off every appointment; that is said once, not per appointment.
+    let gone = Set(attendeesWithdrawn.map(\.id))
     var changes: [AppointmentChange] = []
     for a in new.appointments {
       guard let before = old?.appointments[a.id], !before.cancelled else {
@@ -62,7 +65,9 @@ public struct VisitDiff: Sendable, Equatable {
         changes.append(AppointmentChange(kind: .cancelled, id: a.id, old: before, new: a, fields: []))
         continue
       }
-      let fields = Self.differences(before, a)
+      var earlier = before
+      earlier.attendees.removeAll { gone.contains($0) }
+      let fields = Self.differences(earlier, a)
       guard !fields.isEmpty else { continue }
       changes.append(
         AppointmentChange(
