@@ -64,15 +64,16 @@ public struct Labels: Sendable {
     "staff": ("Staff", "Organisationsteam"),
     "interpreter": ("Interpreters", "Dolmetschende"),
     "press": ("Press", "Presse"),
-    "reception": ("reception", "Empfang"),
-    "site-visit": ("site visit", "Besichtigung"),
-    "meeting": ("meeting", "Gespräch"),
-    "presentation": ("presentation", "Präsentation"),
-    "meal": ("meal", "Essen"),
-    "transfer": ("transfer", "Transfer"),
-    "signing": ("signing", "Unterzeichnung"),
-    "ceremony": ("ceremony", "Zeremonie"),
-    "other": ("other", "Sonstiges"),
+    "kind.reception": ("reception", "Empfang"),
+    "kind.site-visit": ("site visit", "Besichtigung"),
+    "kind.meeting": ("meeting", "Gespräch"),
+    "kind.presentation": ("presentation", "Präsentation"),
+    "kind.meal": ("meal", "Essen"),
+    "kind.transfer": ("transfer", "Transfer"),
+    "kind.press": ("press", "Pressetermin"),
+    "kind.signing": ("signing", "Unterzeichnung"),
+    "kind.ceremony": ("ceremony", "Zeremonie"),
+    "kind.other": ("other", "Sonstiges"),
     "manual": ("added by hand", "manuell angelegt"),
     "visit report": ("end of the visit", "Ende des Besuchs"),
     "for appointment": ("for appointment", "für Termin"),
@@ -126,5 +127,6 @@ public struct Labels: Sendable {
   }
 
   public func side(_ s: Side) -> String { self[s.rawValue] }
-  public func kind(_ k: AppointmentKind) -> String { self[k.rawValue] }
+  /// An appointment kind (its own keys: "press" is also a side).
+  public func kind(_ k: AppointmentKind) -> String { self["kind." + k.rawValue] }
 }

@@ -5,7 +5,7 @@ import Publishing
 
 /// The commands that read: each replays what it needs (as of `--as-of`) and renders it.
 enum ReadCommands {
-  static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check]
+  static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check, calendar]
 
   static let list = CommandSpec(
     name: "list", usage: "", summary: "all visits: id, title, partner, dates, status", arity: 0...0,
@@ -48,7 +48,7 @@ enum ReadCommands {
     options: [
       OptionSpec(name: "--appointment", valueName: "APPT", help: "only the people at this appointment")
     ],
-    formats: ["text", "json"]
+    formats: ["text", "json", "csv"]
   ) { ctx in
     let l = try ctx.loadVisit()
     var appointment: Appointment?
@@ -60,10 +60,11 @@ enum ReadCommands {
       appointment = a
     }
     let list = AttendeeList(l.visit, appointment: appointment)
-    ctx.standardOutput =
-      ctx.format == "json"
-      ? JSONRenderer.text(JSONRenderer.attendees(list, head: l.head))
-      : try ctx.text().attendees(list, head: l.head)
+    switch ctx.format {
+    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.attendees(list, head: l.head))
+    case "csv": ctx.standardOutput = CSVRenderer.attendees(list, Labels(try ctx.language()))
+    default: ctx.standardOutput = try ctx.text().attendees(list, head: l.head)
+    }
   }
 
   static let tasks = CommandSpec(
@@ -73,7 +74,7 @@ enum ReadCommands {
       OptionSpec(name: "--status", valueName: "STATUS", help: "open (default), done or all"),
       OptionSpec(name: "--overdue", help: "only tasks past their due date"),
     ],
-    formats: ["text", "json"]
+    formats: ["text", "json", "csv"]
   ) { ctx in
     let filter =
       try ctx.invocation.value("--status").map { s throws(CLIError) in
@@ -89,8 +90,11 @@ enum ReadCommands {
     }
     let list = TaskList(
       visits, today: try ctx.today(), filter: filter, overdueOnly: ctx.invocation.flag("--overdue"))
-    ctx.standardOutput =
-      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.tasks(list)) : try ctx.text().tasks(list)
+    switch ctx.format {
+    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.tasks(list))
+    case "csv": ctx.standardOutput = CSVRenderer.tasks(list, Labels(try ctx.language()))
+    default: ctx.standardOutput = try ctx.text().tasks(list)
+    }
   }
 
   static let check = CommandSpec(
@@ -107,9 +111,28 @@ enum ReadCommands {
       throw CLIError.problemsReported("check --strict: \(count) warning(s) in visit \(l.visit.id)")
     }
   }
+
+  static let calendar = CommandSpec(
+    name: "calendar", usage: "VISIT [--for PERSON]",
+    summary: "the appointments as an iCalendar file (RFC 5545) for Outlook, Google and others", arity: 1...1,
+    options: [OptionSpec(name: "--for", valueName: "PERSON", help: "only this person's appointments")],
+    formats: ["ics"]
+  ) { ctx in
+    let l = try ctx.loadVisit()
+    let person = try ctx.person(in: l.visit)
+    ctx.standardOutput = ICalendar.calendar(l.visit, person: person, labels: Labels(try ctx.language()))
+  }
 }
 
 extension Context {
+  /// The --for PERSON, checked to be a registered attendee of the visit.
+  func person(in visit: Visit) throws -> String? {
+    guard let id = invocation.value("--for") else { return nil }
+    try checkSlug(id, "--for")
+    guard visit.attendees.contains(id) else { throw PlanningError.notFound(kind: "person", id: id, visit: visit.id) }
+    return id
+  }
+
   /// --lang, else $VISITS_LANG, else English.
   func language() throws(CLIError) -> Language {
     let text = invocation.value("--lang") ?? environment["VISITS_LANG"] ?? "en"
