@@ -5,7 +5,7 @@ import Publishing
 
 /// The commands that read: each replays what it needs (as of `--as-of`) and renders it.
 enum ReadCommands {
-  static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check, calendar]
+  static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check, agenda, calendar]
 
   static let list = CommandSpec(
     name: "list", usage: "", summary: "all visits: id, title, partner, dates, status", arity: 0...0,
@@ -109,6 +109,39 @@ enum ReadCommands {
     let count = l.visit.warnings.count
     if ctx.invocation.flag("--strict") && count > 0 {
       throw CLIError.problemsReported("check --strict: \(count) warning(s) in visit \(l.visit.id)")
+    }
+  }
+
+  static let agenda = CommandSpec(
+    name: "agenda", usage: "VISIT [--for PERSON] [--changes-since POINT]",
+    summary: "the printable agenda; with --for a personal itinerary, with --changes-since marked changes",
+    arity: 1...1,
+    options: [
+      OptionSpec(name: "--for", valueName: "PERSON", help: "only this person's appointments"),
+      OptionSpec(name: "--changes-since", valueName: "POINT", help: "mark what was added, moved, changed or cancelled since POINT"),
+    ],
+    formats: ["text", "md", "html"]
+  ) { ctx in
+    let l = try ctx.loadVisit()
+    let person = try ctx.person(in: l.visit)
+    var since: (label: String, visit: Visit?)?
+    if let point = try ctx.point("--changes-since", visit: l.visit.id) {
+      do {
+        since = (point.description, try Planner(store: ctx.store).load(l.visit.id, at: point).visit)
+      } catch PlanningError.notYetScheduled {
+        since = (point.description, nil)
+      }
+    }
+    var agenda = Agenda(visit: l.visit, head: l.head, person: person, since: since)
+    if let last = l.visit.publications.last, last.meta.seq < l.head.seq {
+      let published = try Planner(store: ctx.store).load(l.visit.id, at: .seq(last.meta.seq)).visit
+      agenda.changedSincePublished = !VisitDiff(from: published, to: l.visit).appointments.isEmpty
+    }
+    let labels = Labels(try ctx.language())
+    switch ctx.format {
+    case "md": ctx.standardOutput = AgendaRenderer.markdown(agenda, labels)
+    case "html": ctx.standardOutput = AgendaRenderer.html(agenda, labels)
+    default: ctx.standardOutput = AgendaRenderer.text(agenda, labels)
     }
   }
 

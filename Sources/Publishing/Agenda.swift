@@ -1,0 +1,278 @@
+import EventLog
+import Planning
+
+/// The printable agenda of a visit: what the Lord Mayor's office, the hosts and the guests carry
+/// through a visit. Pure: built from a visit (and, for change marks, an earlier state of it);
+/// `AgendaRenderer` turns it into text, Markdown or HTML.
+///
+/// - Days run in the visit's time zone; each appointment keeps the wall-clock time of its venue.
+/// - Cancelled appointments are left out, unless the agenda shows changes since an earlier point:
+///   then they stay, marked as cancelled, and every other appointment that changed is marked too.
+/// - With a person, the agenda is that person's itinerary: only what they attend.
+public struct Agenda: Sendable {
+  /// How an appointment changed since the earlier point (only with `since:`).
+  public struct Change: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+      /// New since the earlier point.
+      case added
+      /// Its time changed (`old` has the earlier time).
+      case moved
+      /// Something other than the time changed (`fields` says what).
+      case changed
+      /// Cancelled since the earlier point.
+      case cancelled
+      /// Still on, but the agenda's person no longer attends it (personal itineraries only).
+      case unassigned
+    }
+
+    public var kind: Kind
+    /// The appointment as it stood at the earlier point (nil when added).
+    public var old: Appointment?
+    /// Fields that differ: `time`, `title`, `kind`, `site`, `hosts`, `note`, `attendees`.
+    public var fields: [String]
+    /// Names of people who joined the appointment since the earlier point.
+    public var joined: [String]
+    /// Names of people who no longer attend it.
+    public var left: [String]
+  }
+
+  /// One appointment on the agenda.
+  public struct Entry: Sendable, Equatable {
+    public var appointment: Appointment
+    public var site: Site?
+    /// Who attends, still taking part, in order of assignment.
+    public var attendees: [Attendee]
+    /// Whether the appointment's zone is not the visit's (so the zone is named).
+    public var foreignZone: Bool
+    /// The change since the earlier point; nil without `since:` or when it did not change.
+    public var change: Change?
+
+    /// Whether the entry is shown struck through (cancelled, or no longer the person's).
+    public var struck: Bool { change?.kind == .cancelled || change?.kind == .unassigned }
+  }
+
+  public struct Day: Sendable, Equatable {
+    /// The date in the visit's time zone.
+    public var date: LocalDate
+    public var entries: [Entry]
+  }
+
+  /// A member of the organising staff to call or write to.
+  public struct Contact: Sendable, Equatable {
+    public var name: String
+    public var function: String?
+    public var organization: String?
+    public var phone: String?
+    public var email: String?
+  }
+
+  /// The last published agenda version.
+  public struct Published: Sendable, Equatable {
+    public var version: Int
+    public var recorded: Timestamp
+    /// When it was published, as wall-clock time in the visit's zone.
+    public var local: LocalDateTime
+  }
+
+  /// The summary of changes since an earlier point.
+  public struct Changes: Sendable, Equatable {
+    /// The earlier point as the reader named it (`v:1`, `2022-04-28`).
+    public var label: String
+    /// Whether the visit existed at that point at all.
+    public var visitExisted: Bool
+    /// How many appointments on this agenda carry each kind of mark.
+    public var counts: [Change.Kind: Int]
+    /// The visit's dates then and now, when they changed.
+    public var dates: (old: (LocalDate, LocalDate), new: (LocalDate, LocalDate))?
+    /// Whether the visit was cancelled since.
+    public var visitCancelled: Bool
+    /// Names of people registered since (whole agendas only).
+    public var attendeesAdded: [String]
+    /// Names of people withdrawn since (whole agendas only).
+    public var attendeesWithdrawn: [String]
+
+    /// Whether nothing on this agenda changed.
+    public var isEmpty: Bool {
+      counts.values.allSatisfy { $0 == 0 } && dates == nil && !visitCancelled && attendeesAdded.isEmpty
+        && attendeesWithdrawn.isEmpty
+    }
+
+    public static func == (l: Changes, r: Changes) -> Bool {
+      l.label == r.label && l.visitExisted == r.visitExisted && l.counts == r.counts
+        && l.visitCancelled == r.visitCancelled && l.attendeesAdded == r.attendeesAdded
+        && l.attendeesWithdrawn == r.attendeesWithdrawn
+        && l.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
+          == r.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
+    }
+  }
+
+  public var visitID: String
+  public var title: String
+  public var partner: String
+  public var from: LocalDate
+  public var to: LocalDate
+  /// The visit's time zone: the zone of its days.
+  public var timezone: String
+  public var status: VisitStatus
+  public var program: String?
+  public var organizers: [String]
+  public var topics: [String]
+  /// The last published version; nil for a draft.
+  public var published: Published?
+  /// Whether the programme shown differs from the last published version (changes recorded since
+  /// and not yet published). The caller knows: it needs a second replay.
+  public var changedSincePublished = false
+  /// The person whose itinerary this is (nil: the whole agenda).
+  public var person: Attendee?
+  /// The person asked for, as given, when the agenda is a personal one.
+  public var personQuery: String?
+  /// Every day of the visit (and any day outside it that has an appointment), in order.
+  public var days: [Day]
+  /// Organising staff still taking part, in order of registration.
+  public var contacts: [Contact]
+  /// The change summary; nil without `since:`.
+  public var changes: Changes?
+  /// The log state the agenda was built from.
+  public var head: StreamHead
+
+  /// - Parameters:
+  ///   - person: a person id (or, failing that, a name, compared without regard to case); the
+  ///     agenda then holds only the appointments that person attends. An unknown person gives an
+  ///     agenda with no appointments and `person == nil`: check `Agenda.person(_:in:)` first.
+  ///   - since: the visit as it stood at an earlier point (nil if it did not exist then) and how
+  ///     to name that point; appointments then carry change marks and cancelled ones stay.
+  public init(
+    visit: Visit, head: StreamHead, person: String? = nil, since: (label: String, visit: Visit?)? = nil
+  ) {
+    visitID = visit.id
+    title = visit.title
+    partner = visit.partner
+    from = visit.from
+    to = visit.to
+    timezone = visit.timezone
+    status = visit.status
+    program = visit.program
+    organizers = visit.organizers
+    topics = visit.topics
+    self.head = head
+    published = visit.publications.last.map { p in
+      Published(
+        version: p.version, recorded: p.meta.recorded,
+        local: Zone.wallClock(of: Self.seconds(p.meta.recorded), in: visit.timezone))
+    }
+    personQuery = person
+    let who = person.flatMap { Self.person($0, in: visit) }
+    self.person = who
+
+    // What is on the agenda, with its mark.
+    let diff = since.map { VisitDiff(from: $0.visit, to: visit) }
+    let marks = Dictionary(
+      (diff?.appointments ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    func name(_ id: String) -> String {
+      visit.attendees[id]?.personal.name ?? since?.visit?.attendees[id]?.personal.name ?? id
+    }
+    let gone = Set(diff?.attendeesWithdrawn.map(\.id) ?? [])
+    var entries: [Entry] = []
+    for a in visit.appointments {
+      let mark = marks[a.id]
+      if a.cancelled && mark?.kind != .cancelled { continue }
+      var change = mark.flatMap { m -> Change? in
+        let before = m.old?.attendees ?? []
+        guard m.kind != .added && m.kind != .cancelled else {
+          return Change(kind: Change.Kind(m.kind), old: m.old, fields: m.fields, joined: [], left: [])
+        }
+        // People withdrawn from the visit are named once in the summary, not per appointment.
+        let joined = a.attendees.filter { !before.contains($0) }
+        let left = before.filter { !a.attendees.contains($0) && !gone.contains($0) }
+        var fields = m.fields
+        if joined.isEmpty && left.isEmpty { fields.removeAll { $0 == "attendees" } }
+        guard !fields.isEmpty else { return nil }
+        return Change(
+          kind: Change.Kind(m.kind), old: m.old, fields: fields, joined: joined.map(name),
+          left: left.map(name))
+      }
+      if person != nil {
+        guard let p = who else { continue }
+        let now = a.attendees.contains(p.id)
+        let then =
+          since?.visit?.appointments[a.id].map { !$0.cancelled && $0.attendees.contains(p.id) } ?? false
+        if a.cancelled {
+          guard now || then else { continue }
+        } else if !now {
+          guard then else { continue }
+          change = Change(
+            kind: .unassigned, old: since?.visit?.appointments[a.id], fields: change?.fields ?? ["attendees"],
+            joined: [], left: [p.personal.name])
+        } else if since != nil && !then {
+          // On the programme before perhaps, but not on this person's: new for them.
+          change = Change(kind: .added, old: nil, fields: [], joined: [], left: [])
+        }
+      }
+      entries.append(
+        Entry(
+          appointment: a, site: a.site.flatMap { visit.sites[$0] },
+          attendees: a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn },
+          foreignZone: a.timezone != visit.timezone, change: change))
+    }
+    entries.sort {
+      ($0.appointment.startInstant, $0.appointment.id) < ($1.appointment.startInstant, $1.appointment.id)
+    }
+
+    var byDate: [LocalDate: [Entry]] = [:]
+    for e in entries {
+      byDate[Zone.wallClock(of: e.appointment.startInstant, in: visit.timezone).date, default: []].append(e)
+    }
+    var dates = Set(byDate.keys)
+    var d = visit.from
+    while d <= visit.to {
+      dates.insert(d)
+      d = d.adding(days: 1)
+    }
+    days = dates.sorted().map { Day(date: $0, entries: byDate[$0] ?? []) }
+
+    contacts = visit.activeAttendees.filter { $0.side == .staff }.map { p in
+      Contact(
+        name: p.personal.name, function: p.personal.function, organization: p.personal.organization,
+        phone: p.personal.phone, email: p.personal.email)
+    }
+
+    if let since, let diff {
+      var counts: [Change.Kind: Int] = [:]
+      for k in Change.Kind.allCases { counts[k] = 0 }
+      for e in entries { if let k = e.change?.kind { counts[k, default: 0] += 1 } }
+      let whole = person == nil
+      changes = Changes(
+        label: since.label, visitExisted: since.visit != nil, counts: counts, dates: diff.dates,
+        visitCancelled: diff.cancelled,
+        attendeesAdded: whole && since.visit != nil ? diff.attendeesAdded.map(\.personal.name) : [],
+        attendeesWithdrawn: whole ? diff.attendeesWithdrawn.map(\.personal.name) : [])
+    } else {
+      changes = nil
+    }
+  }
+
+  /// The attendee `query` names in `visit`: by id, else by name (ignoring case); nil if none.
+  public static func person(_ query: String, in visit: Visit) -> Attendee? {
+    if let p = visit.attendees[query] { return p }
+    let q = query.lowercased()
+    return visit.attendees.first { $0.personal.name.lowercased() == q }
+  }
+
+  /// Every entry, day by day.
+  public var entries: [Entry] { days.flatMap(\.entries) }
+
+  static func seconds(_ t: Timestamp) -> Int64 {
+    t.milliseconds >= 0 ? t.milliseconds / 1000 : (t.milliseconds - 999) / 1000
+  }
+}
+
+extension Agenda.Change.Kind {
+  init(_ k: VisitDiff.AppointmentChange.Kind) {
+    switch k {
+    case .added: self = .added
+    case .moved: self = .moved
+    case .changed: self = .changed
+    case .cancelled: self = .cancelled
+    }
+  }
+}
