@@ -15,8 +15,9 @@ let package = Package(
     .executableTarget(name: "visits", dependencies: ["Publishing", "Planning", "EventLog"]),
     .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
-    .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
-    .testTarget(name: "CLITests", dependencies: ["visits", "Planning", "EventLog"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["visits", "Planning", "EventLog", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The outside programs the agenda's print tests drive: headless Chromium and poppler-utils.
-enum PrintTools {
+public enum PrintTools {
   /// The full path of `name` on `PATH` (or the usual system directories), if it is there.
-  static func path(_ name: String) -> String? {
+  public static func path(_ name: String) -> String? {
     let dirs =
       (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
       + ["/usr/bin", "/usr/local/bin", "/bin", "/snap/bin"]
@@ -14,25 +14,25 @@ enum PrintTools {
     return nil
   }
 
-  static func has(_ name: String) -> Bool {
+  public static func has(_ name: String) -> Bool {
     if name == "chromium" { return chromium != nil }
     return path(name) != nil
   }
 
   /// Chromium, as Debian (`chromium`) or Ubuntu (`chromium-browser`) names it.
-  static var chromium: String? { path("chromium") ?? path("chromium-browser") }
+  public static var chromium: String? { path("chromium") ?? path("chromium-browser") }
 
-  struct Run {
-    var code: Int32
-    var out: String
-    var err: String
+  public struct Run: Sendable {
+    public var code: Int32
+    public var out: String
+    public var err: String
   }
 
-  enum Failure: Error, CustomStringConvertible {
+  public enum Failure: Error, CustomStringConvertible {
     case missing(String)
     case timedOut(String, Double)
 
-    var description: String {
+    public var description: String {
       switch self {
       case .missing(let n): return "\(n) is not installed"
       case .timedOut(let n, let s): return "\(n) did not finish within \(Int(s)) s"
@@ -41,10 +41,13 @@ enum PrintTools {
   }
 
   /// Runs a program to the end (killing it after `timeout` seconds), collecting its output.
-  static func run(_ executable: String, _ arguments: [String], timeout: Double = 120) throws -> Run {
+  public static func run(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, timeout: Double = 120
+  ) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = arguments
+    if let environment { p.environment = environment }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "print-tools-" + UUID().uuidString)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -78,7 +81,7 @@ enum PrintTools {
 
   /// Prints an HTML file to PDF with headless Chromium (its own header and footer off, so the
   /// page's `@page` margin boxes are what shows).
-  static func printToPDF(html: URL, pdf: URL, profile: URL) throws -> Run {
+  public static func printToPDF(html: URL, pdf: URL, profile: URL) throws -> Run {
     guard let chromium else { throw Failure.missing("chromium") }
     return try run(
       chromium,
