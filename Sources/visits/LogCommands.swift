@@ -1,4 +1,5 @@
 import EventLog
+import Planning
 import Publishing
 
 /// `verify`, `log`: the commands that look at the log itself.
@@ -66,7 +67,11 @@ enum LogCommands {
     arity: 1...1, formats: ["text", "jsonl"]
   ) { ctx in
     let visit = try ctx.slug(0, "VISIT")
-    let (records, warnings) = try ctx.store.read(visit)
+    var (records, warnings) = try ctx.store.read(visit)
+    if let point = try ctx.point() {
+      let limit = try point.limit(in: records, visit: visit)
+      records = records.filter(limit.admits)
+    }
     warnings.forEach { ctx.warn($0.description) }
     ctx.standardOutput = ctx.format == "jsonl" ? LogRenderer.jsonl(records) : LogRenderer.text(records)
   }
