@@ -23,7 +23,11 @@ enum PlanningCommands {
     ) { ctx in
       let visit = try ctx.slug(0, "VISIT")
       let command = try build(ctx)
-      if case .schedule = command { try ctx.store.create() }
+      if case .schedule = command, !ctx.store.exists {
+        // Check the command before the store directory is made, so a refusal leaves nothing behind.
+        _ = try Decide.decide(command, visit: visit, state: nil)
+        try ctx.store.create()
+      }
       let planner = Planner(store: ctx.store)
       let outcome = try planner.execute(
         command, visit: visit, actor: try ctx.actor(), reason: try ctx.reason(),

@@ -178,13 +178,7 @@ extension Context {
   func text() throws(CLIError) -> TextRenderer { TextRenderer(try language()) }
 
   /// The --as-of point, if given.
-  func point() throws(CLIError) -> Point? {
-    guard let text = invocation.value("--as-of") else { return nil }
-    guard let p = Point(text) else {
-      throw .usage("invalid --as-of '\(printable(text))': a timestamp, a date YYYY-MM-DD, seq:N or v:N")
-    }
-    return p
-  }
+  func point() throws(CLIError) -> Point? { try point("--as-of", visit: positionals.first ?? "") }
 
   /// --today, else the system's date.
   func today() throws(CLIError) -> LocalDate {

@@ -183,3 +183,16 @@ struct RefusalTests {
     #expect(try store.snapshot() == before)
   }
 }
+
+@Suite("Refusals that must not create anything")
+struct CreationTests {
+  @Test("a refused schedule into a store that does not exist yet leaves no directory behind")
+  func noStoreDirectory() throws {
+    let store = CLIStore()
+    let missing = store.directory + "/not-yet"
+    let r = try store.run(
+      ["schedule", "v", "--store", missing, "--title", "T", "--partner", "P", "--from", "2022-05-04", "--to", "2022-05-02"])
+    #expect(r.code == 65)
+    #expect(!FileManager.default.fileExists(atPath: missing))
+  }
+}
