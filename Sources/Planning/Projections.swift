@@ -22,23 +22,31 @@ public struct Itinerary: Sendable, Equatable {
 
   public init(_ v: Visit) {
     visit = v
-    warnings = v.warnings
-    var byDate: [LocalDate: [Item]] = [:]
-    for a in v.activeAppointments {
-      let date = Zone.wallClock(of: a.startInstant, in: v.timezone).date
-      let item = Item(
+    let all = v.warnings
+    warnings = all
+    let items = v.activeAppointments.map { a in
+      Item(
         appointment: a, site: a.site.flatMap { v.sites[$0] },
         attendees: a.attendees.compactMap { v.attendees[$0] }.filter { !$0.withdrawn },
-        warnings: warnings.filter { $0.appointments.contains(a.id) }, foreignZone: a.timezone != v.timezone)
-      byDate[date, default: []].append(item)
+        warnings: all.filter { $0.appointments.contains(a.id) }, foreignZone: a.timezone != v.timezone)
     }
+    days = v.byDay(items) { $0.appointment.startInstant }.map { Day(date: $0.date, items: $0.items) }
+  }
+}
+
+extension Visit {
+  /// Items grouped by the day, in the visit's zone, on which they start; every day of the visit is
+  /// listed even when empty, and days outside it only when something falls on them.
+  public func byDay<T>(_ items: [T], start: (T) -> Int64) -> [(date: LocalDate, items: [T])] {
+    var byDate: [LocalDate: [T]] = [:]
+    for item in items { byDate[Zone.wallClock(of: start(item), in: timezone).date, default: []].append(item) }
     var dates = Set(byDate.keys)
-    var d = v.from
-    while d <= v.to {
+    var d = from
+    while d <= to {
       dates.insert(d)
       d = d.adding(days: 1)
     }
-    days = dates.sorted().map { Day(date: $0, items: byDate[$0] ?? []) }
+    return dates.sorted().map { ($0, byDate[$0] ?? []) }
   }
 }
 

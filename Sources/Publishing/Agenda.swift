@@ -218,17 +218,7 @@ public struct Agenda: Sendable {
       ($0.appointment.startInstant, $0.appointment.id) < ($1.appointment.startInstant, $1.appointment.id)
     }
 
-    var byDate: [LocalDate: [Entry]] = [:]
-    for e in entries {
-      byDate[Zone.wallClock(of: e.appointment.startInstant, in: visit.timezone).date, default: []].append(e)
-    }
-    var dates = Set(byDate.keys)
-    var d = visit.from
-    while d <= visit.to {
-      dates.insert(d)
-      d = d.adding(days: 1)
-    }
-    days = dates.sorted().map { Day(date: $0, entries: byDate[$0] ?? []) }
+    days = visit.byDay(entries) { $0.appointment.startInstant }.map { Day(date: $0.date, entries: $0.items) }
 
     contacts = visit.activeAttendees.filter { $0.side == .staff }.map { p in
       Contact(
