@@ -27,7 +27,9 @@ public enum Decide {
       guard from <= to else {
         throw .rule("visit-dates", "visit \(id) would end (\(to)) before it starts (\(from))")
       }
-      guard to.dayNumber - from.dayNumber < 366 else { throw .rule("visit-dates", "a visit lasts at most a year") }
+      guard to.dayNumber - from.dayNumber < 366 else {
+        throw .rule("visit-dates", "a visit lasts at most a year")
+      }
       guard from != v.from || to != v.to else {
         throw .rule("no-change", "visit \(id) already runs from \(from) to \(to)")
       }
@@ -93,6 +95,7 @@ public enum Decide {
       return [.attendeeWithdrawn(AttendeeWithdrawn(person: person))]
     case .assign(let appointment, let persons):
       let a = try activeAppointment(appointment, in: v)
+      guard !persons.isEmpty else { throw .rule("persons", "assign needs at least one person") }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in
         _ = try activeAttendee(p, in: v)
@@ -103,6 +106,7 @@ public enum Decide {
       }
     case .unassign(let appointment, let persons):
       let a = try activeAppointment(appointment, in: v)
+      guard !persons.isEmpty else { throw .rule("persons", "unassign needs at least one person") }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in
         guard v.attendees.contains(p) else { throw .notFound(kind: "person", id: p, visit: id) }
@@ -134,7 +138,7 @@ public enum Decide {
             commitments: c.commitments))
       ]
     case .addTask(let c):
-      guard v.task(c.task) == nil else {
+      guard !v.taskIDsInUse.contains(c.task) else {
         throw .rule("unique-id", "task \(c.task) already exists in visit \(id)")
       }
       try text(c.title, "--title")
@@ -210,7 +214,7 @@ public enum Decide {
     guard within(s, e, from: v.from, to: v.to, v.timezone) else {
       throw .rule(
         "within-visit",
-        "appointment \(appointment) (\(start)–\(end.clock) \(zone)) lies outside visit \(v.id) (\(v.from) to \(v.to), \(v.timezone))"
+        "appointment \(appointment) (\(start)–\(end.date == start.date ? end.clock : end.description) \(zone)) lies outside visit \(v.id) (\(v.from) to \(v.to), \(v.timezone))"
       )
     }
     return (start, end)
@@ -219,9 +223,8 @@ public enum Decide {
   /// Whether an interval lies within the visit's days, from midnight of the first to midnight after
   /// the last, in the visit's zone.
   static func within(_ start: Int64, _ end: Int64, from: LocalDate, to: LocalDate, _ zone: String) -> Bool {
-    let first = Zone.instant(of: LocalDateTime(date: from, minutes: 0), in: zone) ?? from.dayNumber * 86_400
-    let after = to.adding(days: 1)
-    let last = Zone.instant(of: LocalDateTime(date: after, minutes: 0), in: zone) ?? after.dayNumber * 86_400
+    let first = Zone.startOfDay(from, in: zone)
+    let last = Zone.startOfDay(to.adding(days: 1), in: zone)
     return start >= first && end <= last
   }
 

@@ -12,10 +12,16 @@ extension Visit {
   public static let mouCopyDueDays = 14
 
   /// Every follow-up task, manual and derived, with its current owner, due date and status.
-  public var tasks: [FollowUpTask] {
+  public var tasks: [FollowUpTask] { followUps().listed }
+
+  /// Ids of every task, including those a cancelled appointment keeps reserved: a manual task may
+  /// not take one, or the derived tasks after it would be renumbered.
+  public var taskIDsInUse: Set<String> { followUps().taken }
+
+  private func followUps() -> (listed: [FollowUpTask], taken: Set<String>) {
     var all = Array(manualTasks)
     var taken = Set(all.map(\.id))
-    func add(_ id: String, _ title: String, due: LocalDate?, _ origin: TaskOrigin) {
+    func add(_ id: String, _ title: String, due: LocalDate?, _ origin: TaskOrigin, listed: Bool = true) {
       var unique = id
       var n = 2
       while taken.contains(unique) {
@@ -24,6 +30,7 @@ extension Visit {
         n += 1
       }
       taken.insert(unique)
+      guard listed else { return }
       let p = taskProgress[unique]
       all.append(
         FollowUpTask(
@@ -43,26 +50,27 @@ extension Visit {
           .mouCommitment(mou: m.id, number: i + 1))
       }
     }
-    guard status != .cancelled else { return all }
+    guard status != .cancelled else { return (all, taken) }
     let thanksDue = to.adding(days: Self.thanksDueDays)
-    for a in appointments.items where !a.cancelled {
+    // A cancelled appointment still reserves its tasks' ids, so that later ones keep theirs.
+    for a in appointments.items {
       if a.kind == .reception {
         let by = a.hosts.isEmpty ? "" : " (\(a.hosts.joined(separator: ", ")))"
         add(
           slug("thanks-\(a.id)"), "Thank-you letter after '\(a.title)'\(by)", due: thanksDue,
-          .receptionThanks(appointment: a.id))
+          .receptionThanks(appointment: a.id), listed: !a.cancelled)
       }
       if a.kind == .siteVisit {
         let place = a.site.flatMap { sites[$0]?.name }.map { " (\($0))" } ?? ""
         for h in a.hosts {
           add(
             slug("thanks-\(a.id)-\(h)"), "Thank-you letter to \(h)\(place)", due: thanksDue,
-            .hostThanks(appointment: a.id, host: h))
+            .hostThanks(appointment: a.id, host: h), listed: !a.cancelled)
         }
       }
     }
     add("visit-report", "Write the visit report", due: to.adding(days: Self.reportDueDays), .visitReport)
-    return all
+    return (all, taken)
   }
 
   /// The task with `id`, manual or derived.

@@ -144,6 +144,15 @@ public enum Zone {
     return wallClock(of: guess, in: name) == local ? guess : nil
   }
 
+  /// The instant a day begins in a zone: its midnight or, where the clocks skip midnight (as in
+  /// America/Santiago or Asia/Beirut), the moment they jump.
+  public static func startOfDay(_ date: LocalDate, in name: String) -> Int64 {
+    let midnight = LocalDateTime(date: date, minutes: 0)
+    if let t = instant(of: midnight, in: name) { return t }
+    // Skipped: the jump happens at midnight in the offset that held before it.
+    return midnight.naiveSeconds - Int64(offset(at: midnight.naiveSeconds - 86_400, in: name))
+  }
+
   /// The wall-clock time of an instant in a zone (seconds are dropped).
   public static func wallClock(of instant: Int64, in name: String) -> LocalDateTime {
     let offset =

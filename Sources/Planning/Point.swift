@@ -16,7 +16,8 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
     if text.hasPrefix("seq:") || text.hasPrefix("v:") {
       let isSeq = text.hasPrefix("seq:")
       let digits = text.dropFirst(isSeq ? 4 : 2)
-      guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n >= 0, n < Int(Int32.max)
+      guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(digits),
+        n >= 0, n < Int(Int32.max)
       else { return nil }
       self = isSeq ? .seq(n) : .published(n)
     } else if let d = LocalDate(text) {
@@ -68,6 +69,7 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
     if rest.elementsEqual([0x5A]) {
       offset = 0
     } else if rest.count == 6, rest.first == 0x2B || rest.first == 0x2D, b[i + 3] == 0x3A,
+      (b[(i + 1)..<(i + 3)] + b[(i + 4)..<(i + 6)]).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
       let h = Int(String(decoding: b[(i + 1)..<(i + 3)], as: UTF8.self)),
       let m = Int(String(decoding: b[(i + 4)..<(i + 6)], as: UTF8.self)), h < 24, m < 60
     {
@@ -95,8 +97,7 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
       if let first = records.first, case .visitScheduled(let s) = try EventCodec.decode(first) {
         zone = s.timezone
       }
-      let next = LocalDateTime(date: d.adding(days: 1), minutes: 0)
-      let instant = Zone.instant(of: next, in: zone) ?? next.naiveSeconds
+      let instant = Zone.startOfDay(d.adding(days: 1), in: zone)
       return .recorded(Timestamp(milliseconds: instant * 1000 - 1))
     }
   }

@@ -50,7 +50,9 @@ public struct VisitDiff: Sendable, Equatable {
 
   /// The changes from `old` (nil: the visit did not exist yet) to `new`.
   public init(from old: Visit?, to new: Visit) {
-    attendeesWithdrawn = new.attendees.filter { p in p.withdrawn && old?.attendees[p.id].map { !$0.withdrawn } == true }
+    attendeesWithdrawn = new.attendees.filter { p in
+      p.withdrawn && old?.attendees[p.id].map { !$0.withdrawn } == true
+    }
     // Withdrawing takes a person off every appointment; that is said once, not per appointment.
     let gone = Set(attendeesWithdrawn.map(\.id))
     var changes: [AppointmentChange] = []
