@@ -85,7 +85,7 @@ public enum CanonicalJSON {
     }
   }
 
-  private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   /// Appends the escape for an ASCII byte that needs one (`"`, `\` or below 0x20).
   private static func appendEscape(_ byte: UInt8, to buffer: inout [UInt8]) {

@@ -1,8 +1,21 @@
 /// Why and where ``JSONParser`` rejected its input.
+///
+/// The parser reports the first problem reading left to right.
 public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// Zero-based byte offset of the problem in the input.
+  /// Zero-based byte offset of the problem in the input: the unexpected byte; the input length for
+  /// `unexpected end of input`; the first byte of a bad UTF-8 sequence; the backslash of a bad
+  /// escape or of an unpaired surrogate escape; the first character (`-` or digit) of an integer out
+  /// of range; the leading `0` of a number with leading zeros; the opening quote of a duplicate key;
+  /// the bracket or brace that nests too deeply.
   public var offset: Int
-  /// A short lower-case explanation, e.g. `expected ':' after object key`.
+  /// A short lower-case explanation, one of: `unexpected end of input`, `expected a value`,
+  /// `invalid literal`, `trailing characters after value`, `expected a digit after '-'`,
+  /// `leading zeros are not allowed`, `numbers with a fraction or exponent are not allowed`,
+  /// `integer out of range`, `expected a string key`, `expected ':' after object key`,
+  /// `expected ',' or '}' after object member`, `expected ',' or ']' after array element`,
+  /// `duplicate key "<key>"` (the key encoded as in ``CanonicalJSON``), `nesting deeper than 64`,
+  /// `control character in string`, `invalid escape sequence`, `invalid hex digit in \u escape`,
+  /// `unpaired surrogate in \u escape`, `invalid utf-8 in string`.
   public var message: String
 
   /// `byte <offset>: <message>`.
@@ -66,6 +79,8 @@ private struct Parser {
   var pos = 0
   /// Reused buffer for decoding strings that contain escapes.
   var scratch: [UInt8] = []
+  /// Members of the objects being parsed, innermost last.
+  var members: [(key: String, offset: Int, value: JSONValue)] = []
 
   init(bytes: UnsafePointer<UInt8>, end: Int) {
     self.bytes = bytes
@@ -136,34 +151,61 @@ private struct Parser {
       pos += 1
       return .object([:])
     }
-    var members: [String: JSONValue] = [:]
-    while true {
-      guard pos < end else { throw endOfInput }
-      guard bytes[pos] == ASCII.quote else { throw error(pos, "expected a string key") }
-      let keyOffset = pos
-      let key = try parseString()
-      guard members.index(forKey: key) == nil else {
-        throw error(keyOffset, "duplicate key \(String(decoding: CanonicalJSON.encode(.string(key)), as: UTF8.self))")
-      }
-      skipWhitespace()
-      guard pos < end else { throw endOfInput }
-      guard bytes[pos] == ASCII.colon else { throw error(pos, "expected ':' after object key") }
-      pos += 1
-      skipWhitespace()
-      members[key] = try parseValue(depth: depth)
-      skipWhitespace()
-      guard pos < end else { throw endOfInput }
-      switch bytes[pos] {
-      case ASCII.comma:
+    // Members are collected on a stack shared by all nesting levels and moved into a dictionary of
+    // the right size at the closing brace, which hashes every key once. Duplicates are found there,
+    // or, if parsing fails first, before reporting that failure (a duplicate key comes earlier).
+    let base = members.count
+    var ownEnd = base  // Members above this belong to nested objects.
+    do throws(JSONParseError) {
+      while true {
+        guard pos < end else { throw endOfInput }
+        guard bytes[pos] == ASCII.quote else { throw error(pos, "expected a string key") }
+        let keyOffset = pos
+        members.append((try parseString(), keyOffset, .null))
+        ownEnd += 1
+        skipWhitespace()
+        guard pos < end else { throw endOfInput }
+        guard bytes[pos] == ASCII.colon else { throw error(pos, "expected ':' after object key") }
         pos += 1
         skipWhitespace()
-      case ASCII.closeBrace:
-        pos += 1
-        return .object(members)
-      default:
-        throw error(pos, "expected ',' or '}' after object member")
+        members[ownEnd - 1].value = try parseValue(depth: depth)
+        skipWhitespace()
+        guard pos < end else { throw endOfInput }
+        if bytes[pos] == ASCII.comma {
+          pos += 1
+          skipWhitespace()
+        } else if bytes[pos] == ASCII.closeBrace {
+          pos += 1
+          break
+        } else {
+          throw error(pos, "expected ',' or '}' after object member")
+        }
+      }
+    } catch {
+      throw firstDuplicate(in: base..<ownEnd) ?? error
+    }
+    var object = [String: JSONValue](minimumCapacity: members.count - base)
+    for index in base..<members.count {
+      let member = members[index]
+      if object.updateValue(member.value, forKey: member.key) != nil {
+        throw duplicateKey(member.key, at: member.offset)
       }
     }
+    members.removeSubrange(base...)
+    return .object(object)
+  }
+
+  /// The error for the first key in `range` of the member stack that repeats an earlier one.
+  func firstDuplicate(in range: Range<Int>) -> JSONParseError? {
+    var seen = Set<String>()
+    for member in members[range] where !seen.insert(member.key).inserted {
+      return duplicateKey(member.key, at: member.offset)
+    }
+    return nil
+  }
+
+  func duplicateKey(_ key: String, at offset: Int) -> JSONParseError {
+    error(offset, "duplicate key \(String(decoding: CanonicalJSON.encode(.string(key)), as: UTF8.self))")
   }
 
   mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
@@ -240,7 +282,8 @@ private struct Parser {
     while pos < end {
       let byte = bytes[pos]
       if byte == ASCII.quote {
-        let value = String(decoding: UnsafeBufferPointer(start: bytes + start, count: pos - start), as: UTF8.self)
+        let value = String(
+          decoding: UnsafeBufferPointer(start: bytes + start, count: pos - start), as: UTF8.self)
         pos += 1
         return value
       } else if byte == ASCII.backslash {

@@ -13,7 +13,7 @@ public struct JSONValueEncoder: Sendable {
 
   /// Returns `value` as a ``JSONValue``.
   public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
-    guard let node = try encodeNode(value, path: [], topLevel: true) else {
+    guard let node = try encodeNode(value, path: []) else {
       throw EncodingError.invalidValue(
         value, .init(codingPath: [], debugDescription: "top-level \(T.self) did not encode any values"))
     }
@@ -84,7 +84,8 @@ private func describeInvalidValue(_ text: String) -> String {
     let typeName = text[text.index(text.startIndex, offsetBy: prefix.count)..<from.lowerBound]
     let rawType = text[from.upperBound..<value.lowerBound]
     let raw = String(text[value.upperBound...])
-    let shown = rawType == "String" ? String(decoding: CanonicalJSON.encode(.string(raw)), as: UTF8.self) : raw
+    let shown =
+      rawType == "String" ? String(decoding: CanonicalJSON.encode(.string(raw)), as: UTF8.self) : raw
     return "invalid value \(shown) for \(typeName)"
   }
   return "invalid value: \(text)"
@@ -104,7 +105,7 @@ struct JSONCodingKey: CodingKey {
 
 // MARK: - Encoding
 
-private final class ObjectBox { var members: [String: EncodedNode] = [:] }
+private final class ObjectBox { var members: [(key: String, node: EncodedNode)] = [] }
 private final class ArrayBox { var elements: [EncodedNode] = [] }
 
 /// A value under construction: containers stay mutable until the whole encode finishes.
@@ -114,12 +115,17 @@ private enum EncodedNode {
   case array(ArrayBox)
   case encoder(ValueEncoder)
 
+  static var empty: EncodedNode { .value(.object([:])) }
+
   func resolved() -> JSONValue {
     switch self {
     case .value(let value): return value
-    case .object(let box): return .object(box.members.mapValues { $0.resolved() })
     case .array(let box): return .array(box.elements.map { $0.resolved() })
     case .encoder(let encoder): return encoder.node?.resolved() ?? .object([:])
+    case .object(let box):
+      var object = [String: JSONValue](minimumCapacity: box.members.count)
+      for member in box.members { object[member.key] = member.node.resolved() }  // The last write wins.
+      return .object(object)
     }
   }
 }
@@ -134,104 +140,138 @@ private func encodeInteger<T: BinaryInteger>(_ value: T, _ path: @autoclosure ()
   return .int(exact)
 }
 
-private func encodeFloat<T: BinaryFloatingPoint>(_ value: T, _ path: @autoclosure () -> [any CodingKey]) throws
+private func encodeFloat<T: BinaryFloatingPoint>(_ value: T, _ path: @autoclosure () -> [any CodingKey])
+  throws
   -> JSONValue
 {
   guard let exact = Int64(exactly: value) else {
-    throw EncodingError.invalidValue(
-      value, .init(codingPath: path(), debugDescription: "number \(value) is not an integer in the range of Int64"))
+    let message = "number \(value) is not an integer in the range of Int64"
+    throw EncodingError.invalidValue(value, .init(codingPath: path(), debugDescription: message))
   }
   return .int(exact)
 }
 
 /// Encodes `value`; `nil` when it encoded nothing at all.
-private func encodeNode<T: Encodable>(_ value: T, path: @autoclosure () -> [any CodingKey], topLevel: Bool = false)
-  throws -> EncodedNode?
+private func encodeNode<T: Encodable>(_ value: T, path: @autoclosure () -> [any CodingKey]) throws
+  -> EncodedNode?
 {
-  switch value {
-  case let string as String: return .value(.string(string))
-  case let int as Int: return .value(.int(Int64(int)))
-  case let int as Int64: return .value(.int(int))
-  case let bool as Bool: return .value(.bool(bool))
-  default:
-    let encoder = ValueEncoder(codingPath: path())
-    try value.encode(to: encoder)
-    return encoder.node ?? (topLevel ? nil : .object(ObjectBox()))
+  // Fast paths for common types, checked by comparing metatypes before casting.
+  if T.self == String.self, let string = value as? String { return .value(.string(string)) }
+  if T.self == Int.self, let int = value as? Int { return .value(.int(Int64(int))) }
+  if T.self == Int64.self, let int = value as? Int64 { return .value(.int(int)) }
+  if T.self == Bool.self, let bool = value as? Bool { return .value(.bool(bool)) }
+  if T.self == [String].self, let strings = value as? [String] {
+    return .value(.array(strings.map { .string($0) }))
+  }
+  if T.self == [Int].self, let ints = value as? [Int] { return .value(.array(ints.map { .int(Int64($0)) })) }
+  let encoder = ValueEncoder(codingPath: path())
+  try value.encode(to: encoder)
+  return encoder.node
+}
+
+/// The `encode` overloads shared by the unkeyed and single-value encoding containers.
+private protocol ValueSink {
+  /// The coding path of the value the next `encode` call writes.
+  var valuePath: [any CodingKey] { get }
+  func put(_ node: EncodedNode)
+}
+
+extension ValueSink {
+  mutating func encodeNil() throws { put(.value(.null)) }
+  mutating func encode(_ value: Bool) throws { put(.value(.bool(value))) }
+  mutating func encode(_ value: String) throws { put(.value(.string(value))) }
+  mutating func encode(_ value: Double) throws { put(.value(try encodeFloat(value, valuePath))) }
+  mutating func encode(_ value: Float) throws { put(.value(try encodeFloat(value, valuePath))) }
+  mutating func encode(_ value: Int) throws { put(.value(.int(Int64(value)))) }
+  mutating func encode(_ value: Int8) throws { put(.value(.int(Int64(value)))) }
+  mutating func encode(_ value: Int16) throws { put(.value(.int(Int64(value)))) }
+  mutating func encode(_ value: Int32) throws { put(.value(.int(Int64(value)))) }
+  mutating func encode(_ value: Int64) throws { put(.value(.int(value))) }
+  mutating func encode(_ value: UInt) throws { put(.value(try encodeInteger(value, valuePath))) }
+  mutating func encode(_ value: UInt8) throws { put(.value(.int(Int64(value)))) }
+  mutating func encode(_ value: UInt16) throws { put(.value(.int(Int64(value)))) }
+  mutating func encode(_ value: UInt32) throws { put(.value(.int(Int64(value)))) }
+  mutating func encode(_ value: UInt64) throws { put(.value(try encodeInteger(value, valuePath))) }
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    put(try encodeNode(value, path: valuePath) ?? .empty)
   }
 }
 
-private final class ValueEncoder: Encoder {
+/// The encoder, which also serves as its own single-value container.
+private final class ValueEncoder: Encoder, SingleValueEncodingContainer, ValueSink {
   let codingPath: [any CodingKey]
   var userInfo: [CodingUserInfoKey: Any] { [:] }
   var node: EncodedNode?
+  var valuePath: [any CodingKey] { codingPath }
 
   init(codingPath: [any CodingKey]) { self.codingPath = codingPath }
 
+  func put(_ node: EncodedNode) { self.node = node }
+
+  // Asking for a container again returns the same one, as with Foundation's encoders.
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-    if case .object(let box) = node { return KeyedEncodingContainer(KeyedEncoder(box: box, codingPath: codingPath)) }
-    let box = ObjectBox()
-    node = .object(box)
-    return KeyedEncodingContainer(KeyedEncoder(box: box, codingPath: codingPath))
+    if case .object(let box) = node {
+      return KeyedEncodingContainer(KeyedEncoder(box: box, codingPath: codingPath))
+    }
+    node = .object(ObjectBox())
+    return container(keyedBy: type)
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
     if case .array(let box) = node { return UnkeyedEncoder(box: box, codingPath: codingPath) }
-    let box = ArrayBox()
-    node = .array(box)
-    return UnkeyedEncoder(box: box, codingPath: codingPath)
+    node = .array(ArrayBox())
+    return unkeyedContainer()
   }
 
-  func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueEncoder(encoder: self) }
+  func singleValueContainer() -> any SingleValueEncodingContainer { self }
 }
 
 private struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let box: ObjectBox
   let codingPath: [any CodingKey]
 
-  private func put(_ value: JSONValue, _ key: Key) { box.members[key.stringValue] = .value(value) }
-  mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
-  mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
-  mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
-  mutating func encode(_ value: Double, forKey key: Key) throws { put(try encodeFloat(value, codingPath + [key]), key) }
-  mutating func encode(_ value: Float, forKey key: Key) throws { put(try encodeFloat(value, codingPath + [key]), key) }
-  mutating func encode(_ value: Int, forKey key: Key) throws { put(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int8, forKey key: Key) throws { put(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int16, forKey key: Key) throws { put(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int32, forKey key: Key) throws { put(.int(Int64(value)), key) }
-  mutating func encode(_ value: Int64, forKey key: Key) throws { put(.int(value), key) }
-  mutating func encode(_ value: UInt, forKey key: Key) throws { put(try encodeInteger(value, codingPath + [key]), key) }
-  mutating func encode(_ value: UInt8, forKey key: Key) throws { put(.int(Int64(value)), key) }
-  mutating func encode(_ value: UInt16, forKey key: Key) throws { put(.int(Int64(value)), key) }
-  mutating func encode(_ value: UInt32, forKey key: Key) throws { put(.int(Int64(value)), key) }
-  mutating func encode(_ value: UInt64, forKey key: Key) throws {
-    put(try encodeInteger(value, codingPath + [key]), key)
+  private func put(_ node: EncodedNode, _ key: any CodingKey) { box.members.append((key.stringValue, node)) }
+  private func put(_ value: JSONValue, _ key: Key) { put(.value(value), key) }
+  private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
+
+  mutating func encodeNil(forKey k: Key) throws { put(.null, k) }
+  mutating func encode(_ v: Bool, forKey k: Key) throws { put(.bool(v), k) }
+  mutating func encode(_ v: String, forKey k: Key) throws { put(.string(v), k) }
+  mutating func encode(_ v: Double, forKey k: Key) throws { put(try encodeFloat(v, path(k)), k) }
+  mutating func encode(_ v: Float, forKey k: Key) throws { put(try encodeFloat(v, path(k)), k) }
+  mutating func encode(_ v: Int, forKey k: Key) throws { put(.int(Int64(v)), k) }
+  mutating func encode(_ v: Int8, forKey k: Key) throws { put(.int(Int64(v)), k) }
+  mutating func encode(_ v: Int16, forKey k: Key) throws { put(.int(Int64(v)), k) }
+  mutating func encode(_ v: Int32, forKey k: Key) throws { put(.int(Int64(v)), k) }
+  mutating func encode(_ v: Int64, forKey k: Key) throws { put(.int(v), k) }
+  mutating func encode(_ v: UInt, forKey k: Key) throws { put(try encodeInteger(v, path(k)), k) }
+  mutating func encode(_ v: UInt8, forKey k: Key) throws { put(.int(Int64(v)), k) }
+  mutating func encode(_ v: UInt16, forKey k: Key) throws { put(.int(Int64(v)), k) }
+  mutating func encode(_ v: UInt32, forKey k: Key) throws { put(.int(Int64(v)), k) }
+  mutating func encode(_ v: UInt64, forKey k: Key) throws { put(try encodeInteger(v, path(k)), k) }
+  mutating func encode<T: Encodable>(_ v: T, forKey k: Key) throws {
+    put(try encodeNode(v, path: path(k)) ?? .empty, k)
   }
-  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    box.members[key.stringValue] = try encodeNode(value, path: codingPath + [key])
+
+  /// The node most recently stored under `key`, so nested containers can be requested again.
+  private func existing(_ key: Key) -> EncodedNode? {
+    box.members.last { $0.key == key.stringValue }?.node
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
     -> KeyedEncodingContainer<NestedKey>
   {
-    let nested: ObjectBox
-    if case .object(let existing) = box.members[key.stringValue] {
-      nested = existing
-    } else {
-      nested = ObjectBox()
-      box.members[key.stringValue] = .object(nested)
+    if case .object(let nested) = existing(key) {
+      return KeyedEncodingContainer(KeyedEncoder<NestedKey>(box: nested, codingPath: path(key)))
     }
-    return KeyedEncodingContainer(KeyedEncoder<NestedKey>(box: nested, codingPath: codingPath + [key]))
+    put(.object(ObjectBox()), key)
+    return nestedContainer(keyedBy: keyType, forKey: key)
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-    let nested: ArrayBox
-    if case .array(let existing) = box.members[key.stringValue] {
-      nested = existing
-    } else {
-      nested = ArrayBox()
-      box.members[key.stringValue] = .array(nested)
-    }
-    return UnkeyedEncoder(box: nested, codingPath: codingPath + [key])
+    if case .array(let nested) = existing(key) { return UnkeyedEncoder(box: nested, codingPath: path(key)) }
+    put(.array(ArrayBox()), key)
+    return nestedUnkeyedContainer(forKey: key)
   }
 
   mutating func superEncoder() -> any Encoder { superEncoder(for: JSONCodingKey.superKey) }
@@ -239,82 +279,37 @@ private struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
   private func superEncoder(for key: any CodingKey) -> any Encoder {
     let encoder = ValueEncoder(codingPath: codingPath + [key])
-    box.members[key.stringValue] = .encoder(encoder)
+    put(.encoder(encoder), key)
     return encoder
   }
 }
 
-private struct UnkeyedEncoder: UnkeyedEncodingContainer {
+private struct UnkeyedEncoder: UnkeyedEncodingContainer, ValueSink {
   let box: ArrayBox
   let codingPath: [any CodingKey]
   var count: Int { box.elements.count }
-  private var nextPath: [any CodingKey] { codingPath + [JSONCodingKey(intValue: count)] }
+  var valuePath: [any CodingKey] { codingPath + [JSONCodingKey(intValue: count)] }
 
-  private func add(_ value: JSONValue) { box.elements.append(.value(value)) }
-  mutating func encodeNil() throws { add(.null) }
-  mutating func encode(_ value: Bool) throws { add(.bool(value)) }
-  mutating func encode(_ value: String) throws { add(.string(value)) }
-  mutating func encode(_ value: Double) throws { add(try encodeFloat(value, nextPath)) }
-  mutating func encode(_ value: Float) throws { add(try encodeFloat(value, nextPath)) }
-  mutating func encode(_ value: Int) throws { add(.int(Int64(value))) }
-  mutating func encode(_ value: Int8) throws { add(.int(Int64(value))) }
-  mutating func encode(_ value: Int16) throws { add(.int(Int64(value))) }
-  mutating func encode(_ value: Int32) throws { add(.int(Int64(value))) }
-  mutating func encode(_ value: Int64) throws { add(.int(value)) }
-  mutating func encode(_ value: UInt) throws { add(try encodeInteger(value, nextPath)) }
-  mutating func encode(_ value: UInt8) throws { add(.int(Int64(value))) }
-  mutating func encode(_ value: UInt16) throws { add(.int(Int64(value))) }
-  mutating func encode(_ value: UInt32) throws { add(.int(Int64(value))) }
-  mutating func encode(_ value: UInt64) throws { add(try encodeInteger(value, nextPath)) }
-  mutating func encode<T: Encodable>(_ value: T) throws {
-    box.elements.append(try encodeNode(value, path: nextPath) ?? .object(ObjectBox()))
-  }
+  func put(_ node: EncodedNode) { box.elements.append(node) }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
     -> KeyedEncodingContainer<NestedKey>
   {
     let nested = ObjectBox()
-    let path = nextPath
-    box.elements.append(.object(nested))
-    return KeyedEncodingContainer(KeyedEncoder<NestedKey>(box: nested, codingPath: path))
+    defer { put(.object(nested)) }
+    return KeyedEncodingContainer(KeyedEncoder<NestedKey>(box: nested, codingPath: valuePath))
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
     let nested = ArrayBox()
-    let path = nextPath
-    box.elements.append(.array(nested))
-    return UnkeyedEncoder(box: nested, codingPath: path)
+    defer { put(.array(nested)) }
+    return UnkeyedEncoder(box: nested, codingPath: valuePath)
   }
 
   mutating func superEncoder() -> any Encoder {
-    let encoder = ValueEncoder(codingPath: nextPath)
-    box.elements.append(.encoder(encoder))
+    let encoder = ValueEncoder(codingPath: valuePath)
+    put(.encoder(encoder))
     return encoder
-  }
-}
-
-private struct SingleValueEncoder: SingleValueEncodingContainer {
-  let encoder: ValueEncoder
-  var codingPath: [any CodingKey] { encoder.codingPath }
-
-  private func set(_ value: JSONValue) { encoder.node = .value(value) }
-  mutating func encodeNil() throws { set(.null) }
-  mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-  mutating func encode(_ value: String) throws { set(.string(value)) }
-  mutating func encode(_ value: Double) throws { set(try encodeFloat(value, codingPath)) }
-  mutating func encode(_ value: Float) throws { set(try encodeFloat(value, codingPath)) }
-  mutating func encode(_ value: Int) throws { set(.int(Int64(value))) }
-  mutating func encode(_ value: Int8) throws { set(.int(Int64(value))) }
-  mutating func encode(_ value: Int16) throws { set(.int(Int64(value))) }
-  mutating func encode(_ value: Int32) throws { set(.int(Int64(value))) }
-  mutating func encode(_ value: Int64) throws { set(.int(value)) }
-  mutating func encode(_ value: UInt) throws { set(try encodeInteger(value, codingPath)) }
-  mutating func encode(_ value: UInt8) throws { set(.int(Int64(value))) }
-  mutating func encode(_ value: UInt16) throws { set(.int(Int64(value))) }
-  mutating func encode(_ value: UInt32) throws { set(.int(Int64(value))) }
-  mutating func encode(_ value: UInt64) throws { set(try encodeInteger(value, codingPath)) }
-  mutating func encode<T: Encodable>(_ value: T) throws {
-    encoder.node = try encodeNode(value, path: codingPath) ?? .object(ObjectBox())
   }
 }
 
@@ -323,8 +318,8 @@ private struct SingleValueEncoder: SingleValueEncodingContainer {
 private func mismatch(_ type: Any.Type, _ expected: String, _ found: JSONValue, _ path: [any CodingKey])
   -> DecodingError
 {
-  let context = DecodingError.Context(
-    codingPath: path, debugDescription: "expected \(expected), found \(found.kindDescription)")
+  let description = "expected \(expected), found \(found.kindDescription)"
+  let context = DecodingError.Context(codingPath: path, debugDescription: description)
   if case .null = found { return .valueNotFound(type, context) }
   return .typeMismatch(type, context)
 }
@@ -367,12 +362,62 @@ private func decodeValue<T: Decodable>(
     if T.self == Int.self, let result = Int(exactly: int) as? T { return result }
     if T.self == Int64.self, let result = int as? T { return result }
   case .bool(let bool): if T.self == Bool.self, let result = bool as? T { return result }
+  case .array(let elements):
+    if T.self == [String].self, let result = try decodeArray(elements, path(), decodeString) as? T {
+      return result
+    }
+    if T.self == [Int].self,
+      let result = try decodeArray(elements, path(), { try decodeInteger(Int.self, $0, $1()) }) as? T
+    {
+      return result
+    }
   default: break
   }
   return try T(from: ValueDecoder(value: value, codingPath: path()))
 }
 
-private final class ValueDecoder: Decoder {
+/// Decodes every element of an array with `decode`, reporting element paths on failure.
+private func decodeArray<E>(
+  _ elements: [JSONValue], _ path: [any CodingKey],
+  _ decode: (JSONValue, @autoclosure () -> [any CodingKey]) throws -> E
+) throws -> [E] {
+  var result: [E] = []
+  result.reserveCapacity(elements.count)
+  for (index, element) in elements.enumerated() {
+    result.append(try decode(element, path + [JSONCodingKey(intValue: index)]))
+  }
+  return result
+}
+
+/// The `decode` overloads shared by the unkeyed and single-value decoding containers.
+private protocol ValueSource {
+  /// Passes the current value and a function computing its coding path to `body`, then moves past
+  /// the value if `body` succeeded.
+  func next<T>(_ type: Any.Type, _ body: (JSONValue, () -> [any CodingKey]) throws -> T) throws -> T
+}
+
+extension ValueSource {
+  func decode(_ t: Bool.Type) throws -> Bool { try next(t) { try decodeBool($0, $1()) } }
+  func decode(_ t: String.Type) throws -> String { try next(t) { try decodeString($0, $1()) } }
+  func decode(_ t: Double.Type) throws -> Double { try next(t) { try decodeFloat(t, $0, $1()) } }
+  func decode(_ t: Float.Type) throws -> Float { try next(t) { try decodeFloat(t, $0, $1()) } }
+  func decode(_ t: Int.Type) throws -> Int { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: Int8.Type) throws -> Int8 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: Int16.Type) throws -> Int16 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: Int32.Type) throws -> Int32 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: Int64.Type) throws -> Int64 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: UInt.Type) throws -> UInt { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: UInt8.Type) throws -> UInt8 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: UInt16.Type) throws -> UInt16 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: UInt32.Type) throws -> UInt32 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode(_ t: UInt64.Type) throws -> UInt64 { try next(t) { try decodeInteger(t, $0, $1()) } }
+  func decode<T: Decodable>(_ t: T.Type) throws -> T {
+    try next(t) { try decodeValue(t, from: $0, path: $1()) }
+  }
+}
+
+/// The decoder, which also serves as its own single-value container.
+private final class ValueDecoder: Decoder, SingleValueDecodingContainer, ValueSource {
   let value: JSONValue
   let codingPath: [any CodingKey]
   var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -380,6 +425,15 @@ private final class ValueDecoder: Decoder {
   init(value: JSONValue, codingPath: [any CodingKey]) {
     self.value = value
     self.codingPath = codingPath
+  }
+
+  func next<T>(_ type: Any.Type, _ body: (JSONValue, () -> [any CodingKey]) throws -> T) throws -> T {
+    try body(value, { self.codingPath })
+  }
+
+  func decodeNil() -> Bool {
+    if case .null = value { return true }
+    return false
   }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -396,7 +450,7 @@ private final class ValueDecoder: Decoder {
     return UnkeyedDecoder(elements: elements, codingPath: codingPath)
   }
 
-  func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueDecoder(decoder: self) }
+  func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 }
 
 private struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -412,54 +466,70 @@ private struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
     return value
   }
+  private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
+  private func int<T: FixedWidthInteger>(_ t: T.Type, _ k: Key) throws -> T {
+    try decodeInteger(t, value(k), path(k))
+  }
 
   func decodeNil(forKey key: Key) throws -> Bool {
     if case .null = try value(key) { return true }
     return false
   }
-  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decodeBool(value(key), codingPath + [key]) }
-  func decode(_ type: String.Type, forKey key: Key) throws -> String {
-    try decodeString(value(key), codingPath + [key])
+  func decode(_ t: Bool.Type, forKey k: Key) throws -> Bool { try decodeBool(value(k), path(k)) }
+  func decode(_ t: String.Type, forKey k: Key) throws -> String { try decodeString(value(k), path(k)) }
+  func decode(_ t: Double.Type, forKey k: Key) throws -> Double { try decodeFloat(t, value(k), path(k)) }
+  func decode(_ t: Float.Type, forKey k: Key) throws -> Float { try decodeFloat(t, value(k), path(k)) }
+  func decode(_ t: Int.Type, forKey k: Key) throws -> Int { try int(t, k) }
+  func decode(_ t: Int8.Type, forKey k: Key) throws -> Int8 { try int(t, k) }
+  func decode(_ t: Int16.Type, forKey k: Key) throws -> Int16 { try int(t, k) }
+  func decode(_ t: Int32.Type, forKey k: Key) throws -> Int32 { try int(t, k) }
+  func decode(_ t: Int64.Type, forKey k: Key) throws -> Int64 { try int(t, k) }
+  func decode(_ t: UInt.Type, forKey k: Key) throws -> UInt { try int(t, k) }
+  func decode(_ t: UInt8.Type, forKey k: Key) throws -> UInt8 { try int(t, k) }
+  func decode(_ t: UInt16.Type, forKey k: Key) throws -> UInt16 { try int(t, k) }
+  func decode(_ t: UInt32.Type, forKey k: Key) throws -> UInt32 { try int(t, k) }
+  func decode(_ t: UInt64.Type, forKey k: Key) throws -> UInt64 { try int(t, k) }
+  func decode<T: Decodable>(_ t: T.Type, forKey k: Key) throws -> T {
+    try decodeValue(t, from: value(k), path: path(k))
   }
-  func decode(_ t: Double.Type, forKey key: Key) throws -> Double { try decodeFloat(t, value(key), codingPath + [key]) }
-  func decode(_ t: Float.Type, forKey key: Key) throws -> Float { try decodeFloat(t, value(key), codingPath + [key]) }
-  func decode(_ t: Int.Type, forKey key: Key) throws -> Int { try decodeInteger(t, value(key), codingPath + [key]) }
-  func decode(_ t: Int8.Type, forKey key: Key) throws -> Int8 { try decodeInteger(t, value(key), codingPath + [key]) }
-  func decode(_ t: Int16.Type, forKey key: Key) throws -> Int16 { try decodeInteger(t, value(key), codingPath + [key]) }
-  func decode(_ t: Int32.Type, forKey key: Key) throws -> Int32 { try decodeInteger(t, value(key), codingPath + [key]) }
-  func decode(_ t: Int64.Type, forKey key: Key) throws -> Int64 { try decodeInteger(t, value(key), codingPath + [key]) }
-  func decode(_ t: UInt.Type, forKey key: Key) throws -> UInt { try decodeInteger(t, value(key), codingPath + [key]) }
-  func decode(_ t: UInt8.Type, forKey key: Key) throws -> UInt8 { try decodeInteger(t, value(key), codingPath + [key]) }
-  func decode(_ t: UInt16.Type, forKey key: Key) throws -> UInt16 {
-    try decodeInteger(t, value(key), codingPath + [key])
+
+  // One dictionary lookup instead of the default implementation's three, for the common cases.
+  private func present(_ key: Key) -> JSONValue? {
+    guard let value = members[key.stringValue] else { return nil }
+    if case .null = value { return nil }
+    return value
   }
-  func decode(_ t: UInt32.Type, forKey key: Key) throws -> UInt32 {
-    try decodeInteger(t, value(key), codingPath + [key])
+  func decodeIfPresent(_ t: String.Type, forKey k: Key) throws -> String? {
+    try present(k).map { try decodeString($0, path(k)) }
   }
-  func decode(_ t: UInt64.Type, forKey key: Key) throws -> UInt64 {
-    try decodeInteger(t, value(key), codingPath + [key])
+  func decodeIfPresent(_ t: Int.Type, forKey k: Key) throws -> Int? {
+    try present(k).map { try decodeInteger(t, $0, path(k)) }
   }
-  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-    try decodeValue(type, from: value(key), path: codingPath + [key])
+  func decodeIfPresent(_ t: Bool.Type, forKey k: Key) throws -> Bool? {
+    try present(k).map { try decodeBool($0, path(k)) }
+  }
+  func decodeIfPresent<T: Decodable>(_ t: T.Type, forKey k: Key) throws -> T? {
+    try present(k).map { try decodeValue(t, from: $0, path: path(k)) }
   }
 
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
     -> KeyedDecodingContainer<NestedKey>
   {
-    try ValueDecoder(value: value(key), codingPath: codingPath + [key]).container(keyedBy: type)
+    try ValueDecoder(value: value(key), codingPath: path(key)).container(keyedBy: type)
   }
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-    try ValueDecoder(value: value(key), codingPath: codingPath + [key]).unkeyedContainer()
+    try ValueDecoder(value: value(key), codingPath: path(key)).unkeyedContainer()
   }
   func superDecoder() throws -> any Decoder {
     ValueDecoder(value: members["super"] ?? .null, codingPath: codingPath + [JSONCodingKey.superKey])
   }
   func superDecoder(forKey key: Key) throws -> any Decoder {
-    ValueDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key])
+    ValueDecoder(value: members[key.stringValue] ?? .null, codingPath: path(key))
   }
 }
 
-private struct UnkeyedDecoder: UnkeyedDecodingContainer {
+/// A class, so the shared non-mutating `decode` overloads of ``ValueSource`` can advance it.
+private final class UnkeyedDecoder: UnkeyedDecodingContainer, ValueSource {
   let elements: [JSONValue]
   let codingPath: [any CodingKey]
   var currentIndex = 0
@@ -471,84 +541,39 @@ private struct UnkeyedDecoder: UnkeyedDecodingContainer {
     self.codingPath = codingPath
   }
 
-  /// Decodes the current element with `body` (which gets the element and a function computing its
-  /// coding path) and moves past it only if that succeeds.
-  private mutating func next<T>(
-    _ type: Any.Type, _ body: (JSONValue, () -> [any CodingKey]) throws -> T
-  ) throws -> T {
-    let index = currentIndex
-    let containerPath = codingPath
-    let path = { containerPath + [JSONCodingKey(intValue: index)] }
-    guard index < elements.count else {
-      throw DecodingError.valueNotFound(type, .init(codingPath: path(), debugDescription: "unexpected end of array"))
+  func next<T>(_ type: Any.Type, _ body: (JSONValue, () -> [any CodingKey]) throws -> T) throws -> T {
+    let path = { [codingPath, currentIndex] in codingPath + [JSONCodingKey(intValue: currentIndex)] }
+    guard !isAtEnd else {
+      throw DecodingError.valueNotFound(
+        type, .init(codingPath: path(), debugDescription: "unexpected end of array"))
     }
-    let result = try body(elements[index], path)
+    let result = try body(elements[currentIndex], path)
     currentIndex += 1
     return result
   }
 
-  mutating func decodeNil() throws -> Bool {
-    // `next` advances past the element; step back when it is not null, as it was not consumed.
+  func decodeNil() throws -> Bool {
     let isNull = try next(Never?.self) { value, _ -> Bool in
       if case .null = value { return true }
       return false
     }
-    if !isNull { currentIndex -= 1 }
+    if !isNull { currentIndex -= 1 }  // Only a null is consumed.
     return isNull
   }
-  mutating func decode(_ t: Bool.Type) throws -> Bool { try next(t) { try decodeBool($0, $1()) } }
-  mutating func decode(_ t: String.Type) throws -> String { try next(t) { try decodeString($0, $1()) } }
-  mutating func decode(_ t: Double.Type) throws -> Double { try next(t) { try decodeFloat(t, $0, $1()) } }
-  mutating func decode(_ t: Float.Type) throws -> Float { try next(t) { try decodeFloat(t, $0, $1()) } }
-  mutating func decode(_ t: Int.Type) throws -> Int { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: Int8.Type) throws -> Int8 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: Int16.Type) throws -> Int16 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: Int32.Type) throws -> Int32 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: Int64.Type) throws -> Int64 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: UInt.Type) throws -> UInt { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: UInt8.Type) throws -> UInt8 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: UInt16.Type) throws -> UInt16 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: UInt32.Type) throws -> UInt32 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode(_ t: UInt64.Type) throws -> UInt64 { try next(t) { try decodeInteger(t, $0, $1()) } }
-  mutating func decode<T: Decodable>(_ t: T.Type) throws -> T { try next(t) { try decodeValue(t, from: $0, path: $1()) } }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
     -> KeyedDecodingContainer<NestedKey>
   {
     try next(KeyedDecodingContainer<NestedKey>.self) {
       try ValueDecoder(value: $0, codingPath: $1()).container(keyedBy: type)
     }
   }
-  mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    try next((any UnkeyedDecodingContainer).self) { try ValueDecoder(value: $0, codingPath: $1()).unkeyedContainer() }
+  func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    try next((any UnkeyedDecodingContainer).self) {
+      try ValueDecoder(value: $0, codingPath: $1()).unkeyedContainer()
+    }
   }
-  mutating func superDecoder() throws -> any Decoder {
+  func superDecoder() throws -> any Decoder {
     try next((any Decoder).self) { ValueDecoder(value: $0, codingPath: $1()) }
   }
-}
-
-private struct SingleValueDecoder: SingleValueDecodingContainer {
-  let decoder: ValueDecoder
-  var codingPath: [any CodingKey] { decoder.codingPath }
-  private var value: JSONValue { decoder.value }
-
-  func decodeNil() -> Bool {
-    if case .null = value { return true }
-    return false
-  }
-  func decode(_ type: Bool.Type) throws -> Bool { try decodeBool(value, codingPath) }
-  func decode(_ type: String.Type) throws -> String { try decodeString(value, codingPath) }
-  func decode(_ type: Double.Type) throws -> Double { try decodeFloat(type, value, codingPath) }
-  func decode(_ type: Float.Type) throws -> Float { try decodeFloat(type, value, codingPath) }
-  func decode(_ type: Int.Type) throws -> Int { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: Int8.Type) throws -> Int8 { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: Int16.Type) throws -> Int16 { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: Int32.Type) throws -> Int32 { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: Int64.Type) throws -> Int64 { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: UInt.Type) throws -> UInt { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeInteger(type, value, codingPath) }
-  func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeInteger(type, value, codingPath) }
-  func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type, from: value, path: codingPath) }
 }
