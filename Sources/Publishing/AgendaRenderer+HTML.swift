@@ -1,0 +1,186 @@
+import EventLog
+import Planning
+
+/// The agenda as one self-contained HTML file for screen and A4 print.
+extension AgendaRenderer {
+  public static func html(_ a: Agenda, _ l: Labels) -> String {
+    var o = ""
+    o += "<!DOCTYPE html>\n"
+    o += "<html lang=\"\(l.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+    o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    o += "<title>\(html(title(a, l))) – \(html(a.title))</title>\n"
+    let header = a.title + (a.person.map { " · " + $0.personal.name } ?? "")
+    o += "<style>\n" + css(header: header, dates: l.range(a.from, a.to), footer: anchor(a, l))
+    o += "</style>\n</head>\n<body>\n<main class=\"sheet\">\n"
+
+    // Title block.
+    o += "<header class=\"masthead\">\n"
+    o += "<p class=\"kicker\">\(html(title(a, l)))</p>\n"
+    o += "<h1>\(html(a.title))</h1>\n"
+    o += "<p class=\"subtitle\">\(html(a.partner)) · \(html(l.range(a.from, a.to)))</p>\n"
+    if a.personQuery != nil {
+      if let p = a.person {
+        let extra = personLine(p).map { html($0) }.joined(separator: ", ")
+        o +=
+          "<p class=\"for\">\(html(title(a, l))) \(html(l.agenda("for"))) <strong>\(html(p.personal.name))</strong>"
+        o += (extra.isEmpty ? "" : "<span class=\"function\">\(extra)</span>") + "</p>\n"
+      } else {
+        o +=
+          "<p class=\"for unknown\">\(html(l.agenda("unknown person"))): \(html(a.personQuery ?? ""))</p>\n"
+      }
+    }
+    if a.status == .cancelled { o += "<p class=\"alert\">\(html(l.agenda("visit cancelled")))</p>\n" }
+    o += "</header>\n"
+    o += "<dl class=\"facts\">\n"
+    for r in facts(a, l) {
+      let value =
+        r.label == l.agenda("version") && a.published == nil
+        ? "<span class=\"draft\">\(html(r.value))</span>" : html(r.value)
+      o += "<dt>\(html(r.label))</dt><dd>\(value)</dd>\n"
+    }
+    o += "</dl>\n"
+
+    // Changes.
+    if let ch = a.changes {
+      o +=
+        "<section class=\"changes\">\n<h2>\(html(l.agenda("changes since"))) \(html(ch.label))</h2>\n<ul>\n"
+      if !ch.visitExisted { o += "<li>\(html(l.agenda("did not exist")))</li>\n" }
+      if ch.visitCancelled { o += "<li><strong>\(html(l.agenda("visit cancelled")))</strong></li>\n" }
+      if ch.isEmpty {
+        o += "<li>\(html(l.agenda("no changes")))</li>\n"
+      } else {
+        let counts = Agenda.Change.Kind.allCases.compactMap { k -> String? in
+          let n = ch.counts[k] ?? 0
+          return n == 0 ? nil : "<span class=\"badge \(k.rawValue)\">\(html(l.mark(k)))</span> \(n)"
+        }
+        if !counts.isEmpty { o += "<li class=\"counts\">\(counts.joined(separator: " "))</li>\n" }
+      }
+      if let dates = ch.dates {
+        o +=
+          "<li>\(html(l.agenda("dates changed"))): <del>\(html(l.range(dates.old.0, dates.old.1)))</del> → "
+        o += "\(html(l.range(dates.new.0, dates.new.1)))</li>\n"
+      }
+      if !ch.attendeesAdded.isEmpty {
+        o +=
+          "<li>\(html(l.agenda("people added"))): \(ch.attendeesAdded.map { html($0) }.joined(separator: ", "))</li>\n"
+      }
+      if !ch.attendeesWithdrawn.isEmpty {
+        o += "<li>\(html(l.agenda("people withdrawn"))): "
+        o += "\(ch.attendeesWithdrawn.map { "<del>\(html($0))</del>" }.joined(separator: ", "))</li>\n"
+      }
+      o += "</ul>\n</section>\n"
+    }
+
+    // Days.
+    for day in a.days {
+      o += "<section class=\"day\">\n<h2>\(html(l.longDate(day.date)))</h2>\n"
+      if day.entries.isEmpty {
+        o += "<p class=\"empty\">\(html(dayEmpty(a, l)))</p>\n</section>\n"
+        continue
+      }
+      for e in day.entries { o += entry(e, day: day.date, person: a.person?.id, l) }
+      o += "</section>\n"
+    }
+
+    // Contacts.
+    o += "<section class=\"contacts\">\n<h2>\(html(l.agenda("contacts")))</h2>\n"
+    if a.contacts.isEmpty {
+      o += "<p class=\"empty\">\(html(l.agenda("no contacts")))</p>\n"
+    } else {
+      o += "<table>\n<thead><tr>"
+      for k in ["name", "function", "organization", "phone", "email"] { o += "<th>\(html(l.agenda(k)))</th>" }
+      o += "</tr></thead>\n<tbody>\n"
+      for c in a.contacts {
+        o += "<tr><td class=\"name\">\(html(c.name))</td>"
+        for v in [c.function, c.organization] { o += "<td>\(html(v ?? ""))</td>" }
+        o +=
+          "<td class=\"nowrap\">\(html(c.phone ?? ""))</td><td class=\"email\">\(html(c.email ?? ""))</td></tr>\n"
+      }
+      o += "</tbody>\n</table>\n"
+    }
+    o += "</section>\n"
+    o += "<footer class=\"anchor\">\(html(anchor(a, l)))</footer>\n"
+    o += "</main>\n</body>\n</html>\n"
+    return o
+  }
+
+  private static func entry(_ e: Agenda.Entry, day: LocalDate, person: String?, _ l: Labels) -> String {
+    let ap = e.appointment
+    var classes = ["appt"]
+    if let c = e.change { classes.append(c.kind.rawValue) }
+    if e.struck { classes.append("struck") }
+    var o = "<article class=\"\(classes.joined(separator: " "))\">\n<div class=\"time\">"
+    let now = html(datePrefix(ap, day: day, l) + clockRange(ap, l))
+    o += e.struck ? "<del class=\"now\">\(now)</del>" : "<span class=\"now\">\(now)</span>"
+    if e.foreignZone { o += "<span class=\"zone\">(\(html(ap.timezone)))</span>" }
+    if let previous = previousTime(e, l) {
+      o += "<span class=\"was\">\(html(l.agenda("previously")))<br><del>\(html(previous))</del></span>"
+    }
+    o += "</div>\n<div class=\"body\">\n"
+    let badge =
+      e.change.map { "<span class=\"badge \($0.kind.rawValue)\">\(html(markText($0, l)))</span> " } ?? ""
+    let titleHTML = e.struck ? "<del>\(html(ap.title))</del>" : html(ap.title)
+    o += "<h3>\(badge)\(titleHTML) <span class=\"kind\">\(html(kind(ap.kind, l)))</span></h3>\n"
+    o += "<dl class=\"details\">\n"
+    if let s = e.site {
+      var place = "<strong>\(html(s.name))</strong>"
+      let more = [s.organization, s.address].compactMap { $0 }.filter { !$0.isEmpty }.map { html($0) }
+      if !more.isEmpty { place += "<br><span class=\"address\">\(more.joined(separator: " · "))</span>" }
+      o += "<dt>\(html(l.agenda("place")))</dt><dd class=\"place\">\(place)</dd>\n"
+    }
+    if !ap.hosts.isEmpty {
+      o +=
+        "<dt>\(html(l.agenda("hosts")))</dt><dd>\(ap.hosts.map { html($0) }.joined(separator: ", "))</dd>\n"
+    }
+    var names = e.attendees.map { p in
+      let name = p.id == person ? "<strong>\(html(p.personal.name))</strong>" : html(p.personal.name)
+      return (e.change?.joined.contains(p.personal.name) == true && e.change?.kind != .added)
+        ? "<span class=\"joined\">\(name)</span>" : name
+    }
+    if let c = e.change, c.kind != .unassigned { names += c.left.map { "<del>\(html($0))</del>" } }
+    let attending =
+      names.isEmpty
+      ? "<span class=\"none\">\(html(l.agenda("nobody")))</span>" : names.joined(separator: ", ")
+    o += "<dt>\(html(l.agenda("attending")))</dt><dd>\(attending)</dd>\n"
+    if let n = ap.note {
+      o += "<dt>\(html(l.agenda("note")))</dt><dd class=\"note\">\(html(n, breaks: true))</dd>\n"
+    }
+    o += "</dl>\n</div>\n</article>\n"
+    return o
+  }
+
+  /// Escapes data for HTML text and attribute values: `&`, `<`, `>`, `"`, `'`; control characters
+  /// and bidirectional overrides become spaces; with `breaks`, line breaks become `<br>` (after
+  /// escaping), else spaces.
+  public static func html(_ s: String, breaks: Bool = false) -> String {
+    var out = ""
+    for line in (breaks ? noteLines(s) : [s]).enumerated() {
+      if line.offset > 0 { out += "<br>\n" }
+      for c in terminalSafe(line.element) {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(c)
+        }
+      }
+    }
+    return out
+  }
+
+  /// A CSS string literal: quotes, backslashes, `<`, `>`, `&` and control characters escaped as
+  /// `\HEX `, so data can end neither the string nor the `<style>` element.
+  static func cssString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+      if "\"'\\<>&".unicodeScalars.contains(u) || u.value < 0x20 || (0x7F...0x9F).contains(u.value) {
+        out += "\\" + String(u.value, radix: 16) + " "
+      } else {
+        out.unicodeScalars.append(u)
+      }
+    }
+    return out + "\""
+  }
+}
