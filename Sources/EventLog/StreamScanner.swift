@@ -112,8 +112,6 @@ struct StreamScanner {
   private(set) var validLength = 0
   /// Position, hash and time of the last record of the last whole batch.
   private(set) var head = StreamHead()
-  /// Line count up to the last whole batch.
-  private(set) var validLines = 0
   /// Event id → seq and line of every record read (for idempotent appends and duplicate checks).
   private(set) var ids: [String: (seq: Int, line: Int)] = [:]
   private var chain = StreamHead()
@@ -186,7 +184,6 @@ struct StreamScanner {
         readyIndex = 0
         pending = []
         validLength = line.endOffset
-        validLines = line.number
         head = chain
       }
     }

@@ -170,21 +170,6 @@ public struct AuditEntry: Sendable, Equatable {
   }
 }
 
-/// Filters of the audit trail.
-public struct AuditFilter: Sendable {
-  public var actor: String?
-  public var since: ReadLimit?
-  public var until: ReadLimit?
-  public var entity: String?
-
-  public init(actor: String? = nil, since: ReadLimit? = nil, until: ReadLimit? = nil, entity: String? = nil) {
-    self.actor = actor
-    self.since = since
-    self.until = until
-    self.entity = entity
-  }
-}
-
 extension Planner {
   /// Streams the audit trail of one visit, or of all visits in recorded order, calling `body` with
   /// each entry as it is computed: memory holds the visits' states, never the trail.
@@ -220,7 +205,7 @@ extension Planner {
       let event = try EventCodec.decode(record, file: file)
       let before = states[stream] ?? nil
       var state = before
-      try Planner.fold(&state, record, visit: stream, file: file)
+      try Planner.fold(&state, event, record, visit: stream, file: file)
       states[stream] = state
       let (from, to) = try limit(stream)
       if let from, from.admits(record) { return }

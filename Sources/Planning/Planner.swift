@@ -17,25 +17,52 @@ public struct Planner: Sendable {
     public var warnings: [EventLogWarning]
   }
 
+  /// A visit's stream read, checked and decoded once, ready to be folded up to any point: for
+  /// commands that need the visit at several points (`diff`, `agenda --changes-since`).
+  public struct History: Sendable {
+    public let visit: String
+    public let records: [EventRecord]
+    /// The event of each record, decoded once.
+    public let events: [Event]
+    public let warnings: [EventLogWarning]
+    let file: String
+
+    /// The visit as it stood at `point` (now when nil).
+    ///
+    /// - Throws: `PlanningError.notYetScheduled` when it did not exist yet at `point`.
+    public func state(at point: Point? = nil) throws -> Loaded {
+      let limit = try point?.limit(in: records, visit: visit) ?? .all
+      var state: Visit?
+      var head = StreamHead()
+      for (r, e) in zip(records, events) where limit.admits(r) {
+        try Planner.fold(&state, e, r, visit: visit, file: file)
+        head = StreamHead(seq: r.seq, hash: r.hash, recorded: r.recorded)
+      }
+      guard let v = state else {
+        if let point { throw PlanningError.notYetScheduled(visit: visit, point: point.description) }
+        throw PlanningError.visitNotFound(visit)
+      }
+      return Loaded(visit: v, head: head, warnings: warnings)
+    }
+  }
+
+  /// Reads and decodes a visit's whole stream.
+  ///
+  /// - Throws: `PlanningError.visitNotFound`, `.unreadableEvent`; `EventLogError` for a damaged store.
+  public func history(_ visit: String) throws -> History {
+    guard store.contains(visit) else { throw PlanningError.visitNotFound(visit) }
+    let (records, warnings) = try store.read(visit)
+    let file = store.path(of: visit)
+    let events = try records.map { r throws(PlanningError) in try EventCodec.decode(r, file: file) }
+    return History(visit: visit, records: records, events: events, warnings: warnings, file: file)
+  }
+
   /// A visit as it stands now or at `point`.
   ///
   /// - Throws: `PlanningError.visitNotFound` when there is no such visit (`.notYetScheduled` when
   ///   not yet at `point`), `EventLogError` for a damaged store.
   public func load(_ visit: String, at point: Point? = nil) throws -> Loaded {
-    guard store.contains(visit) else { throw PlanningError.visitNotFound(visit) }
-    let (records, warnings) = try store.read(visit)
-    let limit = try point?.limit(in: records, visit: visit) ?? .all
-    var state: Visit?
-    var head = StreamHead()
-    for r in records where limit.admits(r) {
-      try Self.fold(&state, r, visit: visit, file: store.path(of: visit))
-      head = StreamHead(seq: r.seq, hash: r.hash, recorded: r.recorded)
-    }
-    guard let v = state else {
-      if let point { throw PlanningError.notYetScheduled(visit: visit, point: point.description) }
-      throw PlanningError.visitNotFound(visit)
-    }
-    return Loaded(visit: v, head: head, warnings: warnings)
+    try history(visit).state(at: point)
   }
 
   /// Every visit in the store, now or at `point` (visits not yet scheduled then are left out).
@@ -82,7 +109,13 @@ public struct Planner: Sendable {
   public static func fold(
     _ state: inout Visit?, _ record: EventRecord, visit: String, file: String = "event"
   ) throws(PlanningError) {
-    let event = try EventCodec.decode(record, file: file)
+    try fold(&state, try EventCodec.decode(record, file: file), record, visit: visit, file: file)
+  }
+
+  /// The fold for an event already decoded from `record`: start the visit or apply the event.
+  public static func fold(
+    _ state: inout Visit?, _ event: Event, _ record: EventRecord, visit: String, file: String = "event"
+  ) throws(PlanningError) {
     let meta = EventMeta(record)
     if state == nil {
       guard let v = Visit.start(id: visit, with: event, meta: meta) else {

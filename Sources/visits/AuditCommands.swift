@@ -81,12 +81,12 @@ enum AuditCommands {
       throw CLIError.usage("diff: missing --from")
     }
     let to = try ctx.point("--to", visit: visit)
-    let planner = Planner(store: ctx.store)
-    let later = try planner.load(visit, at: to)
+    let history = try Planner(store: ctx.store).history(visit)
+    let later = try history.state(at: to)
     later.warnings.forEach { ctx.warn($0.description) }
     let earlier: Visit?
     do {
-      earlier = try planner.load(visit, at: from).visit
+      earlier = try history.state(at: from).visit
     } catch PlanningError.notYetScheduled {
       earlier = nil
     }

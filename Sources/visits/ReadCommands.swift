@@ -118,23 +118,27 @@ enum ReadCommands {
     arity: 1...1,
     options: [
       OptionSpec(name: "--for", valueName: "PERSON", help: "only this person's appointments"),
-      OptionSpec(name: "--changes-since", valueName: "POINT", help: "mark what was added, moved, changed or cancelled since POINT"),
+      OptionSpec(
+        name: "--changes-since", valueName: "POINT",
+        help: "mark what was added, moved, changed or cancelled since POINT"),
     ],
     formats: ["text", "md", "html"]
   ) { ctx in
-    let l = try ctx.loadVisit()
+    // One read of the stream serves the agenda's three points: as of, changes since, published.
+    let history = try ctx.history()
+    let l = try history.state(at: try ctx.point())
     let person = try ctx.person(in: l.visit)
     var since: (label: String, visit: Visit?)?
     if let point = try ctx.point("--changes-since", visit: l.visit.id) {
       do {
-        since = (point.description, try Planner(store: ctx.store).load(l.visit.id, at: point).visit)
+        since = (point.description, try history.state(at: point).visit)
       } catch PlanningError.notYetScheduled {
         since = (point.description, nil)
       }
     }
     var agenda = Agenda(visit: l.visit, head: l.head, person: person, since: since)
     if let last = l.visit.publications.last, last.meta.seq < l.head.seq {
-      let published = try Planner(store: ctx.store).load(l.visit.id, at: .seq(last.meta.seq)).visit
+      let published = try history.state(at: .seq(last.meta.seq)).visit
       agenda.changedSincePublished = !VisitDiff(from: published, to: l.visit).appointments.isEmpty
     }
     let labels = Labels(try ctx.language())
@@ -162,7 +166,9 @@ extension Context {
   func person(in visit: Visit) throws -> String? {
     guard let id = invocation.value("--for") else { return nil }
     try checkSlug(id, "--for")
-    guard visit.attendees.contains(id) else { throw PlanningError.notFound(kind: "person", id: id, visit: visit.id) }
+    guard visit.attendees.contains(id) else {
+      throw PlanningError.notFound(kind: "person", id: id, visit: visit.id)
+    }
     return id
   }
 
@@ -193,10 +199,12 @@ extension Context {
   }
 
   /// The visit named by the first argument, as of --as-of, with store warnings passed on.
-  mutating func loadVisit() throws -> Planner.Loaded {
-    let visit = try slug(0, "VISIT")
-    let loaded = try Planner(store: store).load(visit, at: try point())
-    loaded.warnings.forEach { warn($0.description) }
-    return loaded
+  mutating func loadVisit() throws -> Planner.Loaded { try history().state(at: try point()) }
+
+  /// The stream of the visit named by the first argument, read once, with store warnings passed on.
+  mutating func history() throws -> Planner.History {
+    let h = try Planner(store: store).history(try slug(0, "VISIT"))
+    h.warnings.forEach { warn($0.description) }
+    return h
   }
 }

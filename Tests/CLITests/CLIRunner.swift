@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `visits` binary in a fresh temporary store.
@@ -80,30 +81,8 @@ let visitsBinary: URL = {
 
 final class DataBox: @unchecked Sendable { var data = Data() }
 
+/// Runs the built `visits` with exactly `environment`.
 func runVisits(_ args: [String], environment: [String: String]) throws -> CLIStore.Result {
-  let p = Process()
-  p.executableURL = visitsBinary
-  p.arguments = args
-  p.environment = environment
-  let out = Pipe()
-  let err = Pipe()
-  p.standardOutput = out
-  p.standardError = err
-  p.standardInput = FileHandle.nullDevice
-  try p.run()
-  // Read both pipes before waiting, so a full pipe cannot block the child.
-  let errBytes = DataBox()
-  let group = DispatchGroup()
-  group.enter()
-  let errHandle = err.fileHandleForReading
-  DispatchQueue.global().async {
-    errBytes.data = errHandle.readDataToEndOfFile()
-    group.leave()
-  }
-  let outBytes = out.fileHandleForReading.readDataToEndOfFile()
-  group.wait()
-  p.waitUntilExit()
-  return CLIStore.Result(
-    code: p.terminationStatus, out: String(decoding: outBytes, as: UTF8.self),
-    err: String(decoding: errBytes.data, as: UTF8.self))
+  let r = try PrintTools.run(visitsBinary.path, args, environment: environment)
+  return CLIStore.Result(code: r.code, out: r.out, err: r.err)
 }
