@@ -204,7 +204,7 @@ struct StreamScanner {
 }
 
 /// Where a stream stands: its last seq, head hash and last recorded time.
-public struct StreamHead: Sendable, Equatable {
+public struct StreamHead: Sendable, Equatable, Codable {
   public var seq: Int
   public var hash: String
   public var recorded: Timestamp

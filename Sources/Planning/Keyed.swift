@@ -36,3 +36,16 @@ public struct Keyed<Element: Identified & Sendable & Equatable>: Sendable, Equat
     for i in items.indices { change(&items[i]) }
   }
 }
+
+extension Keyed: Codable where Element: Codable {
+  /// Encoded as the list of elements in order; the index is rebuilt on decoding.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(items)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    self.init()
+    for item in try decoder.singleValueContainer().decode([Element].self) { self[item.id] = item }
+  }
+}

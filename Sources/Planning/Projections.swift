@@ -1,6 +1,6 @@
 /// The itinerary: the visit day by day in its own time zone, appointments in order.
-public struct Itinerary: Sendable, Equatable {
-  public struct Item: Sendable, Equatable {
+public struct Itinerary: Sendable, Equatable, Codable {
+  public struct Item: Sendable, Equatable, Codable {
     public var appointment: Appointment
     public var site: Site?
     /// Assigned attendees still taking part, in order of assignment.
@@ -11,7 +11,7 @@ public struct Itinerary: Sendable, Equatable {
     public var foreignZone: Bool
   }
 
-  public struct Day: Sendable, Equatable {
+  public struct Day: Sendable, Equatable, Codable {
     public var date: LocalDate
     public var items: [Item]
   }
@@ -51,13 +51,13 @@ extension Visit {
 }
 
 /// Who takes part, by side, with the catering and accessibility summaries.
-public struct AttendeeList: Sendable, Equatable {
-  public struct Group: Sendable, Equatable {
+public struct AttendeeList: Sendable, Equatable, Codable {
+  public struct Group: Sendable, Equatable, Codable {
     public var side: Side
     public var attendees: [Attendee]
   }
 
-  public struct Need: Sendable, Equatable {
+  public struct Need: Sendable, Equatable, Codable {
     /// The need as entered (a diet such as "vegetarian", or an accessibility need).
     public var need: String
     /// Names of the people who have it.
@@ -101,10 +101,10 @@ public struct AttendeeList: Sendable, Equatable {
 }
 
 /// Follow-up tasks of one or more visits, with overdue judged against a given day.
-public struct TaskList: Sendable, Equatable {
-  public enum Filter: String, Sendable, CaseIterable { case open, done, all }
+public struct TaskList: Sendable, Equatable, Codable {
+  public enum Filter: String, Sendable, Codable, CaseIterable { case open, done, all }
 
-  public struct Row: Sendable, Equatable {
+  public struct Row: Sendable, Equatable, Codable {
     public var visit: String
     public var task: FollowUpTask
     /// Open and due before `today`.
@@ -137,7 +137,7 @@ public struct TaskList: Sendable, Equatable {
 }
 
 /// One line of the visit catalog.
-public struct CatalogEntry: Sendable, Equatable {
+public struct CatalogEntry: Sendable, Equatable, Codable {
   public var id: String
   public var title: String
   public var partner: String

@@ -1,7 +1,7 @@
 import EventLog
 
 /// A visit as its events have made it: the state decisions are checked against and projections read.
-public struct Visit: Sendable, Equatable {
+public struct Visit: Sendable, Equatable, Codable {
   public let id: String
   public var title: String
   public var partner: String
@@ -63,7 +63,7 @@ public struct Visit: Sendable, Equatable {
 }
 
 /// Who recorded an event, when, why, and where it stands in the stream.
-public struct EventMeta: Sendable, Equatable {
+public struct EventMeta: Sendable, Equatable, Codable {
   public var seq: Int
   public var recorded: Timestamp
   public var actor: String
@@ -81,7 +81,7 @@ public struct EventMeta: Sendable, Equatable {
   }
 }
 
-public struct Site: Sendable, Equatable, Identified {
+public struct Site: Sendable, Equatable, Codable, Identified {
   public var id: String
   public var name: String
   public var organization: String?
@@ -89,7 +89,7 @@ public struct Site: Sendable, Equatable, Identified {
   public var note: String?
 }
 
-public struct Appointment: Sendable, Equatable, Identified {
+public struct Appointment: Sendable, Equatable, Codable, Identified {
   public var id: String
   public var title: String
   public var kind: AppointmentKind
@@ -111,14 +111,14 @@ public struct Appointment: Sendable, Equatable, Identified {
   public var endInstant: Int64
 }
 
-public struct Attendee: Sendable, Equatable, Identified {
+public struct Attendee: Sendable, Equatable, Codable, Identified {
   public var id: String
   public var side: Side
   public var personal: PersonalData
   public var withdrawn = false
 }
 
-public struct Mou: Sendable, Equatable, Identified {
+public struct Mou: Sendable, Equatable, Codable, Identified {
   public var id: String
   public var title: String
   public var signatories: [String]
@@ -129,7 +129,7 @@ public struct Mou: Sendable, Equatable, Identified {
 }
 
 /// Where a follow-up task comes from.
-public enum TaskOrigin: Sendable, Equatable {
+public enum TaskOrigin: Sendable, Equatable, Codable {
   /// Added with `add-task`.
   case manual
   /// A countersigned copy of an MoU for one signatory.
@@ -144,7 +144,7 @@ public enum TaskOrigin: Sendable, Equatable {
   case visitReport
 }
 
-public struct FollowUpTask: Sendable, Equatable, Identified {
+public struct FollowUpTask: Sendable, Equatable, Codable, Identified {
   public var id: String
   public var title: String
   public var owner: String?
@@ -154,18 +154,18 @@ public struct FollowUpTask: Sendable, Equatable, Identified {
 }
 
 /// What was done to a derived task: owner, due date, status.
-public struct TaskProgress: Sendable, Equatable {
+public struct TaskProgress: Sendable, Equatable, Codable {
   public var owner: String?
   public var due: LocalDate?
   public var status: TaskStatus = .open
 }
 
-public struct Note: Sendable, Equatable {
+public struct Note: Sendable, Equatable, Codable {
   public var text: String
   public var meta: EventMeta
 }
 
-public struct Publication: Sendable, Equatable {
+public struct Publication: Sendable, Equatable, Codable {
   public var version: Int
   public var note: String?
   public var meta: EventMeta

@@ -1,18 +1,9 @@
 /// What changed in a visit between two of its states: the model behind `diff` and the agenda's
 /// "changed since" marks. Pure: both states are replayed by the caller.
-public struct VisitDiff: Sendable, Equatable {
+public struct VisitDiff: Sendable, Equatable, Codable {
   /// A change to one appointment.
-  public struct AppointmentChange: Sendable, Equatable {
-    public enum Kind: String, Sendable, Codable {
-      /// New since the earlier state.
-      case added
-      /// Cancelled since the earlier state (`old` is how it stood).
-      case cancelled
-      /// Its time changed (perhaps more too).
-      case moved
-      /// Something else changed: title, site, hosts, note or attendees.
-      case changed
-    }
+  public struct AppointmentChange: Sendable, Equatable, Codable {
+    public typealias Kind = ChangeKind
 
     public var kind: Kind
     public var id: String
@@ -25,7 +16,7 @@ public struct VisitDiff: Sendable, Equatable {
   }
 
   /// A change to one follow-up task.
-  public struct TaskChange: Sendable, Equatable {
+  public struct TaskChange: Sendable, Equatable, Codable {
     public var id: String
     public var old: FollowUpTask?
     public var new: FollowUpTask?
@@ -39,7 +30,7 @@ public struct VisitDiff: Sendable, Equatable {
   public var tasks: [TaskChange]
   public var mousSigned: [Mou]
   /// New dates, when the visit was rescheduled.
-  public var dates: (old: (LocalDate, LocalDate), new: (LocalDate, LocalDate))?
+  public var dates: DateChange?
   /// Whether the visit was cancelled in between.
   public var cancelled: Bool
 
@@ -105,7 +96,8 @@ public struct VisitDiff: Sendable, Equatable {
     }
     tasks = taskChanges
     if let old, old.from != new.from || old.to != new.to {
-      dates = ((old.from, old.to), (new.from, new.to))
+      dates = DateChange(
+        old: DateRange(from: old.from, to: old.to), new: DateRange(from: new.from, to: new.to))
     } else {
       dates = nil
     }
@@ -124,11 +116,34 @@ public struct VisitDiff: Sendable, Equatable {
     return fields
   }
 
-  public static func == (l: VisitDiff, r: VisitDiff) -> Bool {
-    l.appointments == r.appointments && l.attendeesAdded == r.attendeesAdded
-      && l.attendeesWithdrawn == r.attendeesWithdrawn && l.sitesAdded == r.sitesAdded && l.tasks == r.tasks
-      && l.mousSigned == r.mousSigned && l.cancelled == r.cancelled
-      && l.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
-        == r.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
+}
+
+/// How an appointment changed between two states of a visit.
+public enum ChangeKind: String, Sendable, Codable, CaseIterable {
+  /// New since the earlier state.
+  case added
+  /// Its time changed (perhaps more too).
+  case moved
+  /// Something else changed: title, site, hosts, note or attendees.
+  case changed
+  /// Cancelled since the earlier state (`old` is how it stood).
+  case cancelled
+  /// Still on, but a personal agenda's person no longer attends it (personal agendas only).
+  case unassigned
+}
+
+/// A visit's first and last day.
+public struct DateRange: Sendable, Equatable, Codable {
+  public var from: LocalDate
+  public var to: LocalDate
+  public init(from: LocalDate, to: LocalDate) {
+    self.from = from
+    self.to = to
   }
+}
+
+/// A visit's dates before and after a reschedule.
+public struct DateChange: Sendable, Equatable, Codable {
+  public var old: DateRange
+  public var new: DateRange
 }

@@ -57,8 +57,8 @@ extension AgendaRenderer {
       }
       if let dates = ch.dates {
         o +=
-          "<li>\(html(l.agenda("dates changed"))): <del>\(html(l.range(dates.old.0, dates.old.1)))</del> → "
-        o += "\(html(l.range(dates.new.0, dates.new.1)))</li>\n"
+          "<li>\(html(l.agenda("dates changed"))): <del>\(html(l.range(dates.old.from, dates.old.to)))</del> → "
+        o += "\(html(l.range(dates.new.from, dates.new.to)))</li>\n"
       }
       if !ch.attendeesAdded.isEmpty {
         o +=

@@ -157,8 +157,8 @@ public enum AgendaRenderer {
         out.append(bullet + countsText(ch, l))
       }
       if let dates = ch.dates {
-        let old = l.range(dates.old.0, dates.old.1)
-        let new = l.range(dates.new.0, dates.new.1)
+        let old = l.range(dates.old.from, dates.old.to)
+        let new = l.range(dates.new.from, dates.new.to)
         out.append(bullet + "\(l.agenda("dates changed")): \(strike(old)) → \(new)")
       }
       if !ch.attendeesAdded.isEmpty {

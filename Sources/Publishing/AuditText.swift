@@ -157,8 +157,8 @@ public struct AuditText: Sendable {
     if let dates = d.dates {
       out +=
         de
-        ? "  Zeitraum: \(labels.range(dates.old.0, dates.old.1)) → \(labels.range(dates.new.0, dates.new.1))\n"
-        : "  dates: \(labels.range(dates.old.0, dates.old.1)) → \(labels.range(dates.new.0, dates.new.1))\n"
+        ? "  Zeitraum: \(labels.range(dates.old.from, dates.old.to)) → \(labels.range(dates.new.from, dates.new.to))\n"
+        : "  dates: \(labels.range(dates.old.from, dates.old.to)) → \(labels.range(dates.new.from, dates.new.to))\n"
     }
     for a in d.appointments {
       let title = "'\(t(a.new.title))'"
@@ -171,7 +171,7 @@ public struct AuditText: Sendable {
         out += (de ? "  verschoben: " : "  moved: ") + "\(title) \(was) → \(span(a.new.start, a.new.end))"
         let other = a.fields.filter { $0 != "time" }
         out += other.isEmpty ? "\n" : (de ? " (auch: " : " (also: ") + other.joined(separator: ", ") + ")\n"
-      case .changed:
+      case .changed, .unassigned:
         out += (de ? "  geändert: " : "  changed: ") + "\(title): \(a.fields.joined(separator: ", "))\n"
       }
     }
@@ -237,8 +237,8 @@ public struct AuditText: Sendable {
     ]
     if let dates = d.dates {
       o["dates"] = .object([
-        "old": .object(["from": .string(dates.old.0.description), "to": .string(dates.old.1.description)]),
-        "new": .object(["from": .string(dates.new.0.description), "to": .string(dates.new.1.description)]),
+        "old": .object(["from": .string(dates.old.from.description), "to": .string(dates.old.to.description)]),
+        "new": .object(["from": .string(dates.new.from.description), "to": .string(dates.new.to.description)]),
       ])
     }
     return .object(o)

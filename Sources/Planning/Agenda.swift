@@ -1,5 +1,4 @@
 import EventLog
-import Planning
 
 /// The printable agenda of a visit: what the Lord Mayor's office, the hosts and the guests carry
 /// through a visit. Pure: built from a visit (and, for change marks, an earlier state of it);
@@ -9,21 +8,10 @@ import Planning
 /// - Cancelled appointments are left out, unless the agenda shows changes since an earlier point:
 ///   then they stay, marked as cancelled, and every other appointment that changed is marked too.
 /// - With a person, the agenda is that person's itinerary: only what they attend.
-public struct Agenda: Sendable {
+public struct Agenda: Sendable, Codable {
   /// How an appointment changed since the earlier point (only with `since:`).
-  public struct Change: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
-      /// New since the earlier point.
-      case added
-      /// Its time changed (`old` has the earlier time).
-      case moved
-      /// Something other than the time changed (`fields` says what).
-      case changed
-      /// Cancelled since the earlier point.
-      case cancelled
-      /// Still on, but the agenda's person no longer attends it (personal itineraries only).
-      case unassigned
-    }
+  public struct Change: Sendable, Equatable, Codable {
+    public typealias Kind = ChangeKind
 
     public var kind: Kind
     /// The appointment as it stood at the earlier point (nil when added).
@@ -37,7 +25,7 @@ public struct Agenda: Sendable {
   }
 
   /// One appointment on the agenda.
-  public struct Entry: Sendable, Equatable {
+  public struct Entry: Sendable, Equatable, Codable {
     public var appointment: Appointment
     public var site: Site?
     /// Who attends, still taking part, in order of assignment.
@@ -51,14 +39,14 @@ public struct Agenda: Sendable {
     public var struck: Bool { change?.kind == .cancelled || change?.kind == .unassigned }
   }
 
-  public struct Day: Sendable, Equatable {
+  public struct Day: Sendable, Equatable, Codable {
     /// The date in the visit's time zone.
     public var date: LocalDate
     public var entries: [Entry]
   }
 
   /// A member of the organising staff to call or write to.
-  public struct Contact: Sendable, Equatable {
+  public struct Contact: Sendable, Equatable, Codable {
     public var name: String
     public var function: String?
     public var organization: String?
@@ -67,7 +55,7 @@ public struct Agenda: Sendable {
   }
 
   /// The last published agenda version.
-  public struct Published: Sendable, Equatable {
+  public struct Published: Sendable, Equatable, Codable {
     public var version: Int
     public var recorded: Timestamp
     /// When it was published, as wall-clock time in the visit's zone.
@@ -75,7 +63,7 @@ public struct Agenda: Sendable {
   }
 
   /// The summary of changes since an earlier point.
-  public struct Changes: Sendable, Equatable {
+  public struct Changes: Sendable, Equatable, Codable {
     /// The earlier point as the reader named it (`v:1`, `2022-04-28`).
     public var label: String
     /// Whether the visit existed at that point at all.
@@ -83,7 +71,7 @@ public struct Agenda: Sendable {
     /// How many appointments on this agenda carry each kind of mark.
     public var counts: [Change.Kind: Int]
     /// The visit's dates then and now, when they changed.
-    public var dates: (old: (LocalDate, LocalDate), new: (LocalDate, LocalDate))?
+    public var dates: DateChange?
     /// Whether the visit was cancelled since.
     public var visitCancelled: Bool
     /// Names of people registered since (whole agendas only).
@@ -95,14 +83,6 @@ public struct Agenda: Sendable {
     public var isEmpty: Bool {
       counts.values.allSatisfy { $0 == 0 } && dates == nil && !visitCancelled && attendeesAdded.isEmpty
         && attendeesWithdrawn.isEmpty
-    }
-
-    public static func == (l: Changes, r: Changes) -> Bool {
-      l.label == r.label && l.visitExisted == r.visitExisted && l.counts == r.counts
-        && l.visitCancelled == r.visitCancelled && l.attendeesAdded == r.attendeesAdded
-        && l.attendeesWithdrawn == r.attendeesWithdrawn
-        && l.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
-          == r.dates.map { [$0.old.0, $0.old.1, $0.new.0, $0.new.1] }
     }
   }
 
@@ -179,7 +159,7 @@ public struct Agenda: Sendable {
       var change = mark.flatMap { m -> Change? in
         let before = m.old?.attendees ?? []
         guard m.kind != .added && m.kind != .cancelled else {
-          return Change(kind: Change.Kind(m.kind), old: m.old, fields: m.fields, joined: [], left: [])
+          return Change(kind: m.kind, old: m.old, fields: m.fields, joined: [], left: [])
         }
         // People withdrawn from the visit are named once in the summary, not per appointment.
         let joined = a.attendees.filter { !before.contains($0) }
@@ -188,7 +168,7 @@ public struct Agenda: Sendable {
         if joined.isEmpty && left.isEmpty { fields.removeAll { $0 == "attendees" } }
         guard !fields.isEmpty else { return nil }
         return Change(
-          kind: Change.Kind(m.kind), old: m.old, fields: fields, joined: joined.map(name),
+          kind: m.kind, old: m.old, fields: fields, joined: joined.map(name),
           left: left.map(name))
       }
       if person != nil {
@@ -253,16 +233,5 @@ public struct Agenda: Sendable {
 
   static func seconds(_ t: Timestamp) -> Int64 {
     t.milliseconds >= 0 ? t.milliseconds / 1000 : (t.milliseconds - 999) / 1000
-  }
-}
-
-extension Agenda.Change.Kind {
-  init(_ k: VisitDiff.AppointmentChange.Kind) {
-    switch k {
-    case .added: self = .added
-    case .moved: self = .moved
-    case .changed: self = .changed
-    case .cancelled: self = .cancelled
-    }
   }
 }
