@@ -7,7 +7,7 @@ public enum EventLogError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The stream file does not exist.
   case noSuchStream(name: String)
   /// The stream's version is not the one the caller expected.
-  case versionConflict(stream: String, expected: String, actual: Int)
+  case versionConflict(stream: String, expected: ExpectedVersion, actual: Int)
   /// Another process held the store lock for longer than the timeout.
   case lockTimeout(path: String, seconds: Double)
   /// A stream is damaged beyond a torn tail: nothing is appended after it.
@@ -23,13 +23,13 @@ public enum EventLogError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .invalidStreamName(let n):
       return
-        "invalid visit id '\(n)': use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)"
+        "invalid stream name '\(n)': use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)"
     case .noSuchStore(let p): return "no such store: \(p)"
-    case .noSuchStream(let n): return "no such visit: \(n)"
+    case .noSuchStream(let n): return "no such stream: \(n)"
     case .versionConflict(let s, let e, let a):
-      return "version conflict on \(s): expected \(e), but the visit is at version \(a)"
+      return "version conflict on \(s): expected \(e), but the stream is at version \(a)"
     case .lockTimeout(let p, let s):
-      return "could not lock the store \(p) within \(s) s: another visits process is writing; try again"
+      return "could not lock the store \(p) within \(s) s: another process holds the lock; try again"
     case .corrupt(let f, let l, let r): return "\(f):\(l): \(r)"
     case .partialDuplicate(let s, let ids):
       return

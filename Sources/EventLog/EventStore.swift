@@ -1,8 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#endif
+/// Whether `name` is a slug, `[a-z0-9][a-z0-9-]{0,63}`: the names streams may have.
+public func isValidStreamName(_ name: String) -> Bool {
+  let u = Array(name.utf8)
+  guard !u.isEmpty, u.count <= 64 else { return false }
+  func ok(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) }
+  return ok(u[0]) && u.dropFirst().allSatisfy { ok($0) || $0 == 0x2D }
+}
 
 /// What the writer expects the stream's version (its last `seq`) to be.
 public enum ExpectedVersion: Sendable, Equatable, CustomStringConvertible {
@@ -16,7 +18,7 @@ public enum ExpectedVersion: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .any: return "any version"
-    case .noStream: return "no visit yet"
+    case .noStream: return "no stream yet"
     case .exactly(let n): return "version \(n)"
     }
   }
@@ -97,103 +99,79 @@ public struct StreamReport: Sendable, Equatable {
   public var warnings: [EventLogWarning]
 }
 
-/// A directory of streams, one append-only file `<stream>.jsonl` each.
+/// An append-only store of streams of hash-chained records: the one seam between the domain and
+/// storage. `FileEventStore` keeps each stream in a file; `InMemoryEventStore` keeps them in memory
+/// for tests and tools. Both pass the same contract suite (`Tests/EventLogTests/StoreContractTests`).
 ///
-/// Writers hold an exclusive `flock` on `.lock` in the directory, readers a shared one. Every
-/// append re-checks the whole stream under the lock before it writes, so nothing is ever appended
-/// after damage, and is on disk (`fsync`) before it returns.
-public struct EventStore: Sendable {
-  public let directory: String
-  public var lockTimeout: Double
-  /// The clock that stamps `recorded`; injected so that tests and scripted samples are reproducible.
-  public var clock: @Sendable () -> Timestamp
-  /// Makes an event id for a `NewEvent` without one, from the stream and the seq it will get.
-  public var makeID: @Sendable (_ stream: String, _ seq: Int) -> String
+/// The store knows records, streams, versions and hashes, never what a stream is about.
+public protocol EventStore: Sendable {
+  /// Where a stream lives, as messages name it in `file:line` (a path, or `memory:<stream>`).
+  func location(of stream: String) -> String
 
-  public init(
-    directory: String, lockTimeout: Double = 5,
-    clock: @escaping @Sendable () -> Timestamp, makeID: @escaping @Sendable (String, Int) -> String
-  ) {
-    self.directory = directory
-    self.lockTimeout = lockTimeout
-    self.clock = clock
-    self.makeID = makeID
-  }
+  /// Whether the store exists (a file store's directory); reads of a missing store fail.
+  var exists: Bool { get }
 
-  /// Whether `name` is a slug: `[a-z0-9][a-z0-9-]{0,63}`.
-  public static func isValidStreamName(_ name: String) -> Bool {
-    let u = Array(name.utf8)
-    guard !u.isEmpty, u.count <= 64 else { return false }
-    func ok(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) }
-    return ok(u[0]) && u.dropFirst().allSatisfy { ok($0) || $0 == 0x2D }
-  }
-
-  /// The path of a stream's file, as messages name it.
-  public func path(of stream: String) -> String { directory + "/" + stream + ".jsonl" }
-
-  /// Whether the store directory exists.
-  public var exists: Bool {
-    var st = stat()
-    return stat(directory, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-  }
-
-  /// Creates the store directory (owner-only) if it does not exist yet.
-  public func create() throws(EventLogError) {
-    if exists { return }
-    guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
-      throw .io(path: directory, operation: "mkdir", errno: errno)
-    }
-  }
+  /// Makes the store exist; nothing happens if it does.
+  func create() throws(EventLogError)
 
   /// Names of all streams, sorted.
-  public func streamNames() throws(EventLogError) -> [String] {
-    guard let dir = opendir(directory) else {
-      if errno == ENOENT { throw .noSuchStore(path: directory) }
-      throw .io(path: directory, operation: "opendir", errno: errno)
-    }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
-      guard name.hasSuffix(".jsonl") else { continue }
-      let stem = String(name.dropLast(6))
-      if Self.isValidStreamName(stem) { names.append(stem) }
-    }
-    return names.sorted()
-  }
+  func streamNames() throws(EventLogError) -> [String]
 
-  /// Whether a stream file exists.
-  public func contains(_ stream: String) -> Bool {
-    guard Self.isValidStreamName(stream) else { return false }
-    var st = stat()
-    return stat(path(of: stream), &st) == 0
-  }
+  /// Whether a stream exists.
+  func contains(_ stream: String) -> Bool
 
-  // MARK: Reading
-
-  /// Calls `body` with each record of a stream in order, holding memory flat.
+  /// The stream's head: last seq, its hash and recorded time (seq 0 and the genesis hash when empty).
   ///
-  /// - Parameter limit: where to stop.
+  /// - Throws: `EventLogError.noSuchStream`, or what reading finds.
+  func head(of stream: String) throws -> StreamHead
+
+  /// Calls `body` with each record of a stream in order, up to `limit`.
+  ///
   /// - Returns: warnings about a torn tail, if any.
   /// - Throws: `EventLogError` (`.noSuchStream`, `.corrupt`…), or what `body` throws.
   @discardableResult
-  public func forEach(
-    in stream: String, limit: ReadLimit = .all, _ body: (EventRecord) throws -> Void
-  ) throws -> [EventLogWarning] {
-    let lock = try sharedLock()
-    defer { withExtendedLifetime(lock) {} }
-    guard let file = try openStream(stream, flags: O_RDONLY) else {
-      throw EventLogError.noSuchStream(name: stream)
-    }
-    defer { file.close() }
-    var scanner = StreamScanner(file: file, path: path(of: stream), strict: true)
-    while let r = try scanner.next() {
-      guard limit.admits(r) else { return [] }
-      try body(r)
-    }
-    return scanner.warnings
+  func forEach(in stream: String, limit: ReadLimit, _ body: (EventRecord) throws -> Void) throws
+    -> [EventLogWarning]
+
+  /// Calls `body` with every record of the given streams (all when nil) in one deterministic order:
+  /// recorded time, then stream name, then seq.
+  @discardableResult
+  func forEachInOrder(streams: [String]?, _ body: (_ stream: String, _ record: EventRecord) throws -> Void)
+    throws -> [EventLogWarning]
+
+  /// Folds the stream into a state, asks `decide` for the events to append given that state and the
+  /// stream's head, and appends them atomically: no other writer comes between check and write.
+  ///
+  /// - Parameters:
+  ///   - expected: the version the stream must have; checked after the idempotency check, so a
+  ///     retried batch (the same event ids) returns its original position.
+  ///   - fold: applied to every record in order, starting from `initial`.
+  ///   - decide: returns the events to append; an empty array appends nothing. Errors it throws are
+  ///     passed on and nothing is written.
+  /// - Throws: `EventLogError`, or what `fold` or `decide` throw.
+  func append<State>(
+    to stream: String, expected: ExpectedVersion, initial: State,
+    fold: (inout State, EventRecord) throws -> Void,
+    decide: (State, StreamHead) throws -> [NewEvent]
+  ) throws -> AppendResult
+
+  /// Checks a whole stream and reports every problem instead of stopping at the first.
+  func verify(_ stream: String) throws(EventLogError) -> StreamReport
+}
+
+extension EventStore {
+  /// Every record of every stream in order (see `forEachInOrder(streams:_:)`).
+  @discardableResult
+  public func forEachInOrder(_ body: (_ stream: String, _ record: EventRecord) throws -> Void) throws
+    -> [EventLogWarning]
+  {
+    try forEachInOrder(streams: nil, body)
+  }
+
+  /// Each record of a stream, in order.
+  @discardableResult
+  public func forEach(in stream: String, _ body: (EventRecord) throws -> Void) throws -> [EventLogWarning] {
+    try forEach(in: stream, limit: .all, body)
   }
 
   /// All records of a stream (up to `limit`) and the warnings met on the way.
@@ -205,94 +183,49 @@ public struct EventStore: Sendable {
     return (records, warnings)
   }
 
-  /// Checks a whole stream and reports every problem instead of stopping at the first.
-  public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
-    let lock = try sharedLock()
-    defer { withExtendedLifetime(lock) {} }
-    guard let file = try openStream(stream, flags: O_RDONLY) else { throw .noSuchStream(name: stream) }
-    defer { file.close() }
-    var scanner = StreamScanner(file: file, path: path(of: stream), strict: false)
-    var count = 0
-    while try scanner.next() != nil { count += 1 }
-    return StreamReport(
-      stream: stream, count: count, headHash: scanner.head.hash, problems: scanner.problems,
-      warnings: scanner.warnings)
-  }
-
-  // MARK: Writing
-
-  /// Appends a batch of events atomically.
-  ///
-  /// - Parameters:
-  ///   - expected: the version the stream must have; checked after the idempotency check, so a
-  ///     retried batch returns its original position.
-  /// - Throws: `EventLogError`.
+  /// Appends a batch of events atomically, whatever the stream holds.
   @discardableResult
   public func append(to stream: String, expected: ExpectedVersion = .any, _ events: [NewEvent]) throws
     -> AppendResult
   {
     try append(to: stream, expected: expected, initial: (), fold: { _, _ in }, decide: { _, _ in events })
   }
+}
 
-  /// Reads the stream under the write lock, folds it into a state, asks `decide` for the events to
-  /// append given that state, and appends them: check and write cannot be interleaved by another
-  /// process.
-  ///
+/// The part of an append that every store shares: check the batch, answer a retry with its
+/// original position, check the expected version, and seal the new records onto the chain.
+enum Batch {
+  enum Plan {
+    /// Every event id is stored already: nothing to write.
+    case alreadyStored(AppendResult)
+    /// Write these records (their lines, concatenated) after the head.
+    case write(records: [EventRecord], lines: [UInt8], result: AppendResult)
+  }
+
   /// - Parameters:
-  ///   - fold: applied to every record in order, starting from `initial`.
-  ///   - decide: gets the folded state and the stream's head; returns the events to append. An empty
-  ///     array appends nothing. Errors it throws are passed on and nothing is written.
-  /// - Throws: `EventLogError`, or what `fold` or `decide` throw.
-  public func append<State>(
-    to stream: String, expected: ExpectedVersion = .any, initial: State,
-    fold: (inout State, EventRecord) throws -> Void,
-    decide: (State, StreamHead) throws -> [NewEvent]
-  ) throws -> AppendResult {
-    guard Self.isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
-    guard exists else { throw EventLogError.noSuchStore(path: directory) }
-    let lock = try StoreLock(directory: directory, exclusive: true, timeout: lockTimeout)
-    defer { withExtendedLifetime(lock) {} }
-
-    var state = initial
-    var head = StreamHead()
-    var knownIDs: [String: (seq: Int, line: Int)] = [:]
-    var validLength = 0
-    var repairs: [EventLogWarning] = []
-    var fileSize = 0
-    let existing = try openStream(stream, flags: O_RDWR)
-    defer { existing?.close() }
-    if let existing {
-      var scanner = StreamScanner(file: existing, path: path(of: stream), strict: true)
-      while let r = try scanner.next() { try fold(&state, r) }
-      head = scanner.head
-      knownIDs = scanner.ids
-      validLength = scanner.validLength
-      repairs = scanner.warnings
-      fileSize = try existing.size()
-    }
-
-    let events = try decide(state, head)
-    guard !events.isEmpty else {
-      return AppendResult(
-        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [])
-    }
+  ///   - knownIDs: the seq of every event id in the stream.
+  /// - Throws: `EventLogError.invalidEvent`, `.partialDuplicate`, `.versionConflict`.
+  static func plan(
+    stream: String, events: [NewEvent], head: StreamHead, knownIDs: [String: Int], expected: ExpectedVersion,
+    now: Timestamp, makeID: (String, Int) -> String
+  ) throws(EventLogError) -> Plan {
     try validate(events)
-    let given = events.compactMap(\.id)
-    let stored = given.filter { knownIDs[$0] != nil }
+    let stored = events.compactMap(\.id).filter { knownIDs[$0] != nil }
     if !stored.isEmpty {
       guard stored.count == events.count else {
-        throw EventLogError.partialDuplicate(stream: stream, ids: stored)
+        throw .partialDuplicate(stream: stream, ids: stored)
       }
-      let seqs = stored.compactMap { knownIDs[$0]?.seq }
-      return AppendResult(
-        firstSeq: seqs.min() ?? 0, lastSeq: seqs.max() ?? 0, headHash: head.hash, alreadyStored: true,
-        repairs: [])
+      let seqs = stored.compactMap { knownIDs[$0] }
+      return .alreadyStored(
+        AppendResult(
+          firstSeq: seqs.min() ?? 0, lastSeq: seqs.max() ?? 0, headHash: head.hash, alreadyStored: true,
+          repairs: []))
     }
     guard expected.admits(head.seq) else {
-      throw EventLogError.versionConflict(stream: stream, expected: expected.description, actual: head.seq)
+      throw .versionConflict(stream: stream, expected: expected, actual: head.seq)
     }
-
-    let recorded = max(clock(), head.recorded)
+    let recorded = max(now, head.recorded)
+    var records: [EventRecord] = []
     var lines: [UInt8] = []
     var prev = head.hash
     for (i, e) in events.enumerated() {
@@ -303,40 +236,16 @@ public struct EventStore: Sendable {
         continues: i < events.count - 1, data: e.data, prev: prev)
       lines += r.seal()
       prev = r.hash
+      records.append(r)
     }
-
-    let file: FileDescriptor
-    var created = false
-    if let existing {
-      file = existing
-    } else {
-      guard let f = try openStream(stream, flags: O_RDWR | O_CREAT | O_EXCL) else {
-        throw EventLogError.io(path: path(of: stream), operation: "create", errno: ENOENT)
-      }
-      file = f
-      created = true
-    }
-    defer { if created { file.close() } }
-    do {
-      if fileSize > validLength { try file.truncate(to: validLength) }
-      try file.write(lines, at: validLength)
-      try file.sync()
-      if created { try FileDescriptor.syncDirectory(directory) }
-    } catch {
-      // Leave the stream as it was: the torn bytes would only be removed by the next append.
-      try? file.truncate(to: validLength)
-      try? file.sync()
-      if created { unlink(path(of: stream)) }
-      throw error
-    }
-    return AppendResult(
-      firstSeq: head.seq + 1, lastSeq: head.seq + events.count, headHash: prev, alreadyStored: false,
-      repairs: fileSize > validLength ? repairs : [])
+    return .write(
+      records: records, lines: lines,
+      result: AppendResult(
+        firstSeq: head.seq + 1, lastSeq: head.seq + events.count, headHash: prev, alreadyStored: false,
+        repairs: []))
   }
 
-  // MARK: Helpers
-
-  private func validate(_ events: [NewEvent]) throws(EventLogError) {
+  private static func validate(_ events: [NewEvent]) throws(EventLogError) {
     var seen = Set<String>()
     for e in events {
       guard !e.type.isEmpty else { throw .invalidEvent("empty type") }
@@ -347,15 +256,5 @@ public struct EventStore: Sendable {
         guard seen.insert(id).inserted else { throw .invalidEvent("id \(id) twice in one batch") }
       }
     }
-  }
-
-  private func sharedLock() throws(EventLogError) -> StoreLock? {
-    guard exists else { throw .noSuchStore(path: directory) }
-    return try StoreLock(directory: directory, exclusive: false, timeout: lockTimeout)
-  }
-
-  private func openStream(_ stream: String, flags: Int32) throws(EventLogError) -> FileDescriptor? {
-    guard Self.isValidStreamName(stream) else { throw .invalidStreamName(stream) }
-    return try FileDescriptor.openFile(path(of: stream), flags: flags)
   }
 }

@@ -9,36 +9,36 @@ public enum Decide {
     -> [Event]
   {
     if case .schedule(let c) = command {
-      if visit != nil { throw .rule("unique-id", "visit \(id) already exists") }
+      if visit != nil { throw .rule(.uniqueID, field: .visit, "visit \(id) already exists") }
       return [.visitScheduled(try schedule(c))]
     }
     guard let v = visit else { throw .visitNotFound(id) }
     if v.status == .cancelled {
       if case .note = command {
       } else {
-        throw .rule("visit-cancelled", "visit \(id) is cancelled; only notes can be added")
+        throw .rule(.visitCancelled, "visit \(id) is cancelled; only notes can be added")
       }
     }
     switch command {
     case .schedule: return []
     case .reschedule(let fromText, let toText):
-      let from = try date(fromText, "--from")
-      let to = try date(toText, "--to")
+      let from = try date(fromText, .from)
+      let to = try date(toText, .to)
       guard from <= to else {
-        throw .rule("visit-dates", "visit \(id) would end (\(to)) before it starts (\(from))")
+        throw .rule(.visitDates, field: .to, "visit \(id) would end (\(to)) before it starts (\(from))")
       }
       guard to.dayNumber - from.dayNumber < 366 else {
-        throw .rule("visit-dates", "a visit lasts at most a year")
+        throw .rule(.visitDates, field: .to, "a visit lasts at most a year")
       }
       guard from != v.from || to != v.to else {
-        throw .rule("no-change", "visit \(id) already runs from \(from) to \(to)")
+        throw .rule(.noChange, field: .from, "visit \(id) already runs from \(from) to \(to)")
       }
       let outside = v.activeAppointments.filter {
         !within($0.startInstant, $0.endInstant, from: from, to: to, v.timezone)
       }
       guard outside.isEmpty else {
         throw .rule(
-          "within-visit",
+          .withinVisit, field: .from,
           "appointment(s) \(outside.map(\.id).joined(separator: ", ")) would lie outside \(from)–\(to); move or cancel them first"
         )
       }
@@ -47,21 +47,21 @@ public enum Decide {
       return [.visitCancelled(VisitCancelled())]
     case .addSite(let e):
       guard !v.sites.contains(e.site) else {
-        throw .rule("unique-id", "site \(e.site) already exists in visit \(id)")
+        throw .rule(.uniqueID, field: .site, "site \(e.site) already exists in visit \(id)")
       }
-      try text(e.name, "--name")
-      try optionalText(e.organization, "--organization")
-      try optionalText(e.address, "--address")
-      try optionalText(e.note, "--note", limit: 2000)
+      try text(e.name, .name)
+      try optionalText(e.organization, .organization)
+      try optionalText(e.address, .address)
+      try optionalText(e.note, .note, limit: 2000)
       return [.siteAdded(e)]
     case .addAppointment(let c):
       guard !v.appointments.contains(c.appointment) else {
-        throw .rule("unique-id", "appointment \(c.appointment) already exists in visit \(id)")
+        throw .rule(.uniqueID, field: .appointment, "appointment \(c.appointment) already exists in visit \(id)")
       }
-      try text(c.title, "--title")
-      try optionalText(c.note, "--note", limit: 2000)
-      for h in c.hosts { try text(h, "--host") }
-      if let site = c.site, !v.sites.contains(site) { throw .notFound(kind: "site", id: site, visit: id) }
+      try text(c.title, .title)
+      try optionalText(c.note, .note, limit: 2000)
+      for h in c.hosts { try text(h, .host) }
+      if let site = c.site, !v.sites.contains(site) { throw .notFound(kind: .site, id: site, visit: id) }
       let zone = c.timezone ?? v.timezone
       try timezone(zone)
       let (start, end) = try times(c.start, c.end, zone: zone, appointment: c.appointment, visit: v)
@@ -75,7 +75,7 @@ public enum Decide {
       let a = try activeAppointment(appointment, in: v)
       let (start, end) = try times(startText, endText, zone: a.timezone, appointment: appointment, visit: v)
       guard start != a.start || end != a.end else {
-        throw .rule("no-change", "appointment \(appointment) is already at \(start)–\(end.clock)")
+        throw .rule(.noChange, field: .start, "appointment \(appointment) is already at \(start)–\(end.clock)")
       }
       return [.appointmentMoved(AppointmentMoved(appointment: appointment, start: start, end: end))]
     case .cancelAppointment(let appointment):
@@ -83,54 +83,54 @@ public enum Decide {
       return [.appointmentCancelled(AppointmentCancelled(appointment: appointment))]
     case .addAttendee(let e):
       if let existing = v.attendees[e.person], !existing.withdrawn {
-        throw .rule("unique-id", "person \(e.person) is already registered for visit \(id)")
+        throw .rule(.uniqueID, field: .person, "person \(e.person) is already registered for visit \(id)")
       }
       for (field, value) in e.personal.fields {
-        try optionalText(value, "--\(field)")
+        try optionalText(value, field)
       }
-      try text(e.personal.name, "--name")
+      try text(e.personal.name, .name)
       return [.attendeeRegistered(e)]
     case .withdrawAttendee(let person):
       _ = try activeAttendee(person, in: v)
       return [.attendeeWithdrawn(AttendeeWithdrawn(person: person))]
     case .assign(let appointment, let persons):
       let a = try activeAppointment(appointment, in: v)
-      guard !persons.isEmpty else { throw .rule("persons", "assign needs at least one person") }
+      guard !persons.isEmpty else { throw .rule(.persons, field: .person, "assign needs at least one person") }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in
         _ = try activeAttendee(p, in: v)
         guard !a.attendees.contains(p) else {
-          throw .rule("already-assigned", "person \(p) is already assigned to appointment \(appointment)")
+          throw .rule(.alreadyAssigned, field: .person, "person \(p) is already assigned to appointment \(appointment)")
         }
         return .attendeeAssigned(AttendeeAssigned(appointment: appointment, person: p))
       }
     case .unassign(let appointment, let persons):
       let a = try activeAppointment(appointment, in: v)
-      guard !persons.isEmpty else { throw .rule("persons", "unassign needs at least one person") }
+      guard !persons.isEmpty else { throw .rule(.persons, field: .person, "unassign needs at least one person") }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in
-        guard v.attendees.contains(p) else { throw .notFound(kind: "person", id: p, visit: id) }
+        guard v.attendees.contains(p) else { throw .notFound(kind: .person, id: p, visit: id) }
         guard a.attendees.contains(p) else {
-          throw .rule("not-assigned", "person \(p) is not assigned to appointment \(appointment)")
+          throw .rule(.notAssigned, field: .person, "person \(p) is not assigned to appointment \(appointment)")
         }
         return .attendeeUnassigned(AttendeeUnassigned(appointment: appointment, person: p))
       }
     case .signMou(let c):
       guard !v.mous.contains(c.mou) else {
-        throw .rule("unique-id", "MoU \(c.mou) already exists in visit \(id)")
+        throw .rule(.uniqueID, field: .mou, "MoU \(c.mou) already exists in visit \(id)")
       }
-      try text(c.title, "--title")
+      try text(c.title, .title)
       guard !c.signatories.isEmpty else {
-        throw .rule("signatories", "MoU \(c.mou) needs at least one --signatory")
+        throw .rule(.signatories, field: .signatory, "MoU \(c.mou) needs at least one \(field: .signatory)")
       }
-      for s in c.signatories { try text(s, "--signatory") }
+      for s in c.signatories { try text(s, .signatory) }
       var named = Set<String>()
       for s in c.signatories where !named.insert(s).inserted {
-        throw .rule("signatories", "MoU \(c.mou) names signatory \(s) twice")
+        throw .rule(.signatories, field: .signatory, "MoU \(c.mou) names signatory \(s) twice")
       }
-      for cm in c.commitments { try text(cm, "--commitment", limit: 500) }
-      try optionalText(c.place, "--place")
-      let signed = try c.date.map { t throws(PlanningError) in try date(t, "--date") }
+      for cm in c.commitments { try text(cm, .commitment, limit: 500) }
+      try optionalText(c.place, .place)
+      let signed = try c.date.map { t throws(PlanningError) in try date(t, .date) }
       return [
         .mouSigned(
           MouSigned(
@@ -139,34 +139,34 @@ public enum Decide {
       ]
     case .addTask(let c):
       guard !v.taskIDsInUse.contains(c.task) else {
-        throw .rule("unique-id", "task \(c.task) already exists in visit \(id)")
+        throw .rule(.uniqueID, field: .task, "task \(c.task) already exists in visit \(id)")
       }
-      try text(c.title, "--title")
-      try optionalText(c.owner, "--owner")
-      let due = try c.due.map { t throws(PlanningError) in try date(t, "--due") }
+      try text(c.title, .title)
+      try optionalText(c.owner, .owner)
+      let due = try c.due.map { t throws(PlanningError) in try date(t, .due) }
       return [.taskAdded(TaskAdded(task: c.task, title: c.title, owner: c.owner, due: due))]
     case .assignTask(let task, let owner):
       _ = try existingTask(task, in: v)
-      try text(owner, "--owner")
+      try text(owner, .owner)
       return [.taskAssigned(TaskAssigned(task: task, owner: owner))]
     case .setDue(let task, let dueText):
       _ = try existingTask(task, in: v)
-      return [.taskDueSet(TaskDueSet(task: task, due: try date(dueText, "--due")))]
+      return [.taskDueSet(TaskDueSet(task: task, due: try date(dueText, .due)))]
     case .completeTask(let task):
       guard try existingTask(task, in: v).status == .open else {
-        throw .rule("already-done", "task \(task) is already done")
+        throw .rule(.alreadyDone, field: .task, "task \(task) is already done")
       }
       return [.taskCompleted(TaskCompleted(task: task))]
     case .reopenTask(let task):
       guard try existingTask(task, in: v).status == .done else {
-        throw .rule("not-done", "task \(task) is still open")
+        throw .rule(.notDone, field: .task, "task \(task) is still open")
       }
       return [.taskReopened(TaskReopened(task: task))]
     case .note(let t):
-      try text(t, "--text", limit: 4000)
+      try text(t, .text, limit: 4000)
       return [.noteAdded(NoteAdded(text: t))]
     case .publish(let note):
-      try optionalText(note, "--note", limit: 2000)
+      try optionalText(note, .note, limit: 2000)
       return [.agendaPublished(AgendaPublished(version: v.publishedVersion + 1, note: note))]
     }
   }
@@ -174,22 +174,22 @@ public enum Decide {
   // MARK: Rules shared by several commands
 
   private static func schedule(_ c: ScheduleVisit) throws(PlanningError) -> VisitScheduled {
-    try text(c.title, "--title")
-    try text(c.partner, "--partner")
-    try optionalText(c.program, "--program")
-    for t in c.topics { try text(t, "--topic") }
-    for o in c.organizers { try text(o, "--organizer") }
+    try text(c.title, .title)
+    try text(c.partner, .partner)
+    try optionalText(c.program, .program)
+    for t in c.topics { try text(t, .topic) }
+    for o in c.organizers { try text(o, .organizer) }
     try timezone(c.timezone)
-    let from = try date(c.from, "--from")
-    let to = try date(c.to, "--to")
+    let from = try date(c.from, .from)
+    let to = try date(c.to, .to)
     guard from <= to else {
-      throw .rule("visit-dates", "the visit would end (\(to)) before it starts (\(from))")
+      throw .rule(.visitDates, field: .to, "the visit would end (\(to)) before it starts (\(from))")
     }
     guard to.dayNumber - from.dayNumber < 366 else {
-      throw .rule("visit-dates", "a visit lasts at most a year")
+      throw .rule(.visitDates, field: .to, "a visit lasts at most a year")
     }
     if let b = c.travelBuffer, !(0...240).contains(b) {
-      throw .rule("travel-buffer", "--travel-buffer must be 0 to 240 minutes, not \(b)")
+      throw .rule(.travelBuffer, field: .travelBuffer, "\(field: .travelBuffer) must be 0 to 240 minutes, not \(b)")
     }
     return VisitScheduled(
       title: c.title, partner: c.partner, from: from, to: to, timezone: c.timezone, direction: c.direction,
@@ -199,21 +199,20 @@ public enum Decide {
   private static func times(
     _ startText: String, _ endText: String, zone: String, appointment: String, visit v: Visit
   ) throws(PlanningError) -> (LocalDateTime, LocalDateTime) {
-    let start = try localTime(startText, "--start")
-    let end = try localTime(endText, "--end")
+    let start = try localTime(startText, .start)
+    let end = try localTime(endText, .end)
     guard let s = Zone.instant(of: start, in: zone) else {
-      throw .rule("real-time", "--start \(start) does not exist in \(zone) (the clocks skip it)")
+      throw .rule(.realTime, field: .start, "\(field: .start) \(start) does not exist in \(zone) (the clocks skip it)")
     }
     guard let e = Zone.instant(of: end, in: zone) else {
-      throw .rule("real-time", "--end \(end) does not exist in \(zone) (the clocks skip it)")
+      throw .rule(.realTime, field: .end, "\(field: .end) \(end) does not exist in \(zone) (the clocks skip it)")
     }
     guard e > s else {
-      throw .rule(
-        "end-after-start", "appointment \(appointment) must end after it starts (\(start) – \(end))")
+      throw .rule(.endAfterStart, field: .end, "appointment \(appointment) must end after it starts (\(start) – \(end))")
     }
     guard within(s, e, from: v.from, to: v.to, v.timezone) else {
       throw .rule(
-        "within-visit",
+        .withinVisit, field: .start,
         "appointment \(appointment) (\(start)–\(end.date == start.date ? end.clock : end.description) \(zone)) lies outside visit \(v.id) (\(v.from) to \(v.to), \(v.timezone))"
       )
     }
@@ -229,62 +228,61 @@ public enum Decide {
   }
 
   private static func activeAppointment(_ id: String, in v: Visit) throws(PlanningError) -> Appointment {
-    guard let a = v.appointments[id] else { throw .notFound(kind: "appointment", id: id, visit: v.id) }
-    guard !a.cancelled else { throw .rule("appointment-cancelled", "appointment \(id) is cancelled") }
+    guard let a = v.appointments[id] else { throw .notFound(kind: .appointment, id: id, visit: v.id) }
+    guard !a.cancelled else { throw .rule(.appointmentCancelled, field: .appointment, "appointment \(id) is cancelled") }
     return a
   }
 
   private static func activeAttendee(_ id: String, in v: Visit) throws(PlanningError) -> Attendee {
-    guard let p = v.attendees[id] else { throw .notFound(kind: "person", id: id, visit: v.id) }
-    guard !p.withdrawn else { throw .rule("withdrawn", "person \(id) has withdrawn from visit \(v.id)") }
+    guard let p = v.attendees[id] else { throw .notFound(kind: .person, id: id, visit: v.id) }
+    guard !p.withdrawn else { throw .rule(.withdrawn, field: .person, "person \(id) has withdrawn from visit \(v.id)") }
     return p
   }
 
   private static func existingTask(_ id: String, in v: Visit) throws(PlanningError) -> FollowUpTask {
-    guard let t = v.task(id) else { throw .notFound(kind: "task", id: id, visit: v.id) }
+    guard let t = v.task(id) else { throw .notFound(kind: .task, id: id, visit: v.id) }
     return t
   }
 
   private static func distinct(_ persons: [String]) throws(PlanningError) {
     var seen = Set<String>()
     for p in persons where !seen.insert(p).inserted {
-      throw .rule("unique-id", "person \(p) is named twice")
+      throw .rule(.uniqueID, field: .person, "person \(p) is named twice")
     }
   }
 
-  static func date(_ text: String, _ field: String) throws(PlanningError) -> LocalDate {
+  static func date(_ text: String, _ field: Field) throws(PlanningError) -> LocalDate {
     guard let d = LocalDate(text) else {
-      throw .rule("real-date", "\(field) \(text) is not a real date (YYYY-MM-DD)")
+      throw .rule(.realDate, field: field, "\(field: field) \(text) is not a real date (YYYY-MM-DD)")
     }
     return d
   }
 
-  static func localTime(_ text: String, _ field: String) throws(PlanningError) -> LocalDateTime {
+  static func localTime(_ text: String, _ field: Field) throws(PlanningError) -> LocalDateTime {
     guard let t = LocalDateTime(text) else {
-      throw .rule("real-time", "\(field) \(text) is not a real date and time (YYYY-MM-DDTHH:MM)")
+      throw .rule(.realTime, field: field, "\(field: field) \(text) is not a real date and time (YYYY-MM-DDTHH:MM)")
     }
     return t
   }
 
   static func timezone(_ name: String) throws(PlanningError) {
     guard Zone.isValid(name) else {
-      throw .rule(
-        "time-zone", "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
+      throw .rule(.timeZone, field: .timezone, "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
     }
   }
 
   /// Text fields: not empty, not too long, no control characters but tab and line feed.
-  static func text(_ value: String, _ field: String, limit: Int = 200) throws(PlanningError) {
-    guard !value.trimmingWhitespace.isEmpty else { throw .rule("text", "\(field) must not be empty") }
-    guard value.count <= limit else { throw .rule("text", "\(field) is longer than \(limit) characters") }
+  static func text(_ value: String, _ field: Field, limit: Int = 200) throws(PlanningError) {
+    guard !value.trimmingWhitespace.isEmpty else { throw .rule(.text, field: field, "\(field: field) must not be empty") }
+    guard value.count <= limit else { throw .rule(.text, field: field, "\(field: field) is longer than \(limit) characters") }
     if value.unicodeScalars.contains(where: {
       $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
     }) {
-      throw .rule("text", "\(field) contains a control character")
+      throw .rule(.text, field: field, "\(field: field) contains a control character")
     }
   }
 
-  static func optionalText(_ value: String?, _ field: String, limit: Int = 200) throws(PlanningError) {
+  static func optionalText(_ value: String?, _ field: Field, limit: Int = 200) throws(PlanningError) {
     if let value { try text(value, field, limit: limit) }
   }
 }

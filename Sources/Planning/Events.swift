@@ -1,4 +1,8 @@
 /// Everything that can happen to a visit. Past tense; `docs/events.md` documents each type.
+///
+/// Each type is declared once, by its payload struct's `EventPayload` conformance (name in the log,
+/// schema version) and its entry in `EventRegistry.types`; encoding, decoding, the audit's naming
+/// and the docs check all read that declaration.
 public enum Event: Sendable, Equatable {
   case visitScheduled(VisitScheduled)
   case visitRescheduled(VisitRescheduled)
@@ -21,7 +25,71 @@ public enum Event: Sendable, Equatable {
   case agendaPublished(AgendaPublished)
 }
 
-public struct VisitScheduled: Sendable, Equatable, Codable {
+extension Event {
+  /// The payload, which knows its type's name and schema version.
+  public var payload: any EventPayload {
+    switch self {
+    case .visitScheduled(let p): return p
+    case .visitRescheduled(let p): return p
+    case .visitCancelled(let p): return p
+    case .siteAdded(let p): return p
+    case .appointmentScheduled(let p): return p
+    case .appointmentMoved(let p): return p
+    case .appointmentCancelled(let p): return p
+    case .attendeeRegistered(let p): return p
+    case .attendeeWithdrawn(let p): return p
+    case .attendeeAssigned(let p): return p
+    case .attendeeUnassigned(let p): return p
+    case .mouSigned(let p): return p
+    case .taskAdded(let p): return p
+    case .taskAssigned(let p): return p
+    case .taskDueSet(let p): return p
+    case .taskCompleted(let p): return p
+    case .taskReopened(let p): return p
+    case .noteAdded(let p): return p
+    case .agendaPublished(let p): return p
+    }
+  }
+
+  /// The type name written to the log, such as `VisitScheduled`.
+  public var typeName: String { type(of: payload).eventType }
+}
+
+/// Every event type this program reads and writes. A type missing here cannot be written
+/// (`EventCodec.newEvent` refuses it) nor read; `docs/events.md` must list exactly these.
+public enum EventRegistry {
+  public static let types: [any EventPayload.Type] = [
+    VisitScheduled.self,
+    VisitRescheduled.self,
+    VisitCancelled.self,
+    SiteAdded.self,
+    AppointmentScheduled.self,
+    AppointmentMoved.self,
+    AppointmentCancelled.self,
+    AttendeeRegistered.self,
+    AttendeeWithdrawn.self,
+    AttendeeAssigned.self,
+    AttendeeUnassigned.self,
+    MouSigned.self,
+    TaskAdded.self,
+    TaskAssigned.self,
+    TaskDueSet.self,
+    TaskCompleted.self,
+    TaskReopened.self,
+    NoteAdded.self,
+    AgendaPublished.self,
+  ]
+
+  /// The declaration of each type, by name.
+  static let byName: [String: any EventPayload.Type] = Dictionary(
+    uniqueKeysWithValues: types.map { ($0.eventType, $0) })
+}
+
+public struct VisitScheduled: EventPayload {
+  public static let eventType = "VisitScheduled"
+  public static let schemaVersion = 1
+  public var event: Event { .visitScheduled(self) }
+
   public var title: String
   public var partner: String
   public var from: LocalDate
@@ -53,7 +121,11 @@ public struct VisitScheduled: Sendable, Equatable, Codable {
   }
 }
 
-public struct VisitRescheduled: Sendable, Equatable, Codable {
+public struct VisitRescheduled: EventPayload {
+  public static let eventType = "VisitRescheduled"
+  public static let schemaVersion = 1
+  public var event: Event { .visitRescheduled(self) }
+
   public var from: LocalDate
   public var to: LocalDate
   public init(from: LocalDate, to: LocalDate) {
@@ -62,11 +134,19 @@ public struct VisitRescheduled: Sendable, Equatable, Codable {
   }
 }
 
-public struct VisitCancelled: Sendable, Equatable, Codable {
+public struct VisitCancelled: EventPayload {
+  public static let eventType = "VisitCancelled"
+  public static let schemaVersion = 1
+  public var event: Event { .visitCancelled(self) }
+
   public init() {}
 }
 
-public struct SiteAdded: Sendable, Equatable, Codable {
+public struct SiteAdded: EventPayload {
+  public static let eventType = "SiteAdded"
+  public static let schemaVersion = 1
+  public var event: Event { .siteAdded(self) }
+
   public var site: String
   public var name: String
   public var organization: String?
@@ -83,7 +163,11 @@ public struct SiteAdded: Sendable, Equatable, Codable {
   }
 }
 
-public struct AppointmentScheduled: Sendable, Equatable, Codable {
+public struct AppointmentScheduled: EventPayload {
+  public static let eventType = "AppointmentScheduled"
+  public static let schemaVersion = 1
+  public var event: Event { .appointmentScheduled(self) }
+
   public var appointment: String
   public var title: String
   public var kind: AppointmentKind
@@ -111,7 +195,11 @@ public struct AppointmentScheduled: Sendable, Equatable, Codable {
   }
 }
 
-public struct AppointmentMoved: Sendable, Equatable, Codable {
+public struct AppointmentMoved: EventPayload {
+  public static let eventType = "AppointmentMoved"
+  public static let schemaVersion = 1
+  public var event: Event { .appointmentMoved(self) }
+
   public var appointment: String
   public var start: LocalDateTime
   public var end: LocalDateTime
@@ -122,12 +210,20 @@ public struct AppointmentMoved: Sendable, Equatable, Codable {
   }
 }
 
-public struct AppointmentCancelled: Sendable, Equatable, Codable {
+public struct AppointmentCancelled: EventPayload {
+  public static let eventType = "AppointmentCancelled"
+  public static let schemaVersion = 1
+  public var event: Event { .appointmentCancelled(self) }
+
   public var appointment: String
   public init(appointment: String) { self.appointment = appointment }
 }
 
-public struct AttendeeRegistered: Sendable, Equatable, Codable {
+public struct AttendeeRegistered: EventPayload {
+  public static let eventType = "AttendeeRegistered"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeRegistered(self) }
+
   public var person: String
   public var side: Side
   public var personal: PersonalData
@@ -138,12 +234,20 @@ public struct AttendeeRegistered: Sendable, Equatable, Codable {
   }
 }
 
-public struct AttendeeWithdrawn: Sendable, Equatable, Codable {
+public struct AttendeeWithdrawn: EventPayload {
+  public static let eventType = "AttendeeWithdrawn"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeWithdrawn(self) }
+
   public var person: String
   public init(person: String) { self.person = person }
 }
 
-public struct AttendeeAssigned: Sendable, Equatable, Codable {
+public struct AttendeeAssigned: EventPayload {
+  public static let eventType = "AttendeeAssigned"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeAssigned(self) }
+
   public var appointment: String
   public var person: String
   public init(appointment: String, person: String) {
@@ -152,7 +256,11 @@ public struct AttendeeAssigned: Sendable, Equatable, Codable {
   }
 }
 
-public struct AttendeeUnassigned: Sendable, Equatable, Codable {
+public struct AttendeeUnassigned: EventPayload {
+  public static let eventType = "AttendeeUnassigned"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeUnassigned(self) }
+
   public var appointment: String
   public var person: String
   public init(appointment: String, person: String) {
@@ -161,7 +269,11 @@ public struct AttendeeUnassigned: Sendable, Equatable, Codable {
   }
 }
 
-public struct MouSigned: Sendable, Equatable, Codable {
+public struct MouSigned: EventPayload {
+  public static let eventType = "MouSigned"
+  public static let schemaVersion = 1
+  public var event: Event { .mouSigned(self) }
+
   public var mou: String
   public var title: String
   public var signatories: [String]
@@ -181,7 +293,11 @@ public struct MouSigned: Sendable, Equatable, Codable {
   }
 }
 
-public struct TaskAdded: Sendable, Equatable, Codable {
+public struct TaskAdded: EventPayload {
+  public static let eventType = "TaskAdded"
+  public static let schemaVersion = 1
+  public var event: Event { .taskAdded(self) }
+
   public var task: String
   public var title: String
   public var owner: String?
@@ -194,7 +310,11 @@ public struct TaskAdded: Sendable, Equatable, Codable {
   }
 }
 
-public struct TaskAssigned: Sendable, Equatable, Codable {
+public struct TaskAssigned: EventPayload {
+  public static let eventType = "TaskAssigned"
+  public static let schemaVersion = 1
+  public var event: Event { .taskAssigned(self) }
+
   public var task: String
   public var owner: String
   public init(task: String, owner: String) {
@@ -203,7 +323,11 @@ public struct TaskAssigned: Sendable, Equatable, Codable {
   }
 }
 
-public struct TaskDueSet: Sendable, Equatable, Codable {
+public struct TaskDueSet: EventPayload {
+  public static let eventType = "TaskDueSet"
+  public static let schemaVersion = 1
+  public var event: Event { .taskDueSet(self) }
+
   public var task: String
   public var due: LocalDate
   public init(task: String, due: LocalDate) {
@@ -212,22 +336,38 @@ public struct TaskDueSet: Sendable, Equatable, Codable {
   }
 }
 
-public struct TaskCompleted: Sendable, Equatable, Codable {
+public struct TaskCompleted: EventPayload {
+  public static let eventType = "TaskCompleted"
+  public static let schemaVersion = 1
+  public var event: Event { .taskCompleted(self) }
+
   public var task: String
   public init(task: String) { self.task = task }
 }
 
-public struct TaskReopened: Sendable, Equatable, Codable {
+public struct TaskReopened: EventPayload {
+  public static let eventType = "TaskReopened"
+  public static let schemaVersion = 1
+  public var event: Event { .taskReopened(self) }
+
   public var task: String
   public init(task: String) { self.task = task }
 }
 
-public struct NoteAdded: Sendable, Equatable, Codable {
+public struct NoteAdded: EventPayload {
+  public static let eventType = "NoteAdded"
+  public static let schemaVersion = 1
+  public var event: Event { .noteAdded(self) }
+
   public var text: String
   public init(text: String) { self.text = text }
 }
 
-public struct AgendaPublished: Sendable, Equatable, Codable {
+public struct AgendaPublished: EventPayload {
+  public static let eventType = "AgendaPublished"
+  public static let schemaVersion = 1
+  public var event: Event { .agendaPublished(self) }
+
   /// Agenda version: 1 for the first publication, then 2, 3…
   public var version: Int
   public var note: String?

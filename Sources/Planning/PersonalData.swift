@@ -25,10 +25,10 @@ public struct PersonalData: Sendable, Equatable, Codable {
   }
 
   /// Each field with its name, for validation messages.
-  var fields: [(String, String?)] {
+  var fields: [(Field, String?)] {
     [
-      ("name", name), ("function", function), ("organization", organization), ("email", email),
-      ("phone", phone), ("diet", diet), ("access", access),
+      (.name, name), (.function, function), (.organization, organization), (.email, email),
+      (.phone, phone), (.diet, diet), (.access, access),
     ]
   }
 }

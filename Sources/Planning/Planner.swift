@@ -1,12 +1,15 @@
 import EventLog
 
-/// The application service: replays visits from the store and turns commands into appended events.
+/// The use cases: one entry point per command and per read, taking typed input and returning typed
+/// results or `PlanningError`. The CLI and the web interface are adapters over it.
 ///
-/// It holds no state of its own; the store does the I/O and `Decide` and `Visit.apply` the thinking.
+/// It holds no state of its own; the store does the I/O, `Decide` and `Visit.apply` the thinking.
+/// Reads are in `Planner+Reads.swift`, writes in `Planner+Writes.swift`, the audit trail in
+/// `Planner+Audit.swift` and integrity checks in `Planner+Integrity.swift`.
 public struct Planner: Sendable {
-  public let store: EventStore
+  public let store: any EventStore
 
-  public init(store: EventStore) { self.store = store }
+  public init(store: any EventStore) { self.store = store }
 
   /// A replayed visit with the log state it was built from.
   public struct Loaded: Sendable {
@@ -18,7 +21,7 @@ public struct Planner: Sendable {
   }
 
   /// A visit's stream read, checked and decoded once, ready to be folded up to any point: for
-  /// commands that need the visit at several points (`diff`, `agenda --changes-since`).
+  /// reads that need the visit at several points (`diff`, `agenda --changes-since`).
   public struct History: Sendable {
     public let visit: String
     public let records: [EventRecord]
@@ -30,7 +33,7 @@ public struct Planner: Sendable {
     /// The visit as it stood at `point` (now when nil).
     ///
     /// - Throws: `PlanningError.notYetScheduled` when it did not exist yet at `point`.
-    public func state(at point: Point? = nil) throws -> Loaded {
+    public func state(at point: Point? = nil) throws(PlanningError) -> Loaded {
       let limit = try point?.limit(in: records, visit: visit) ?? .all
       var state: Visit?
       var head = StreamHead()
@@ -39,20 +42,31 @@ public struct Planner: Sendable {
         head = StreamHead(seq: r.seq, hash: r.hash, recorded: r.recorded)
       }
       guard let v = state else {
-        if let point { throw PlanningError.notYetScheduled(visit: visit, point: point.description) }
-        throw PlanningError.visitNotFound(visit)
+        if let point { throw .notYetScheduled(visit: visit, point: point.description) }
+        throw .visitNotFound(visit)
       }
       return Loaded(visit: v, head: head, warnings: warnings)
+    }
+
+    /// The visit as it stood at `point`, or nil when it was not yet scheduled then.
+    public func stateIfScheduled(at point: Point) throws(PlanningError) -> Visit? {
+      do {
+        return try state(at: point).visit
+      } catch {
+        if case .notYetScheduled = error { return nil }
+        throw error
+      }
     }
   }
 
   /// Reads and decodes a visit's whole stream.
   ///
-  /// - Throws: `PlanningError.visitNotFound`, `.unreadableEvent`; `EventLogError` for a damaged store.
+  /// - Throws: `PlanningError` (`.visitNotFound`, `.unreadableEvent`, `.store` for a damaged store).
   public func history(_ visit: String) throws -> History {
+    try Self.checkID(visit, .visit)
     guard store.contains(visit) else { throw PlanningError.visitNotFound(visit) }
-    let (records, warnings) = try store.read(visit)
-    let file = store.path(of: visit)
+    let (records, warnings) = try lifted { try store.read(visit) }
+    let file = store.location(of: visit)
     let events = try records.map { r throws(PlanningError) in try EventCodec.decode(r, file: file) }
     return History(visit: visit, records: records, events: events, warnings: warnings, file: file)
   }
@@ -60,15 +74,18 @@ public struct Planner: Sendable {
   /// A visit as it stands now or at `point`.
   ///
   /// - Throws: `PlanningError.visitNotFound` when there is no such visit (`.notYetScheduled` when
-  ///   not yet at `point`), `EventLogError` for a damaged store.
+  ///   not yet at `point`), `.store` for a damaged store.
   public func load(_ visit: String, at point: Point? = nil) throws -> Loaded {
     try history(visit).state(at: point)
   }
 
   /// Every visit in the store, now or at `point` (visits not yet scheduled then are left out).
-  public func loadAll(at point: Point? = nil) throws -> [Loaded] {
+  ///
+  /// - Throws: `PlanningError.invalidPoint` for `seq:N` or `v:N`, which count within one visit.
+  func loadAll(at point: Point?, field: Field) throws -> [Loaded] {
+    try point?.requireVisit(field: field, visit: nil)
     var all: [Loaded] = []
-    for name in try store.streamNames() {
+    for name in try lifted({ try store.streamNames() }) {
       do {
         all.append(try load(name, at: point))
       } catch PlanningError.notYetScheduled {
@@ -80,29 +97,20 @@ public struct Planner: Sendable {
     return all
   }
 
-  /// What `execute` did.
-  public struct Outcome: Sendable {
-    public var append: AppendResult
-    public var events: [Event]
+  /// Runs a store call, turning its errors into `PlanningError` (see `PlanningError.lift`).
+  func lifted<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch { throw PlanningError.lift(error) }
   }
 
-  /// Checks `command` against the visit's current state and appends the resulting events, under
-  /// the store's write lock so that no other writer can come between check and write.
+  /// Checks that an identifier is a slug, `[a-z0-9][a-z0-9-]{0,63}`.
   ///
-  /// - Throws: `PlanningError` for a refused command, `EventLogError` for version conflicts, lock
-  ///   time-outs and damaged streams.
-  public func execute(
-    _ command: Command, visit: String, actor: String, reason: String? = nil, expected: ExpectedVersion = .any
-  ) throws -> Outcome {
-    var decided: [Event] = []
-    let result = try store.append(
-      to: visit, expected: expected, initial: Visit?.none,
-      fold: { state, record in try Self.fold(&state, record, visit: visit, file: store.path(of: visit)) },
-      decide: { state, _ in
-        decided = try Decide.decide(command, visit: visit, state: state)
-        return try decided.map { try EventCodec.newEvent($0, actor: actor, reason: reason) }
-      })
-    return Outcome(append: result, events: decided)
+  /// - Throws: `PlanningError.invalidInput` naming the field.
+  public static func checkID(_ value: String, _ field: Field) throws(PlanningError) {
+    guard isValidStreamName(value) else {
+      throw .invalidInput(
+        field: field, value: value,
+        expected: "use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)")
+    }
   }
 
   /// The projection fold over records: decode, then start or apply.
@@ -121,7 +129,7 @@ public struct Planner: Sendable {
       guard let v = Visit.start(id: visit, with: event, meta: meta) else {
         throw .unreadableEvent(
           at: "\(file):\(record.seq)",
-          reason: "a visit's first event must be VisitScheduled, not \(record.type)")
+          reason: "a visit's first event must be VisitScheduled, not \(printable(record.type))")
       }
       state = v
     } else if case .visitScheduled = event {

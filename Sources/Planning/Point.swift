@@ -88,10 +88,10 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
     case .seq(let n): return .seq(n)
     case .instant(let t): return .recorded(t)
     case .published(let n):
-      for r in records where r.type == "AgendaPublished" {
+      for r in records where r.type == AgendaPublished.eventType {
         if case .agendaPublished(let p) = try EventCodec.decode(r), p.version == n { return .seq(r.seq) }
       }
-      throw .notFound(kind: "agenda version", id: String(n), visit: visit)
+      throw .notFound(kind: .agendaVersion, id: String(n), visit: visit)
     case .endOfDay(let d):
       var zone = "UTC"
       if let first = records.first, case .visitScheduled(let s) = try EventCodec.decode(first) {
@@ -99,6 +99,25 @@ public enum Point: Sendable, Equatable, CustomStringConvertible {
       }
       let instant = Zone.startOfDay(d.adding(days: 1), in: zone)
       return .recorded(Timestamp(milliseconds: instant * 1000 - 1))
+    }
+  }
+}
+
+extension Point {
+  /// Parses the POINT given for `field` (`--as-of`, `--since`, a form's "as of").
+  ///
+  /// - Throws: `PlanningError.invalidPoint` naming the field.
+  public static func parse(_ text: String, field: Field) throws(PlanningError) -> Point {
+    guard let p = Point(text) else { throw .invalidPoint(field: field, text: text, reason: .malformed) }
+    return p
+  }
+
+  /// Refuses `seq:N` and `v:N` when there is no single visit to count them in.
+  func requireVisit(field: Field, visit: String?) throws(PlanningError) {
+    guard visit == nil else { return }
+    switch self {
+    case .seq, .published: throw .invalidPoint(field: field, text: description, reason: .needsVisit)
+    case .instant, .endOfDay: return
     }
   }
 }

@@ -1,3 +1,5 @@
+import Planning
+
 /// How one option is spelled and used.
 struct OptionSpec: Sendable {
   var name: String
@@ -101,10 +103,4 @@ func parseArguments(_ args: [String], commands: [String: CommandSpec]) throws(CL
     }
   }
   return inv
-}
-
-/// The text with control characters shown as `?`, for echoing user input in messages.
-func printable(_ s: String) -> String {
-  String(
-    String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
 }

@@ -1,4 +1,5 @@
 import EventLog
+import Planning
 
 /// The exit codes of `../shared/cli-contract.md`.
 enum ExitCode: Int32 {
@@ -37,17 +38,34 @@ func report(_ error: any Error) -> (ExitCode, [String]) {
     case .notFound(let m): return (.noInput, [m])
     case .problemsReported(let m): return (.data, [m])
     }
+  case let e as PlanningError:
+    return (exitCode(e), [e.message(naming: CLIFields.name)])
   case let e as EventLogError:
-    switch e {
-    case .invalidStreamName: return (.usage, [e.description])
-    case .noSuchStore, .noSuchStream: return (.noInput, [e.description])
-    case .versionConflict, .lockTimeout: return (.retry, [e.description])
-    case .corrupt, .partialDuplicate, .invalidEvent: return (.data, [e.description])
-    case .io(_, let op, _):
-      return (op == "open" || op == "read" || op == "stat" ? .noInput : .cannotCreate, [e.description])
-    }
+    return (exitCode(e), [e.description])
   default:
-    if let mapped = reportDomain(error) { return mapped }
     return (.internalError, ["internal error: \(error)"])
+  }
+}
+
+/// The exit code of a domain or use-case error.
+func exitCode(_ e: PlanningError) -> ExitCode {
+  switch e {
+  case .visitNotFound, .notFound, .notYetScheduled: return .noInput
+  case .rule, .unreadableEvent, .damaged, .anchorOnDamagedStream, .anchorNotFound: return .data
+  case .invalidPoint, .invalidInput: return .usage
+  case .versionConflict: return .retry
+  case .unregisteredEvent: return .internalError
+  case .store(let log): return exitCode(log)
+  }
+}
+
+/// The exit code of a store error.
+func exitCode(_ e: EventLogError) -> ExitCode {
+  switch e {
+  case .invalidStreamName: return .usage
+  case .noSuchStore, .noSuchStream: return .noInput
+  case .versionConflict, .lockTimeout: return .retry
+  case .corrupt, .partialDuplicate, .invalidEvent: return .data
+  case .io(_, let op, _): return op == "open" || op == "read" || op == "stat" ? .noInput : .cannotCreate
   }
 }

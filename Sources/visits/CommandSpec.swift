@@ -1,4 +1,5 @@
 import EventLog
+import Planning
 
 /// One subcommand: how it is called and what it runs.
 struct CommandSpec: Sendable {
@@ -13,6 +14,8 @@ struct CommandSpec: Sendable {
   var formats: [String] = ["text"]
   /// Whether it appends events (and so needs an actor and takes --expect-version).
   var writes = false
+  /// Whether it answers as the log stood at `--as-of`; any other command refuses the option.
+  var readsAsOf = false
   var run: @Sendable (inout Context) throws -> Void
 }
 
@@ -26,7 +29,7 @@ let writeOptions: [OptionSpec] = [
 struct Context {
   var invocation: Invocation
   var environment: [String: String]
-  var store: EventStore
+  var store: any EventStore
   var format: String
   /// Where streamed output goes (see `emit`); `standardOutput` is written to it when the command ends.
   let sink: OutputSink
@@ -35,6 +38,9 @@ struct Context {
 
   var positionals: [String] { invocation.positionals }
 
+  /// The use cases, over this invocation's store.
+  var planner: Planner { Planner(store: store) }
+
   /// The positional argument at `index`, checked to be a slug.
   func slug(_ index: Int, _ name: String) throws(CLIError) -> String {
     let value = invocation.positionals[index]
@@ -42,31 +48,22 @@ struct Context {
     return value
   }
 
+  /// An identifier given as `name` (a positional such as VISIT, or an option such as --site).
   func checkSlug(_ value: String, _ name: String) throws(CLIError) {
-    guard EventStore.isValidStreamName(value) else {
-      throw .usage(
-        "invalid \(name) '\(printable(value))': use lower-case letters, digits and '-' (at most 64, starting with a letter or digit)"
-      )
+    do {
+      try Planner.checkID(value, .visit)
+    } catch {
+      throw .usage(error.message { _ in name })
     }
   }
 
-  /// Who makes this change: --actor, else $VISITS_ACTOR, else $USER.
+  /// Who makes this change: --actor, else $VISITS_ACTOR, else $USER (the use case checks its form).
   func actor() throws(CLIError) -> String {
     let candidates = [invocation.value("--actor"), environment["VISITS_ACTOR"], environment["USER"]]
     guard let actor = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
       throw .usage("no actor: pass --actor NAME or set VISITS_ACTOR")
     }
-    guard actor.count <= 200,
-      !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else { throw .usage("invalid --actor: at most 200 characters, no control characters") }
     return actor
-  }
-
-  /// The --reason, if any.
-  func reason() throws(CLIError) -> String? {
-    guard let r = invocation.value("--reason") else { return nil }
-    guard !r.isEmpty, r.count <= 2000 else { throw .usage("invalid --reason: 1 to 2000 characters") }
-    return r
   }
 
   /// The --expect-version as an `ExpectedVersion`.

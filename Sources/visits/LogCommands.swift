@@ -14,65 +14,44 @@ enum LogCommands {
         help: "with one VISIT: is the log state HASH names (12 to 64 hex digits) still a prefix of the log?")
     ]
   ) { ctx in
-    for (i, _) in ctx.positionals.enumerated() { _ = try ctx.slug(i, "VISIT") }
+    let visits = try ctx.positionals.indices.map { i throws(CLIError) in try ctx.slug(i, "VISIT") }
     if let anchor = ctx.invocation.value("--anchor") {
-      try verifyAnchor(&ctx, anchor)
+      guard visits.count == 1 else { throw CLIError.usage("verify --anchor needs exactly one VISIT") }
+      do {
+        let (check, report) = try ctx.planner.verifyAnchor(visits[0], anchor: anchor)
+        ctx.warn(report.warnings)
+        ctx.print(
+          "\(check.visit): anchor \(check.anchor) is event \(check.seq) (recorded \(check.recorded)); the log is intact and extends it by \(check.later) event(s), head \(check.headHash)"
+        )
+      } catch PlanningError.anchorOnDamagedStream(let visit, let report) {
+        // Say what is damaged before saying why the anchor cannot be confirmed.
+        ctx.warn(report.warnings)
+        report.problems.forEach { ctx.warn($0.description) }
+        throw PlanningError.anchorOnDamagedStream(visit: visit, report: report)
+      }
       return
     }
-    let names = ctx.positionals.isEmpty ? try ctx.store.streamNames() : ctx.positionals
+    let reports = try ctx.planner.verify(visits)
     var failed = 0
-    for name in names {
-      let report = try ctx.store.verify(name)
-      for w in report.warnings { ctx.warn(w.description) }
-      for p in report.problems { ctx.warn(p.description) }
+    for report in reports {
+      ctx.warn(report.warnings)
+      report.problems.forEach { ctx.warn($0.description) }
       if report.problems.isEmpty {
-        ctx.print("\(name): ok, \(report.count) events, head \(report.headHash)")
+        ctx.print("\(report.stream): ok, \(report.count) events, head \(report.headHash)")
       } else {
         failed += 1
-        ctx.print("\(name): \(report.problems.count) problem(s), \(report.count) readable events")
+        ctx.print("\(report.stream): \(report.problems.count) problem(s), \(report.count) readable events")
       }
     }
-    if failed > 0 { throw CLIError.problemsReported("verify: \(failed) of \(names.count) visit(s) damaged") }
-  }
-
-  /// Finds the record whose hash the anchor names in an intact stream: the state printed from it
-  /// is still the prefix of today's log exactly when it is found.
-  private static func verifyAnchor(_ ctx: inout Context, _ anchor: String) throws {
-    guard ctx.positionals.count == 1 else { throw CLIError.usage("verify --anchor needs exactly one VISIT") }
-    guard (12...64).contains(anchor.utf8.count),
-      anchor.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-    else { throw CLIError.usage("invalid --anchor '\(printable(anchor))': 12 to 64 lower-case hex digits") }
-    let visit = ctx.positionals[0]
-    let report = try ctx.store.verify(visit)
-    for w in report.warnings { ctx.warn(w.description) }
-    for p in report.problems { ctx.warn(p.description) }
-    guard report.problems.isEmpty else {
-      throw CLIError.problemsReported("verify: \(visit) is damaged; the anchor cannot be confirmed")
-    }
-    var found: EventRecord?
-    try ctx.store.forEach(in: visit) { r in if found == nil && r.hash.hasPrefix(anchor) { found = r } }
-    guard let r = found else {
-      throw CLIError.problemsReported(
-        "verify: anchor \(anchor) is not in the log of \(visit): what was printed from it has been rewritten since, or belongs to another visit"
-      )
-    }
-    let later = report.count - r.seq
-    ctx.print(
-      "\(visit): anchor \(anchor) is event \(r.seq) (recorded \(r.recorded)); the log is intact and extends it by \(later) event(s), head \(report.headHash)"
-    )
+    if failed > 0 { throw PlanningError.damaged(failed: failed, of: reports.count) }
   }
 
   static let log = CommandSpec(
     name: "log", usage: "VISIT", summary: "the raw events, readable (text) or as stored (jsonl)",
-    arity: 1...1, formats: ["text", "jsonl"]
+    arity: 1...1, formats: ["text", "jsonl"], readsAsOf: true
   ) { ctx in
-    let visit = try ctx.slug(0, "VISIT")
-    var (records, warnings) = try ctx.store.read(visit)
-    if let point = try ctx.point() {
-      let limit = try point.limit(in: records, visit: visit)
-      records = records.filter(limit.admits)
-    }
-    warnings.forEach { ctx.warn($0.description) }
-    ctx.standardOutput = ctx.format == "jsonl" ? LogRenderer.jsonl(records) : LogRenderer.text(records)
+    let r = try ctx.planner.log(try ctx.slug(0, "VISIT"), asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    ctx.standardOutput = ctx.format == "jsonl" ? LogRenderer.jsonl(r.value) : LogRenderer.text(r.value)
   }
 }

@@ -22,23 +22,16 @@ enum PlanningCommands {
       name: name, usage: usage, summary: summary, arity: arity, options: options + writeOptions, writes: true
     ) { ctx in
       let visit = try ctx.slug(0, "VISIT")
-      let command = try build(ctx)
-      if case .schedule = command, !ctx.store.exists {
-        // Check the command before the store directory is made, so a refusal leaves nothing behind.
-        _ = try Decide.decide(command, visit: visit, state: nil)
-        try ctx.store.create()
-      }
-      let planner = Planner(store: ctx.store)
-      let outcome = try planner.execute(
-        command, visit: visit, actor: try ctx.actor(), reason: try ctx.reason(),
-        expected: try ctx.expectedVersion())
-      for w in outcome.append.repairs { ctx.warn("repaired: " + w.description) }
-      let r = outcome.append
+      let r = try ctx.planner.write(
+        WriteRequest(
+          visit: visit, command: try build(ctx), actor: try ctx.actor(),
+          reason: ctx.invocation.value("--reason"), expected: try ctx.expectedVersion()))
+      for w in r.repairs { ctx.warn("repaired: " + w.description) }
       if r.alreadyStored {
         ctx.print("\(visit): already stored at \(r.firstSeq)–\(r.lastSeq), head \(r.headHash.prefix(12))")
       } else {
-        let types = outcome.events.map(EventCodec.typeName).joined(separator: ", ")
-        ctx.print("\(visit): version \(r.lastSeq) (\(types)), head \(r.headHash.prefix(12))")
+        ctx.print(
+          "\(visit): version \(r.lastSeq) (\(r.eventTypes.joined(separator: ", "))), head \(r.headHash.prefix(12))")
       }
     }
   }
@@ -275,14 +268,5 @@ enum PlanningCommands {
       )
     }
     return v
-  }
-}
-
-/// Maps errors of the domain to exit codes (the CLI's `report` covers its own and the log's).
-func reportDomain(_ error: any Error) -> (ExitCode, [String])? {
-  guard let e = error as? PlanningError else { return nil }
-  switch e {
-  case .visitNotFound, .notFound, .notYetScheduled: return (.noInput, [e.description])
-  case .rule, .unreadableEvent: return (.data, [e.description])
   }
 }

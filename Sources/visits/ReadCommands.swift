@@ -3,42 +3,43 @@ import Foundation
 import Planning
 import Publishing
 
-/// The commands that read: each replays what it needs (as of `--as-of`) and renders it.
+/// The commands that read: each calls one use case (as of `--as-of`) and renders what it returns.
 enum ReadCommands {
   static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check, agenda, calendar]
 
   static let list = CommandSpec(
     name: "list", usage: "", summary: "all visits: id, title, partner, dates, status", arity: 0...0,
-    formats: ["text", "json"]
+    formats: ["text", "json"], readsAsOf: true
   ) { ctx in
-    let loaded = try Planner(store: ctx.store).loadAll(at: try ctx.point())
-    loaded.flatMap(\.warnings).forEach { ctx.warn($0.description) }
-    let entries = loaded.map { CatalogEntry($0.visit) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
+    let r = try ctx.planner.catalog(asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
     ctx.standardOutput =
-      ctx.format == "json"
-      ? JSONRenderer.text(JSONRenderer.catalog(entries)) : try ctx.text().catalog(entries)
+      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.catalog(r.value)) : try ctx.text().catalog(r.value)
   }
 
   static let show = CommandSpec(
-    name: "show", usage: "VISIT", summary: "one visit's summary", arity: 1...1, formats: ["text", "json"]
+    name: "show", usage: "VISIT", summary: "one visit's summary", arity: 1...1, formats: ["text", "json"],
+    readsAsOf: true
   ) { ctx in
-    let l = try ctx.loadVisit()
+    let r = try ctx.planner.visit(try ctx.slug(0, "VISIT"), asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    let head = r.head ?? StreamHead()
     ctx.standardOutput =
       ctx.format == "json"
-      ? JSONRenderer.text(JSONRenderer.visit(l.visit, head: l.head))
-      : try ctx.text().visit(l.visit, head: l.head)
+      ? JSONRenderer.text(JSONRenderer.visit(r.value, head: head)) : try ctx.text().visit(r.value, head: head)
   }
 
   static let itinerary = CommandSpec(
     name: "itinerary", usage: "VISIT",
     summary: "day by day, in local time, with sites, hosts, attendees and conflict warnings", arity: 1...1,
-    formats: ["text", "json", "md"]
+    formats: ["text", "json", "md"], readsAsOf: true
   ) { ctx in
-    let l = try ctx.loadVisit()
-    let it = Itinerary(l.visit)
+    let r = try ctx.planner.itinerary(try ctx.slug(0, "VISIT"), asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    let head = r.head ?? StreamHead()
     switch ctx.format {
-    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.itinerary(it, head: l.head))
-    default: ctx.standardOutput = try ctx.text().itinerary(it, head: l.head, markdown: ctx.format == "md")
+    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.itinerary(r.value, head: head))
+    default: ctx.standardOutput = try ctx.text().itinerary(r.value, head: head, markdown: ctx.format == "md")
     }
   }
 
@@ -48,22 +49,18 @@ enum ReadCommands {
     options: [
       OptionSpec(name: "--appointment", valueName: "APPT", help: "only the people at this appointment")
     ],
-    formats: ["text", "json", "csv"]
+    formats: ["text", "json", "csv"], readsAsOf: true
   ) { ctx in
-    let l = try ctx.loadVisit()
-    var appointment: Appointment?
-    if let id = ctx.invocation.value("--appointment") {
-      try ctx.checkSlug(id, "--appointment")
-      guard let a = l.visit.appointments[id] else {
-        throw PlanningError.notFound(kind: "appointment", id: id, visit: l.visit.id)
-      }
-      appointment = a
-    }
-    let list = AttendeeList(l.visit, appointment: appointment)
+    let visit = try ctx.slug(0, "VISIT")
+    let appointment = ctx.invocation.value("--appointment")
+    if let id = appointment { try ctx.checkSlug(id, "--appointment") }
+    let r = try ctx.planner.attendees(visit, appointment: appointment, asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    let head = r.head ?? StreamHead()
     switch ctx.format {
-    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.attendees(list, head: l.head))
-    case "csv": ctx.standardOutput = CSVRenderer.attendees(list, Labels(try ctx.language()))
-    default: ctx.standardOutput = try ctx.text().attendees(list, head: l.head)
+    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.attendees(r.value, head: head))
+    case "csv": ctx.standardOutput = CSVRenderer.attendees(r.value, Labels(try ctx.language()))
+    default: ctx.standardOutput = try ctx.text().attendees(r.value, head: head)
     }
   }
 
@@ -74,26 +71,21 @@ enum ReadCommands {
       OptionSpec(name: "--status", valueName: "STATUS", help: "open (default), done or all"),
       OptionSpec(name: "--overdue", help: "only tasks past their due date"),
     ],
-    formats: ["text", "json", "csv"]
+    formats: ["text", "json", "csv"], readsAsOf: true
   ) { ctx in
     let filter =
       try ctx.invocation.value("--status").map { s throws(CLIError) in
         try PlanningCommands.enumValue(TaskList.Filter.self, s, "--status")
       } ?? .open
-    let visits: [Visit]
-    if ctx.positionals.isEmpty {
-      let loaded = try Planner(store: ctx.store).loadAll(at: try ctx.point())
-      loaded.flatMap(\.warnings).forEach { ctx.warn($0.description) }
-      visits = loaded.map(\.visit)
-    } else {
-      visits = [try ctx.loadVisit().visit]
-    }
-    let list = TaskList(
-      visits, today: try ctx.today(), filter: filter, overdueOnly: ctx.invocation.flag("--overdue"))
+    let visit = ctx.positionals.isEmpty ? nil : try ctx.slug(0, "VISIT")
+    let r = try ctx.planner.tasks(
+      visit, filter: filter, overdueOnly: ctx.invocation.flag("--overdue"), today: try ctx.today(),
+      asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
     switch ctx.format {
-    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.tasks(list))
-    case "csv": ctx.standardOutput = CSVRenderer.tasks(list, Labels(try ctx.language()))
-    default: ctx.standardOutput = try ctx.text().tasks(list)
+    case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.tasks(r.value))
+    case "csv": ctx.standardOutput = CSVRenderer.tasks(r.value, Labels(try ctx.language()))
+    default: ctx.standardOutput = try ctx.text().tasks(r.value)
     }
   }
 
@@ -101,14 +93,15 @@ enum ReadCommands {
     name: "check", usage: "VISIT [--strict]",
     summary: "conflicts and rule warnings (exit 65 with --strict when any)",
     arity: 1...1, options: [OptionSpec(name: "--strict", help: "exit 65 when there are warnings")],
-    formats: ["text", "json"]
+    formats: ["text", "json"], readsAsOf: true
   ) { ctx in
-    let l = try ctx.loadVisit()
+    let r = try ctx.planner.visit(try ctx.slug(0, "VISIT"), asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
     ctx.standardOutput =
-      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.check(l.visit)) : try ctx.text().check(l.visit)
-    let count = l.visit.warnings.count
+      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.check(r.value)) : try ctx.text().check(r.value)
+    let count = r.value.warnings.count
     if ctx.invocation.flag("--strict") && count > 0 {
-      throw CLIError.problemsReported("check --strict: \(count) warning(s) in visit \(l.visit.id)")
+      throw CLIError.problemsReported("check --strict: \(count) warning(s) in visit \(r.value.id)")
     }
   }
 
@@ -122,30 +115,17 @@ enum ReadCommands {
         name: "--changes-since", valueName: "POINT",
         help: "mark what was added, moved, changed or cancelled since POINT"),
     ],
-    formats: ["text", "md", "html"]
+    formats: ["text", "md", "html"], readsAsOf: true
   ) { ctx in
-    // One read of the stream serves the agenda's three points: as of, changes since, published.
-    let history = try ctx.history()
-    let l = try history.state(at: try ctx.point())
-    let person = try ctx.person(in: l.visit)
-    var since: (label: String, visit: Visit?)?
-    if let point = try ctx.point("--changes-since", visit: l.visit.id) {
-      do {
-        since = (point.description, try history.state(at: point).visit)
-      } catch PlanningError.notYetScheduled {
-        since = (point.description, nil)
-      }
-    }
-    var agenda = Agenda(visit: l.visit, head: l.head, person: person, since: since)
-    if let last = l.visit.publications.last, last.meta.seq < l.head.seq {
-      let published = try history.state(at: .seq(last.meta.seq)).visit
-      agenda.changedSincePublished = !VisitDiff(from: published, to: l.visit).appointments.isEmpty
-    }
+    let r = try ctx.planner.agenda(
+      try ctx.slug(0, "VISIT"), person: try ctx.person(), changesSince: try ctx.point("--changes-since"),
+      asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
     let labels = Labels(try ctx.language())
     switch ctx.format {
-    case "md": ctx.standardOutput = AgendaRenderer.markdown(agenda, labels)
-    case "html": ctx.standardOutput = AgendaRenderer.html(agenda, labels)
-    default: ctx.standardOutput = AgendaRenderer.text(agenda, labels)
+    case "md": ctx.standardOutput = AgendaRenderer.markdown(r.value, labels)
+    case "html": ctx.standardOutput = AgendaRenderer.html(r.value, labels)
+    default: ctx.standardOutput = AgendaRenderer.text(r.value, labels)
     }
   }
 
@@ -153,22 +133,20 @@ enum ReadCommands {
     name: "calendar", usage: "VISIT [--for PERSON]",
     summary: "the appointments as an iCalendar file (RFC 5545) for Outlook, Google and others", arity: 1...1,
     options: [OptionSpec(name: "--for", valueName: "PERSON", help: "only this person's appointments")],
-    formats: ["ics"]
+    formats: ["ics"], readsAsOf: true
   ) { ctx in
-    let l = try ctx.loadVisit()
-    let person = try ctx.person(in: l.visit)
-    ctx.standardOutput = ICalendar.calendar(l.visit, person: person, labels: Labels(try ctx.language()))
+    let person = try ctx.person()
+    let r = try ctx.planner.calendar(try ctx.slug(0, "VISIT"), person: person, asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    ctx.standardOutput = ICalendar.calendar(r.value, person: person, labels: Labels(try ctx.language()))
   }
 }
 
 extension Context {
-  /// The --for PERSON, checked to be a registered attendee of the visit.
-  func person(in visit: Visit) throws -> String? {
+  /// The --for PERSON, checked to be a slug (the use case checks that the person is an attendee).
+  func person() throws(CLIError) -> String? {
     guard let id = invocation.value("--for") else { return nil }
     try checkSlug(id, "--for")
-    guard visit.attendees.contains(id) else {
-      throw PlanningError.notFound(kind: "person", id: id, visit: visit.id)
-    }
     return id
   }
 
@@ -183,8 +161,14 @@ extension Context {
 
   func text() throws(CLIError) -> TextRenderer { TextRenderer(try language()) }
 
+  /// A POINT option, parsed (the use case checks whether it needs a visit).
+  func point(_ option: String) throws(PlanningError) -> Point? {
+    guard let text = invocation.value(option) else { return nil }
+    return try Point.parse(text, field: CLIFields.field(of: option))
+  }
+
   /// The --as-of point, if given.
-  func point() throws(CLIError) -> Point? { try point("--as-of", visit: positionals.first ?? "") }
+  func asOf() throws(PlanningError) -> Point? { try point("--as-of") }
 
   /// --today, else the system's date.
   func today() throws(CLIError) -> LocalDate {
@@ -198,13 +182,6 @@ extension Context {
     return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
   }
 
-  /// The visit named by the first argument, as of --as-of, with store warnings passed on.
-  mutating func loadVisit() throws -> Planner.Loaded { try history().state(at: try point()) }
-
-  /// The stream of the visit named by the first argument, read once, with store warnings passed on.
-  mutating func history() throws -> Planner.History {
-    let h = try Planner(store: store).history(try slug(0, "VISIT"))
-    h.warnings.forEach { warn($0.description) }
-    return h
-  }
+  /// Passes the store's warnings on to standard error.
+  mutating func warn(_ warnings: [EventLogWarning]) { warnings.forEach { warn($0.description) } }
 }

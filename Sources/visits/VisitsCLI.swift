@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import Planning
 
 /// The command line: parses, hands off to a command, and turns the outcome into output and an exit code.
 enum VisitsCLI {
@@ -75,16 +76,21 @@ enum VisitsCLI {
     }
     let directory = inv.value("--store") ?? environment["VISITS_STORE"] ?? "events"
     let clock = try recordingClock(environment)
-    var store = EventStore(
+    var store = FileEventStore(
       directory: directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory,
       clock: clock.now, makeID: clock.makeID)
     if let t = environment["VISITS_LOCK_TIMEOUT"], let seconds = Double(t), seconds >= 0 {
       store.lockTimeout = seconds
     }
     let ctx = Context(invocation: inv, environment: environment, store: store, format: format, sink: sink)
+    if inv.value("--as-of") != nil && !command.readsAsOf {
+      throw CLIError.usage(
+        command.writes
+          ? "--as-of applies to commands that read; \(command.name) writes"
+          : "--as-of applies to commands that read the visits as they stood; \(command.name) checks the log as it is")
+    }
     if command.writes {
       _ = try ctx.actor()
-      _ = try ctx.reason()
       _ = try ctx.expectedVersion()
     }
     return ctx

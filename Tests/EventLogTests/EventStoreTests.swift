@@ -152,14 +152,14 @@ struct EventStoreTests {
     arguments: ["", "A", "-a", "a b", "a/b", "..", "ä", String(repeating: "a", count: 65), "a.b"])
   func invalidNames(name: String) throws {
     let f = StoreFixture()
-    #expect(!EventStore.isValidStreamName(name))
+    #expect(!isValidStreamName(name))
     #expect(throws: EventLogError.invalidStreamName(name)) { try f.store.append(to: name, [note("x")]) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory).isEmpty)
   }
 
   @Test("valid names", arguments: ["a", "0", "pittsburgh-2022", "a-", String(repeating: "z", count: 64)])
   func validNames(name: String) {
-    #expect(EventStore.isValidStreamName(name))
+    #expect(isValidStreamName(name))
   }
 
   @Test("a missing store or stream is named")

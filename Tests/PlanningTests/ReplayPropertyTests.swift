@@ -299,7 +299,7 @@ struct ReplayPropertyTests {
     let ids = v.tasks.map(\.id)
     #expect(Set(ids).count == ids.count, "task ids repeat (seed \(seed)): \(ids)")
     for id in ids {
-      #expect(EventStore.isValidStreamName(id), "task id \(id) is not a slug (seed \(seed))")
+      #expect(isValidStreamName(id), "task id \(id) is not a slug (seed \(seed))")
       #expect(v.task(id)?.id == id)
     }
     if v.status == .planned {

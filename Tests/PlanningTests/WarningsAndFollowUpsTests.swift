@@ -544,7 +544,7 @@ struct FollowUpTests {
     let ids = v.tasks.map(\.id)
     #expect(ids.count == 3)
     #expect(Set(ids).count == 3)
-    for id in ids { #expect(EventStore.isValidStreamName(id), "\(id) is not a slug") }
+    for id in ids { #expect(isValidStreamName(id), "\(id) is not a slug") }
     #expect(ids[1] == String(ids[0].prefix(62)) + "-2")
   }
 

@@ -4,7 +4,7 @@
   import Musl
 #endif
 
-extension EventStore {
+extension FileEventStore {
   /// Calls `body` with every record of every stream, in one deterministic order: recorded time,
   /// then stream name, then seq.
   ///
@@ -14,7 +14,7 @@ extension EventStore {
   /// - Throws: `EventLogError`, or what `body` throws.
   @discardableResult
   public func forEachInOrder(
-    streams: [String]? = nil, _ body: (_ stream: String, _ record: EventRecord) throws -> Void
+    streams: [String]?, _ body: (_ stream: String, _ record: EventRecord) throws -> Void
   ) throws -> [EventLogWarning] {
     guard exists else { throw EventLogError.noSuchStore(path: directory) }
     let lock = try StoreLock(directory: directory, exclusive: false, timeout: lockTimeout)
@@ -25,7 +25,7 @@ extension EventStore {
     var scanners: [StreamScanner] = []
     var heap = MergeHeap()
     for name in names {
-      guard EventStore.isValidStreamName(name) else { throw EventLogError.invalidStreamName(name) }
+      guard isValidStreamName(name) else { throw EventLogError.invalidStreamName(name) }
       guard let f = try FileDescriptor.openFile(path(of: name), flags: O_RDONLY) else {
         throw EventLogError.noSuchStream(name: name)
       }

@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// A directory of streams, one append-only file `<stream>.jsonl` each.
+///
+/// Writers hold an exclusive `flock` on `.lock` in the directory, readers a shared one. Every
+/// append re-checks the whole stream under the lock before it writes, so nothing is ever appended
+/// after damage, and is on disk (`fsync`) before it returns.
+public struct FileEventStore: EventStore {
+  public let directory: String
+  public var lockTimeout: Double
+  /// The clock that stamps `recorded`; injected so that tests and scripted samples are reproducible.
+  public var clock: @Sendable () -> Timestamp
+  /// Makes an event id for a `NewEvent` without one, from the stream and the seq it will get.
+  public var makeID: @Sendable (_ stream: String, _ seq: Int) -> String
+
+  public init(
+    directory: String, lockTimeout: Double = 5,
+    clock: @escaping @Sendable () -> Timestamp, makeID: @escaping @Sendable (String, Int) -> String
+  ) {
+    self.directory = directory
+    self.lockTimeout = lockTimeout
+    self.clock = clock
+    self.makeID = makeID
+  }
+
+  /// The path of a stream's file, as messages name it.
+  public func path(of stream: String) -> String { directory + "/" + stream + ".jsonl" }
+
+  public func location(of stream: String) -> String { path(of: stream) }
+
+  /// Whether the store directory exists.
+  public var exists: Bool {
+    var st = stat()
+    return stat(directory, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Creates the store directory (owner-only) if it does not exist yet.
+  public func create() throws(EventLogError) {
+    if exists { return }
+    guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
+      throw .io(path: directory, operation: "mkdir", errno: errno)
+    }
+  }
+
+  /// Names of all streams, sorted.
+  public func streamNames() throws(EventLogError) -> [String] {
+    guard let dir = opendir(directory) else {
+      if errno == ENOENT { throw .noSuchStore(path: directory) }
+      throw .io(path: directory, operation: "opendir", errno: errno)
+    }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      guard name.hasSuffix(".jsonl") else { continue }
+      let stem = String(name.dropLast(6))
+      if isValidStreamName(stem) { names.append(stem) }
+    }
+    return names.sorted()
+  }
+
+  /// Whether a stream file exists.
+  public func contains(_ stream: String) -> Bool {
+    guard isValidStreamName(stream) else { return false }
+    var st = stat()
+    return stat(path(of: stream), &st) == 0
+  }
+
+  // MARK: Reading
+
+  /// Calls `body` with each record of a stream in order, holding memory flat.
+  ///
+  /// - Parameter limit: where to stop.
+  /// - Returns: warnings about a torn tail, if any.
+  /// - Throws: `EventLogError` (`.noSuchStream`, `.corrupt`…), or what `body` throws.
+  @discardableResult
+  public func forEach(
+    in stream: String, limit: ReadLimit, _ body: (EventRecord) throws -> Void
+  ) throws -> [EventLogWarning] {
+    let lock = try sharedLock()
+    defer { withExtendedLifetime(lock) {} }
+    guard let file = try openStream(stream, flags: O_RDONLY) else {
+      throw EventLogError.noSuchStream(name: stream)
+    }
+    defer { file.close() }
+    var scanner = StreamScanner(file: file, path: path(of: stream), strict: true)
+    while let r = try scanner.next() {
+      guard limit.admits(r) else { return [] }
+      try body(r)
+    }
+    return scanner.warnings
+  }
+
+  public func head(of stream: String) throws -> StreamHead {
+    let lock = try sharedLock()
+    defer { withExtendedLifetime(lock) {} }
+    guard let file = try openStream(stream, flags: O_RDONLY) else { throw EventLogError.noSuchStream(name: stream) }
+    defer { file.close() }
+    var scanner = StreamScanner(file: file, path: path(of: stream), strict: true)
+    while try scanner.next() != nil {}
+    return scanner.head
+  }
+
+  /// Checks a whole stream and reports every problem instead of stopping at the first.
+  public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
+    let lock = try sharedLock()
+    defer { withExtendedLifetime(lock) {} }
+    guard let file = try openStream(stream, flags: O_RDONLY) else { throw .noSuchStream(name: stream) }
+    defer { file.close() }
+    var scanner = StreamScanner(file: file, path: path(of: stream), strict: false)
+    var count = 0
+    while try scanner.next() != nil { count += 1 }
+    return StreamReport(
+      stream: stream, count: count, headHash: scanner.head.hash, problems: scanner.problems,
+      warnings: scanner.warnings)
+  }
+
+  // MARK: Writing
+
+  public func append<State>(
+    to stream: String, expected: ExpectedVersion, initial: State,
+    fold: (inout State, EventRecord) throws -> Void,
+    decide: (State, StreamHead) throws -> [NewEvent]
+  ) throws -> AppendResult {
+    guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
+    guard exists else { throw EventLogError.noSuchStore(path: directory) }
+    let lock = try StoreLock(directory: directory, exclusive: true, timeout: lockTimeout)
+    defer { withExtendedLifetime(lock) {} }
+
+    var state = initial
+    var head = StreamHead()
+    var knownIDs: [String: Int] = [:]
+    var validLength = 0
+    var repairs: [EventLogWarning] = []
+    var fileSize = 0
+    let existing = try openStream(stream, flags: O_RDWR)
+    defer { existing?.close() }
+    if let existing {
+      var scanner = StreamScanner(file: existing, path: path(of: stream), strict: true)
+      while let r = try scanner.next() { try fold(&state, r) }
+      head = scanner.head
+      knownIDs = scanner.ids.mapValues(\.seq)
+      validLength = scanner.validLength
+      repairs = scanner.warnings
+      fileSize = try existing.size()
+    }
+
+    let events = try decide(state, head)
+    guard !events.isEmpty else {
+      return AppendResult(
+        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [])
+    }
+    let plan = try Batch.plan(
+      stream: stream, events: events, head: head, knownIDs: knownIDs, expected: expected, now: clock(),
+      makeID: makeID)
+    let lines: [UInt8]
+    var result: AppendResult
+    switch plan {
+    case .alreadyStored(let stored): return stored
+    case .write(_, let l, let r): (lines, result) = (l, r)
+    }
+
+    let file: FileDescriptor
+    var created = false
+    if let existing {
+      file = existing
+    } else {
+      guard let f = try openStream(stream, flags: O_RDWR | O_CREAT | O_EXCL) else {
+        throw EventLogError.io(path: path(of: stream), operation: "create", errno: ENOENT)
+      }
+      file = f
+      created = true
+    }
+    defer { if created { file.close() } }
+    do {
+      if fileSize > validLength { try file.truncate(to: validLength) }
+      try file.write(lines, at: validLength)
+      try file.sync()
+      if created { try FileDescriptor.syncDirectory(directory) }
+    } catch {
+      // Leave the stream as it was: the torn bytes would only be removed by the next append.
+      try? file.truncate(to: validLength)
+      try? file.sync()
+      if created { unlink(path(of: stream)) }
+      throw error
+    }
+    result.repairs = fileSize > validLength ? repairs : []
+    return result
+  }
+
+  // MARK: Helpers
+
+  private func sharedLock() throws(EventLogError) -> StoreLock? {
+    guard exists else { throw .noSuchStore(path: directory) }
+    return try StoreLock(directory: directory, exclusive: false, timeout: lockTimeout)
+  }
+
+  private func openStream(_ stream: String, flags: Int32) throws(EventLogError) -> FileDescriptor? {
+    guard isValidStreamName(stream) else { throw .invalidStreamName(stream) }
+    return try FileDescriptor.openFile(path(of: stream), flags: flags)
+  }
+}

@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// A store that keeps its streams in memory: for domain tests and tools that need no files.
+///
+/// It seals records exactly as `FileEventStore` does, so the same appends give the same hashes,
+/// and it passes the same contract suite. Appends are serialised by a mutex; readers iterate a
+/// snapshot taken under it, so `body` may call back into the store.
+public final class InMemoryEventStore: EventStore, @unchecked Sendable {
+  private var streams: [String: [EventRecord]] = [:]
+  private var created: Bool
+  private var mutex = pthread_mutex_t()
+  private let clock: @Sendable () -> Timestamp
+  private let makeID: @Sendable (String, Int) -> String
+
+  /// - Parameters:
+  ///   - exists: whether the store starts out existing (as a file store whose directory is there).
+  public init(
+    exists: Bool = true, clock: @escaping @Sendable () -> Timestamp,
+    makeID: @escaping @Sendable (String, Int) -> String
+  ) {
+    created = exists
+    self.clock = clock
+    self.makeID = makeID
+    pthread_mutex_init(&mutex, nil)
+  }
+
+  deinit { pthread_mutex_destroy(&mutex) }
+
+  private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
+    return try body()
+  }
+
+  public func location(of stream: String) -> String { "memory:" + stream }
+
+  public var exists: Bool { locked { created } }
+
+  public func create() throws(EventLogError) { locked { created = true } }
+
+  public func streamNames() throws(EventLogError) -> [String] {
+    try locked { () throws(EventLogError) -> [String] in
+      guard created else { throw .noSuchStore(path: "memory") }
+      return streams.keys.sorted()
+    }
+  }
+
+  public func contains(_ stream: String) -> Bool { locked { streams[stream] != nil } }
+
+  /// The records of a stream, copied under the lock.
+  private func snapshot(_ stream: String) throws(EventLogError) -> [EventRecord] {
+    guard isValidStreamName(stream) else { throw .invalidStreamName(stream) }
+    return try locked { () throws(EventLogError) -> [EventRecord] in
+      guard created else { throw .noSuchStore(path: "memory") }
+      guard let records = streams[stream] else { throw .noSuchStream(name: stream) }
+      return records
+    }
+  }
+
+  public func head(of stream: String) throws -> StreamHead {
+    guard let last = try snapshot(stream).last else { return StreamHead() }
+    return StreamHead(seq: last.seq, hash: last.hash, recorded: last.recorded)
+  }
+
+  @discardableResult
+  public func forEach(in stream: String, limit: ReadLimit, _ body: (EventRecord) throws -> Void) throws
+    -> [EventLogWarning]
+  {
+    for r in try snapshot(stream) {
+      guard limit.admits(r) else { break }
+      try body(r)
+    }
+    return []
+  }
+
+  @discardableResult
+  public func forEachInOrder(streams names: [String]?, _ body: (String, EventRecord) throws -> Void) throws
+    -> [EventLogWarning]
+  {
+    let all = try (names ?? streamNames()).flatMap { name in try snapshot(name).map { (name, $0) } }
+    let ordered = all.sorted { a, b in
+      if a.1.recorded != b.1.recorded { return a.1.recorded < b.1.recorded }
+      if a.0 != b.0 { return a.0.utf8.lexicographicallyPrecedes(b.0.utf8) }
+      return a.1.seq < b.1.seq
+    }
+    for (name, r) in ordered { try body(name, r) }
+    return []
+  }
+
+  public func append<State>(
+    to stream: String, expected: ExpectedVersion, initial: State,
+    fold: (inout State, EventRecord) throws -> Void,
+    decide: (State, StreamHead) throws -> [NewEvent]
+  ) throws -> AppendResult {
+    guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
+    guard created else { throw EventLogError.noSuchStore(path: "memory") }
+    let existing = streams[stream] ?? []
+    var state = initial
+    var head = StreamHead()
+    var knownIDs: [String: Int] = [:]
+    for r in existing {
+      try fold(&state, r)
+      head = StreamHead(seq: r.seq, hash: r.hash, recorded: r.recorded)
+      knownIDs[r.id] = r.seq
+    }
+    let events = try decide(state, head)
+    guard !events.isEmpty else {
+      return AppendResult(
+        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [])
+    }
+    switch try Batch.plan(
+      stream: stream, events: events, head: head, knownIDs: knownIDs, expected: expected, now: clock(),
+      makeID: makeID)
+    {
+    case .alreadyStored(let result): return result
+    case .write(let records, _, let result):
+      streams[stream] = existing + records
+      return result
+    }
+  }
+
+  /// Checks the chain and every record's hash, as `FileEventStore.verify` does for lines.
+  public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
+    let records = try snapshot(stream)
+    var problems: [StreamProblem] = []
+    var prev = EventRecord.genesisHash
+    for (i, r) in records.enumerated() {
+      var resealed = r
+      _ = resealed.seal()
+      if r.seq != i + 1 { problems.append(StreamProblem(file: location(of: stream), line: i + 1, reason: "seq \(r.seq), expected \(i + 1)")) }
+      if r.prev != prev { problems.append(StreamProblem(file: location(of: stream), line: i + 1, reason: "prev does not match the previous hash")) }
+      if resealed.hash != r.hash { problems.append(StreamProblem(file: location(of: stream), line: i + 1, reason: "hash does not match the record")) }
+      prev = r.hash
+    }
+    return StreamReport(
+      stream: stream, count: records.count, headHash: records.last?.hash ?? EventRecord.genesisHash,
+      problems: problems, warnings: [])
+  }
+}

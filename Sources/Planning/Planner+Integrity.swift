@@ -1,0 +1,48 @@
+import EventLog
+
+/// Where an anchor printed on an agenda or itinerary stands in today's log.
+public struct AnchorCheck: Sendable, Equatable {
+  public var visit: String
+  public var anchor: String
+  /// The event the anchor names.
+  public var seq: Int
+  public var recorded: Timestamp
+  /// How many events the log has gained since.
+  public var later: Int
+  public var headHash: String
+}
+
+extension Planner {
+  /// Checks every byte of the named visits' streams (all when empty), one report each (`verify`).
+  public func verify(_ visits: [String]) throws -> [StreamReport] {
+    for v in visits { try Self.checkID(v, .visit) }
+    let names = visits.isEmpty ? try lifted { try store.streamNames() } : visits
+    return try names.map { name in try lifted { try store.verify(name) } }
+  }
+
+  /// Whether the log state an anchor names (12 to 64 hex digits of a record's hash) is still a
+  /// prefix of the visit's intact log: what was printed from it has not been rewritten since.
+  ///
+  /// - Returns: the check, and the stream's report (its warnings and problems).
+  /// - Throws: `PlanningError.invalidInput` for a malformed anchor, `.anchorOnDamagedStream` or
+  ///   `.anchorNotFound`.
+  public func verifyAnchor(_ visit: String, anchor: String) throws -> (AnchorCheck, StreamReport) {
+    try Self.checkID(visit, .visit)
+    guard (12...64).contains(anchor.utf8.count),
+      anchor.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    else {
+      throw PlanningError.invalidInput(field: .anchor, value: anchor, expected: "12 to 64 lower-case hex digits")
+    }
+    let report = try lifted { try store.verify(visit) }
+    guard report.problems.isEmpty else { throw PlanningError.anchorOnDamagedStream(visit: visit, report: report) }
+    var found: EventRecord?
+    try lifted { try store.forEach(in: visit) { r in if found == nil && r.hash.hasPrefix(anchor) { found = r } } }
+    guard let r = found else { throw PlanningError.anchorNotFound(visit: visit, anchor: anchor) }
+    return (
+      AnchorCheck(
+        visit: visit, anchor: anchor, seq: r.seq, recorded: r.recorded, later: report.count - r.seq,
+        headHash: report.headHash),
+      report
+    )
+  }
+}

@@ -1,0 +1,119 @@
+import EventLog
+
+/// What a read returns: the value, the log state it was built from, and what the store noticed.
+public struct Reading<Value: Sendable>: Sendable {
+  public var value: Value
+  /// Seq and hash of the last event read (for one visit); nil for reads across visits.
+  public var head: StreamHead?
+  /// Torn tails and the like, for standard error or a notice on the page.
+  public var warnings: [EventLogWarning]
+
+  public init(_ value: Value, head: StreamHead?, warnings: [EventLogWarning]) {
+    self.value = value
+    self.head = head
+    self.warnings = warnings
+  }
+}
+
+extension Planner {
+  /// Every visit's catalog line, by first day then id (`list`).
+  ///
+  /// - Parameter asOf: a timestamp or a date; `seq:N` and `v:N` need one visit and are refused.
+  public func catalog(asOf: Point? = nil) throws -> Reading<[CatalogEntry]> {
+    let loaded = try loadAll(at: asOf, field: .asOf)
+    let entries = loaded.map { CatalogEntry($0.visit) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
+    return Reading(entries, head: nil, warnings: loaded.flatMap(\.warnings))
+  }
+
+  /// One visit as it stands (`show`, `check`).
+  public func visit(_ id: String, asOf: Point? = nil) throws -> Reading<Visit> {
+    let l = try load(id, at: asOf)
+    return Reading(l.visit, head: l.head, warnings: l.warnings)
+  }
+
+  /// The visit day by day (`itinerary`).
+  public func itinerary(_ id: String, asOf: Point? = nil) throws -> Reading<Itinerary> {
+    let l = try load(id, at: asOf)
+    return Reading(Itinerary(l.visit), head: l.head, warnings: l.warnings)
+  }
+
+  /// Who takes part, for the visit or one appointment (`attendees`).
+  ///
+  /// - Throws: `PlanningError.notFound` for an unknown appointment.
+  public func attendees(_ id: String, appointment: String? = nil, asOf: Point? = nil) throws
+    -> Reading<AttendeeList>
+  {
+    let l = try load(id, at: asOf)
+    var only: Appointment?
+    if let appointment {
+      try Self.checkID(appointment, .appointment)
+      guard let a = l.visit.appointments[appointment] else {
+        throw PlanningError.notFound(kind: .appointment, id: appointment, visit: id)
+      }
+      only = a
+    }
+    return Reading(AttendeeList(l.visit, appointment: only), head: l.head, warnings: l.warnings)
+  }
+
+  /// Follow-up tasks of one visit, or of all when `visit` is nil (`tasks`).
+  public func tasks(
+    _ visit: String?, filter: TaskList.Filter = .open, overdueOnly: Bool = false, today: LocalDate,
+    asOf: Point? = nil
+  ) throws -> Reading<TaskList> {
+    let loaded = try visit.map { [try load($0, at: asOf)] } ?? loadAll(at: asOf, field: .asOf)
+    let list = TaskList(loaded.map(\.visit), today: today, filter: filter, overdueOnly: overdueOnly)
+    return Reading(list, head: visit == nil ? nil : loaded.first?.head, warnings: loaded.flatMap(\.warnings))
+  }
+
+  /// The printable agenda, whole or for one person, with changes since a point marked (`agenda`).
+  /// One read of the stream serves its three points: as of, changes since, and the last publication.
+  ///
+  /// - Parameter person: a person id, or a name compared without regard to case.
+  /// - Throws: `PlanningError.notFound` for a person who is not an attendee of the visit.
+  public func agenda(
+    _ id: String, person: String? = nil, changesSince: Point? = nil, asOf: Point? = nil
+  ) throws -> Reading<Agenda> {
+    let history = try history(id)
+    let l = try history.state(at: asOf)
+    try checkPerson(person, in: l.visit)
+    let since = try changesSince.map { p throws(PlanningError) in
+      (label: p.description, visit: try history.stateIfScheduled(at: p))
+    }
+    var agenda = Agenda(visit: l.visit, head: l.head, person: person, since: since)
+    if let last = l.visit.publications.last, last.meta.seq < l.head.seq {
+      let published = try history.state(at: .seq(last.meta.seq)).visit
+      agenda.changedSincePublished = !VisitDiff(from: published, to: l.visit).appointments.isEmpty
+    }
+    return Reading(agenda, head: l.head, warnings: l.warnings)
+  }
+
+  /// The visit for its calendar, with the person it is for checked (`calendar`).
+  public func calendar(_ id: String, person: String? = nil, asOf: Point? = nil) throws -> Reading<Visit> {
+    let l = try load(id, at: asOf)
+    try checkPerson(person, in: l.visit)
+    return Reading(l.visit, head: l.head, warnings: l.warnings)
+  }
+
+  /// The raw records of a visit up to a point (`log`); payloads are not decoded, so a record
+  /// this program cannot read is shown as stored.
+  public func log(_ id: String, asOf: Point? = nil) throws -> Reading<[EventRecord]> {
+    try Self.checkID(id, .visit)
+    guard store.contains(id) else { throw PlanningError.visitNotFound(id) }
+    var (records, warnings) = try lifted { try store.read(id) }
+    if let asOf {
+      let limit = try asOf.limit(in: records, visit: id)
+      records = records.filter(limit.admits)
+    }
+    let head = records.last.map { StreamHead(seq: $0.seq, hash: $0.hash, recorded: $0.recorded) }
+    return Reading(records, head: head, warnings: warnings)
+  }
+
+  /// A person registered for the visit, when one is named.
+  private func checkPerson(_ person: String?, in visit: Visit) throws {
+    guard let person else { return }
+    try Self.checkID(person, .forPerson)
+    guard visit.attendees.contains(person) else {
+      throw PlanningError.notFound(kind: .person, id: person, visit: visit.id)
+    }
+  }
+}

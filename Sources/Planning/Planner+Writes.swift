@@ -1,0 +1,100 @@
+import EventLog
+
+/// A change to one visit, as an adapter hands it over: the command with who, why and the version
+/// the writer saw.
+public struct WriteRequest: Sendable, Equatable {
+  public var visit: String
+  public var command: Command
+  /// Who makes the change: the CLI's `--actor`, the web server's logged-in user.
+  public var actor: String
+  public var reason: String?
+  public var expected: ExpectedVersion
+
+  public init(
+    visit: String, command: Command, actor: String, reason: String? = nil, expected: ExpectedVersion = .any
+  ) {
+    self.visit = visit
+    self.command = command
+    self.actor = actor
+    self.reason = reason
+    self.expected = expected
+  }
+}
+
+/// What a write did.
+public struct WriteResult: Sendable, Equatable {
+  public var visit: String
+  /// The events decided (the original ones for a retried batch).
+  public var events: [Event]
+  /// Seq of the first and last event of the batch.
+  public var firstSeq: Int
+  public var lastSeq: Int
+  /// The visit's head hash afterwards.
+  public var headHash: String
+  /// Every event id was stored already: nothing was written.
+  public var alreadyStored: Bool
+  /// A torn tail that the write removed first, if any.
+  public var repairs: [EventLogWarning]
+
+  /// The type names of the events, in order.
+  public var eventTypes: [String] { events.map(\.typeName) }
+}
+
+extension Planner {
+  /// The most characters an actor may have.
+  public static let actorLimit = 200
+  /// The most characters a reason may have.
+  public static let reasonLimit = 2000
+
+  /// Checks `request.command` against the visit's current state and appends the resulting events,
+  /// under the store's write lock so that no other writer can come between check and write. A new
+  /// visit in a store that does not exist yet is checked before the store is made, so a refusal
+  /// leaves nothing behind.
+  ///
+  /// - Throws: `PlanningError`: `.invalidInput` for the visit id, actor or reason, `.rule` for a
+  ///   refused command, `.versionConflict`, `.store` for lock time-outs and damaged streams.
+  public func write(_ request: WriteRequest) throws -> WriteResult {
+    let visit = request.visit
+    try Self.checkID(visit, .visit)
+    try Self.checkActor(request.actor)
+    try Self.checkReason(request.reason)
+    if case .schedule = request.command, !store.exists {
+      _ = try Decide.decide(request.command, visit: visit, state: nil)
+      try lifted { try store.create() }
+    }
+    var decided: [Event] = []
+    let file = store.location(of: visit)
+    let result = try lifted {
+      try store.append(
+        to: visit, expected: request.expected, initial: Visit?.none,
+        fold: { state, record in try Self.fold(&state, record, visit: visit, file: file) },
+        decide: { state, _ in
+          decided = try Decide.decide(request.command, visit: visit, state: state)
+          return try decided.map {
+            try EventCodec.newEvent($0, actor: request.actor, reason: request.reason)
+          }
+        })
+    }
+    return WriteResult(
+      visit: visit, events: decided, firstSeq: result.firstSeq, lastSeq: result.lastSeq,
+      headHash: result.headHash, alreadyStored: result.alreadyStored, repairs: result.repairs)
+  }
+
+  /// An actor: 1 to 200 characters, not only white space, no control characters.
+  public static func checkActor(_ actor: String) throws(PlanningError) {
+    guard !actor.isEmpty, actor.count <= actorLimit,
+      !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else {
+      throw .invalidInput(
+        field: .actor, value: actor, expected: "at most \(actorLimit) characters, no control characters")
+    }
+  }
+
+  /// A reason, when given: 1 to 2000 characters.
+  public static func checkReason(_ reason: String?) throws(PlanningError) {
+    guard let reason else { return }
+    guard !reason.isEmpty, reason.count <= reasonLimit else {
+      throw .invalidInput(field: .reason, value: reason, expected: "1 to \(reasonLimit) characters")
+    }
+  }
+}
