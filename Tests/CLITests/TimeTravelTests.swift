@@ -224,7 +224,7 @@ struct TimeTravelTests {
     var prev = EventRecord.genesisHash
     for (i, e) in events.enumerated() {
       var r = EventRecord(
-        seq: i + 1, id: "id-\(i + 1)", type: EventCodec.typeName(e), version: 1,
+        seq: i + 1, id: "id-\(i + 1)", type: e.typeName, version: 1,
         recorded: Timestamp(milliseconds: 1_650_000_000_000 + Int64(i / 50) * 1000), actor: "tester",
         continues: i % 50 != 49 && i != events.count - 1, data: try EventCodec.data(e), prev: prev)
       bytes += r.seal()

@@ -60,10 +60,10 @@ struct EventStoreTests {
     arguments: [
       (ExpectedVersion.any, 2, nil),
       (.exactly(2), 2, nil),
-      (.exactly(1), 2, "version conflict on v: expected version 1, but the visit is at version 2"),
-      (.noStream, 2, "version conflict on v: expected no visit yet, but the visit is at version 2"),
+      (.exactly(1), 2, "version conflict on v: expected version 1, but the stream is at version 2"),
+      (.noStream, 2, "version conflict on v: expected no stream yet, but the stream is at version 2"),
       (.noStream, 0, nil),
-      (.exactly(3), 0, "version conflict on v: expected version 3, but the visit is at version 0"),
+      (.exactly(3), 0, "version conflict on v: expected version 3, but the stream is at version 0"),
     ] as [(ExpectedVersion, Int, String?)])
   func expectedVersion(expected: ExpectedVersion, existing: Int, message: String?) throws {
     let f = StoreFixture()
@@ -166,7 +166,7 @@ struct EventStoreTests {
   func missing() throws {
     let f = StoreFixture()
     #expect(throws: EventLogError.noSuchStream(name: "nope")) { try f.store.read("nope") }
-    let gone = EventStore(
+    let gone = FileEventStore(
       directory: f.directory + "/missing", clock: { Timestamp(milliseconds: 0) }, makeID: { _, _ in "x" })
     #expect(throws: EventLogError.noSuchStore(path: f.directory + "/missing")) { try gone.read("v") }
     #expect(throws: EventLogError.noSuchStore(path: f.directory + "/missing")) {

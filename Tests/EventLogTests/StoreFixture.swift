@@ -6,13 +6,13 @@ import Testing
 /// A store in a fresh temporary directory, with a clock that advances one second per event.
 final class StoreFixture: @unchecked Sendable {
   let directory: String
-  let store: EventStore
+  let store: FileEventStore
 
   init(clockStart: Int64 = 1_650_000_000_000) {
     directory = NSTemporaryDirectory() + "visits-test-" + UUID().uuidString.lowercased()
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let counter = Counter(clockStart)
-    store = EventStore(
+    store = FileEventStore(
       directory: directory, lockTimeout: 2, clock: { Timestamp(milliseconds: counter.next()) },
       makeID: { stream, seq in "\(stream)-\(seq)" })
   }

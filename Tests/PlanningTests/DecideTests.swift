@@ -169,17 +169,17 @@ struct DecideTests {
   @Test func uniqueIDVisit() throws {
     let command = Command.schedule(
       ScheduleVisit(title: "T", partner: "P", from: "2022-04-26", to: "2022-04-26"))
-    #expect(throws: PlanningError.rule("unique-id", "visit v already exists")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .visit, "visit v already exists")) {
       try when(command, try base())
     }
     // Even a cancelled visit keeps its id.
-    #expect(throws: PlanningError.rule("unique-id", "visit v already exists")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .visit, "visit v already exists")) {
       try when(command, try visit([scheduled(), .visitCancelled(VisitCancelled())]))
     }
   }
 
   @Test func uniqueIDSite() throws {
-    #expect(throws: PlanningError.rule("unique-id", "site rathaus already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .site, "site rathaus already exists in visit v")) {
       try when(.addSite(SiteAdded(site: "rathaus", name: "Another Rathaus")), try base())
     }
     let site = SiteAdded(
@@ -190,11 +190,11 @@ struct DecideTests {
   @Test func uniqueIDAppointmentIncludingCancelledOnes() throws {
     let add = Command.addAppointment(
       AddAppointment(appointment: "a1", title: "Lunch", start: "2022-04-26T12:00", end: "2022-04-26T13:00"))
-    #expect(throws: PlanningError.rule("unique-id", "appointment a1 already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .appointment, "appointment a1 already exists in visit v")) {
       try when(add, try base())
     }
     let cancelled = try visit(baseEvents + [.appointmentCancelled(AppointmentCancelled(appointment: "a1"))])
-    #expect(throws: PlanningError.rule("unique-id", "appointment a1 already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .appointment, "appointment a1 already exists in visit v")) {
       try when(add, cancelled)
     }
   }
@@ -202,7 +202,7 @@ struct DecideTests {
   @Test func uniqueIDPersonWhileActive() throws {
     let again = Command.addAttendee(
       AttendeeRegistered(person: "p1", side: .delegation, personal: PersonalData(name: "Piotr Zieliński")))
-    #expect(throws: PlanningError.rule("unique-id", "person p1 is already registered for visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .person, "person p1 is already registered for visit v")) {
       try when(again, try base())
     }
   }
@@ -226,13 +226,13 @@ struct DecideTests {
   }
 
   @Test func uniqueIDMou() throws {
-    #expect(throws: PlanningError.rule("unique-id", "MoU m1 already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .mou, "MoU m1 already exists in visit v")) {
       try when(.signMou(SignMou(mou: "m1", title: "Again", signatories: ["Mayor"])), try base())
     }
   }
 
   @Test func uniqueIDTask() throws {
-    #expect(throws: PlanningError.rule("unique-id", "task t1 already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .task, "task t1 already exists in visit v")) {
       try when(.addTask(AddTask(task: "t1", title: "Again")), try base())
     }
     #expect(
@@ -259,16 +259,16 @@ struct DecideTests {
         "werk", "2022-04-27T09:00", "2022-04-27T11:00", site: "werk", kind: .siteVisit, hosts: ["Dr. Weber"]),
     ])
     #expect(state.task(id) != nil)
-    #expect(throws: PlanningError.rule("unique-id", "task \(id) already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .task, "task \(id) already exists in visit v")) {
       try when(.addTask(AddTask(task: id, title: "Manual")), state)
     }
   }
 
   @Test func uniqueIDPersonNamedTwice() throws {
-    #expect(throws: PlanningError.rule("unique-id", "person p2 is named twice")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .person, "person p2 is named twice")) {
       try when(.assign(appointment: "a1", persons: ["p2", "p2"]), try base())
     }
-    #expect(throws: PlanningError.rule("unique-id", "person p1 is named twice")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .person, "person p1 is named twice")) {
       try when(.unassign(appointment: "a1", persons: ["p1", "p1"]), try base())
     }
   }
@@ -280,11 +280,11 @@ struct DecideTests {
     arguments: everyCommandButSchedule.filter { $0 != .note("hello") })
   func visitCancelledRefuses(command: Command) throws {
     let cancelled = try visit(baseEvents + [.visitCancelled(VisitCancelled())])
-    #expect(throws: PlanningError.rule("visit-cancelled", "visit v is cancelled; only notes can be added")) {
+    #expect(throws: PlanningError.rule(.visitCancelled, "visit v is cancelled; only notes can be added")) {
       try when(command, cancelled)
     }
     #expect(
-      PlanningError.rule("visit-cancelled", "visit v is cancelled; only notes can be added").description
+      PlanningError.rule(.visitCancelled, "visit v is cancelled; only notes can be added").description
         == "refused by rule visit-cancelled: visit v is cancelled; only notes can be added")
   }
 
@@ -295,7 +295,7 @@ struct DecideTests {
         .noteAdded(NoteAdded(text: "Cancelled because of the strike"))
       ])
     // …but the note still has to be text.
-    #expect(throws: PlanningError.rule("text", "--text must not be empty")) {
+    #expect(throws: PlanningError.rule(.text, field: .text, "\(field: .text) must not be empty")) {
       try when(.note(" "), cancelled)
     }
   }
@@ -308,13 +308,12 @@ struct DecideTests {
 
   @Test func visitDatesOnSchedule() {
     #expect(
-      throws: PlanningError.rule(
-        "visit-dates", "the visit would end (2022-04-25) before it starts (2022-04-26)")
+      throws: PlanningError.rule(.visitDates, field: .to, "the visit would end (2022-04-25) before it starts (2022-04-26)")
     ) {
       try when(.schedule(ScheduleVisit(title: "T", partner: "P", from: "2022-04-26", to: "2022-04-25")), nil)
     }
     // 366 days apart is more than a year; 365 is not.
-    #expect(throws: PlanningError.rule("visit-dates", "a visit lasts at most a year")) {
+    #expect(throws: PlanningError.rule(.visitDates, field: .to, "a visit lasts at most a year")) {
       try when(.schedule(ScheduleVisit(title: "T", partner: "P", from: "2022-01-01", to: "2023-01-02")), nil)
     }
     #expect(throws: Never.self) {
@@ -327,8 +326,7 @@ struct DecideTests {
 
   @Test func visitDatesOnReschedule() throws {
     #expect(
-      throws: PlanningError.rule(
-        "visit-dates", "visit v would end (2022-04-25) before it starts (2022-04-26)")
+      throws: PlanningError.rule(.visitDates, field: .to, "visit v would end (2022-04-25) before it starts (2022-04-26)")
     ) {
       try when(.reschedule(from: "2022-04-26", to: "2022-04-25"), try base())
     }
@@ -339,14 +337,14 @@ struct DecideTests {
   }
 
   @Test func visitDatesRescheduleCannotMakeAVisitLongerThanAYear() throws {
-    #expect(throws: PlanningError.rule("visit-dates", "a visit lasts at most a year")) {
+    #expect(throws: PlanningError.rule(.visitDates, field: .to, "a visit lasts at most a year")) {
       try when(.reschedule(from: "2022-04-26", to: "2023-04-27"), try base())
     }
     #expect(throws: Never.self) { try when(.reschedule(from: "2022-04-26", to: "2023-04-26"), try base()) }
   }
 
   @Test func noChangeOnReschedule() throws {
-    #expect(throws: PlanningError.rule("no-change", "visit v already runs from 2022-04-26 to 2022-04-28")) {
+    #expect(throws: PlanningError.rule(.noChange, field: .from, "visit v already runs from 2022-04-26 to 2022-04-28")) {
       try when(.reschedule(from: "2022-04-26", to: "2022-04-28"), try base())
     }
   }
@@ -361,15 +359,13 @@ struct DecideTests {
     ])
   func endAfterStart(start: String, end: String) throws {
     #expect(
-      throws: PlanningError.rule(
-        "end-after-start", "appointment a2 must end after it starts (\(start) – \(end))")
+      throws: PlanningError.rule(.endAfterStart, field: .end, "appointment a2 must end after it starts (\(start) – \(end))")
     ) {
       try when(
         .addAppointment(AddAppointment(appointment: "a2", title: "T", start: start, end: end)), try base())
     }
     #expect(
-      throws: PlanningError.rule(
-        "end-after-start", "appointment a1 must end after it starts (\(start) – \(end))")
+      throws: PlanningError.rule(.endAfterStart, field: .end, "appointment a1 must end after it starts (\(start) – \(end))")
     ) {
       try when(.moveAppointment(appointment: "a1", start: start, end: end), try base())
     }
@@ -397,8 +393,7 @@ struct DecideTests {
     let x = try #require(after.appointments["x"])
     #expect(x.endInstant - x.startInstant == 140 * 60)
     #expect(
-      throws: PlanningError.rule(
-        "end-after-start", "appointment x must end after it starts (2022-10-30T02:50 – 2022-10-30T02:40)")
+      throws: PlanningError.rule(.endAfterStart, field: .end, "appointment x must end after it starts (2022-10-30T02:50 – 2022-10-30T02:40)")
     ) {
       try when(
         .addAppointment(
@@ -443,10 +438,7 @@ struct DecideTests {
               appointment: "call", title: "Call", start: at(start), end: at(end), timezone: zoneName))
         ])
     } else {
-      let expected = PlanningError.rule(
-        "within-visit",
-        "appointment call (\(start)–\(endClock) \(zoneName)) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)"
-      )
+      let expected = PlanningError.rule(.withinVisit, field: .start, "appointment call (\(start)–\(endClock) \(zoneName)) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)")
       #expect(throws: expected) { try when(command, try base()) }
     }
   }
@@ -475,10 +467,7 @@ struct DecideTests {
             AppointmentMoved(appointment: "call", start: at("2022-04-25T18:00"), end: at("2022-04-25T18:30")))
         ])
     #expect(
-      throws: PlanningError.rule(
-        "within-visit",
-        "appointment call (2022-04-28T18:00–19:00 America/New_York) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)"
-      )
+      throws: PlanningError.rule(.withinVisit, field: .start, "appointment call (2022-04-28T18:00–19:00 America/New_York) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)")
     ) {
       try when(
         .moveAppointment(appointment: "call", start: "2022-04-28T18:00", end: "2022-04-28T19:00"), state)
@@ -495,16 +484,12 @@ struct DecideTests {
       ])
     // Active appointments in order of start; cancelled ones do not count.
     #expect(
-      throws: PlanningError.rule(
-        "within-visit",
-        "appointment(s) a0, a1 would lie outside 2022-04-27–2022-04-29; move or cancel them first")
+      throws: PlanningError.rule(.withinVisit, field: .from, "appointment(s) a0, a1 would lie outside 2022-04-27–2022-04-29; move or cancel them first")
     ) {
       try when(.reschedule(from: "2022-04-27", to: "2022-04-29"), state)
     }
     #expect(
-      throws: PlanningError.rule(
-        "within-visit",
-        "appointment(s) late would lie outside 2022-04-25–2022-04-27; move or cancel them first")
+      throws: PlanningError.rule(.withinVisit, field: .from, "appointment(s) late would lie outside 2022-04-25–2022-04-27; move or cancel them first")
     ) {
       try when(.reschedule(from: "2022-04-25", to: "2022-04-27"), state)
     }
@@ -524,10 +509,7 @@ struct DecideTests {
     // first day begins at 01:00 (04:00 UTC) and the evening before lies outside.
     let santiago = try visit([scheduled(from: "2022-09-11", to: "2022-09-12", timezone: "America/Santiago")])
     #expect(
-      throws: PlanningError.rule(
-        "within-visit",
-        "appointment x (2022-09-10T21:00–22:00 America/Santiago) lies outside visit v (2022-09-11 to 2022-09-12, America/Santiago)"
-      )
+      throws: PlanningError.rule(.withinVisit, field: .start, "appointment x (2022-09-10T21:00–22:00 America/Santiago) lies outside visit v (2022-09-11 to 2022-09-12, America/Santiago)")
     ) {
       try when(
         .addAppointment(
@@ -568,7 +550,7 @@ struct DecideTests {
 
   struct DateField: Sendable, CustomTestStringConvertible {
     var name: String
-    var field: String
+    var field: Field
     var make: @Sendable (String) -> Command
     var needsVisit: Bool = true
     var testDescription: String { name }
@@ -576,30 +558,30 @@ struct DecideTests {
 
   static let dateFields: [DateField] = [
     DateField(
-      name: "schedule --from", field: "--from",
+      name: "schedule --from", field: .from,
       make: { .schedule(ScheduleVisit(title: "T", partner: "P", from: $0, to: "2024-03-01")) },
       needsVisit: false),
     DateField(
-      name: "schedule --to", field: "--to",
+      name: "schedule --to", field: .to,
       make: { .schedule(ScheduleVisit(title: "T", partner: "P", from: "2024-02-28", to: $0)) },
       needsVisit: false),
-    DateField(name: "reschedule --from", field: "--from", make: { .reschedule(from: $0, to: "2024-03-01") }),
-    DateField(name: "reschedule --to", field: "--to", make: { .reschedule(from: "2024-02-28", to: $0) }),
+    DateField(name: "reschedule --from", field: .from, make: { .reschedule(from: $0, to: "2024-03-01") }),
+    DateField(name: "reschedule --to", field: .to, make: { .reschedule(from: "2024-02-28", to: $0) }),
     DateField(
-      name: "sign-mou --date", field: "--date",
+      name: "sign-mou --date", field: .date,
       make: { .signMou(SignMou(mou: "m2", title: "T", signatories: ["S"], date: $0)) }),
     DateField(
-      name: "add-task --due", field: "--due", make: { .addTask(AddTask(task: "t9", title: "T", due: $0)) }),
-    DateField(name: "set-due --due", field: "--due", make: { .setDue(task: "t1", due: $0) }),
+      name: "add-task --due", field: .due, make: { .addTask(AddTask(task: "t9", title: "T", due: $0)) }),
+    DateField(name: "set-due --due", field: .due, make: { .setDue(task: "t1", due: $0) }),
     DateField(
-      name: "set-due --due (derived task)", field: "--due", make: { .setDue(task: "visit-report", due: $0) }),
+      name: "set-due --due (derived task)", field: .due, make: { .setDue(task: "visit-report", due: $0) }),
   ]
 
   @Test("dates that do not exist are refused", arguments: dateFields, notRealDates)
   func realDateRefused(field: DateField, text: String) throws {
     // A visit without appointments, so that reschedule checks only the dates.
     let state = field.needsVisit ? try visit([scheduled(), taskAdded("t1")]) : nil
-    #expect(throws: PlanningError.rule("real-date", "\(field.field) \(text) is not a real date (YYYY-MM-DD)"))
+    #expect(throws: PlanningError.rule(.realDate, field: field.field, "\(field: field.field) \(text) is not a real date (YYYY-MM-DD)"))
     {
       try when(field.make(text), state)
     }
@@ -632,19 +614,19 @@ struct DecideTests {
     let state = try base()
     let ok = "2022-04-26T12:00"
     let later = "2022-04-26T23:00"
-    func message(_ field: String) -> PlanningError {
-      .rule("real-time", "\(field) \(text) is not a real date and time (YYYY-MM-DDTHH:MM)")
+    func message(_ field: Field) -> PlanningError {
+      .rule(.realTime, field: field, "\(field: field) \(text) is not a real date and time (YYYY-MM-DDTHH:MM)")
     }
-    #expect(throws: message("--start")) {
+    #expect(throws: message(.start)) {
       try when(.addAppointment(AddAppointment(appointment: "x", title: "X", start: text, end: later)), state)
     }
-    #expect(throws: message("--end")) {
+    #expect(throws: message(.end)) {
       try when(.addAppointment(AddAppointment(appointment: "x", title: "X", start: ok, end: text)), state)
     }
-    #expect(throws: message("--start")) {
+    #expect(throws: message(.start)) {
       try when(.moveAppointment(appointment: "a1", start: text, end: later), state)
     }
-    #expect(throws: message("--end")) {
+    #expect(throws: message(.end)) {
       try when(.moveAppointment(appointment: "a1", start: ok, end: text), state)
     }
   }
@@ -656,8 +638,7 @@ struct DecideTests {
       appointment("a1", "2022-03-26T10:00", "2022-03-26T11:00"),
     ])
     #expect(
-      throws: PlanningError.rule(
-        "real-time", "--start 2022-03-27T02:30 does not exist in Europe/Berlin (the clocks skip it)")
+      throws: PlanningError.rule(.realTime, field: .start, "\(field: .start) 2022-03-27T02:30 does not exist in Europe/Berlin (the clocks skip it)")
     ) {
       try when(
         .addAppointment(
@@ -665,8 +646,7 @@ struct DecideTests {
         spring)
     }
     #expect(
-      throws: PlanningError.rule(
-        "real-time", "--end 2022-03-27T02:00 does not exist in Europe/Berlin (the clocks skip it)")
+      throws: PlanningError.rule(.realTime, field: .end, "\(field: .end) 2022-03-27T02:00 does not exist in Europe/Berlin (the clocks skip it)")
     ) {
       try when(
         .addAppointment(
@@ -674,8 +654,7 @@ struct DecideTests {
         spring)
     }
     #expect(
-      throws: PlanningError.rule(
-        "real-time", "--start 2022-03-27T02:59 does not exist in Europe/Berlin (the clocks skip it)")
+      throws: PlanningError.rule(.realTime, field: .start, "\(field: .start) 2022-03-27T02:59 does not exist in Europe/Berlin (the clocks skip it)")
     ) {
       try when(
         .moveAppointment(appointment: "a1", start: "2022-03-27T02:59", end: "2022-03-27T04:00"), spring)
@@ -706,8 +685,7 @@ struct DecideTests {
     "time zones must be IANA names",
     arguments: ["Mars/Olympus", "GMT+2", "CEST", "EST", "Berlin", "", "europe/berlin"])
   func timeZoneRefused(name: String) throws {
-    let expected = PlanningError.rule(
-      "time-zone", "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
+    let expected = PlanningError.rule(.timeZone, field: .timezone, "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
     #expect(throws: expected) {
       try when(
         .schedule(
@@ -753,7 +731,7 @@ struct DecideTests {
 
   struct TextField: Sendable, CustomTestStringConvertible {
     var name: String
-    var field: String
+    var field: Field
     var limit: Int
     var make: @Sendable (String) -> Command
     var needsVisit = true
@@ -766,58 +744,58 @@ struct DecideTests {
 
   static let textFields: [TextField] = [
     TextField(
-      name: "schedule --title", field: "--title", limit: 200,
+      name: "schedule --title", field: .title, limit: 200,
       make: { .schedule(ScheduleVisit(title: $0, partner: "P", from: "2022-04-26", to: "2022-04-28")) },
       needsVisit: false),
     TextField(
-      name: "schedule --partner", field: "--partner", limit: 200,
+      name: "schedule --partner", field: .partner, limit: 200,
       make: { .schedule(ScheduleVisit(title: "T", partner: $0, from: "2022-04-26", to: "2022-04-28")) },
       needsVisit: false),
     TextField(
-      name: "schedule --program", field: "--program", limit: 200,
+      name: "schedule --program", field: .program, limit: 200,
       make: {
         .schedule(ScheduleVisit(title: "T", partner: "P", from: "2022-04-26", to: "2022-04-28", program: $0))
       }, needsVisit: false),
     TextField(
-      name: "schedule --topic", field: "--topic", limit: 200,
+      name: "schedule --topic", field: .topic, limit: 200,
       make: {
         .schedule(
           ScheduleVisit(
             title: "T", partner: "P", from: "2022-04-26", to: "2022-04-28", topics: ["Mobility", $0]))
       }, needsVisit: false),
     TextField(
-      name: "schedule --organizer", field: "--organizer", limit: 200,
+      name: "schedule --organizer", field: .organizer, limit: 200,
       make: {
         .schedule(
           ScheduleVisit(title: "T", partner: "P", from: "2022-04-26", to: "2022-04-28", organizers: [$0]))
       }, needsVisit: false),
     TextField(
-      name: "add-site --name", field: "--name", limit: 200, make: { .addSite(SiteAdded(site: "s", name: $0)) }
+      name: "add-site --name", field: .name, limit: 200, make: { .addSite(SiteAdded(site: "s", name: $0)) }
     ),
     TextField(
-      name: "add-site --organization", field: "--organization", limit: 200,
+      name: "add-site --organization", field: .organization, limit: 200,
       make: { .addSite(SiteAdded(site: "s", name: "S", organization: $0)) }),
     TextField(
-      name: "add-site --address", field: "--address", limit: 200,
+      name: "add-site --address", field: .address, limit: 200,
       make: { .addSite(SiteAdded(site: "s", name: "S", address: $0)) }),
     TextField(
-      name: "add-site --note", field: "--note", limit: 2000,
+      name: "add-site --note", field: .note, limit: 2000,
       make: { .addSite(SiteAdded(site: "s", name: "S", note: $0)) }),
     TextField(
-      name: "add-appointment --title", field: "--title", limit: 200,
+      name: "add-appointment --title", field: .title, limit: 200,
       make: {
         .addAppointment(
           AddAppointment(appointment: "x", title: $0, start: "2022-04-26T12:00", end: "2022-04-26T13:00"))
       }),
     TextField(
-      name: "add-appointment --note", field: "--note", limit: 2000,
+      name: "add-appointment --note", field: .note, limit: 2000,
       make: {
         .addAppointment(
           AddAppointment(
             appointment: "x", title: "X", start: "2022-04-26T12:00", end: "2022-04-26T13:00", note: $0))
       }),
     TextField(
-      name: "add-appointment --host", field: "--host", limit: 200,
+      name: "add-appointment --host", field: .host, limit: 200,
       make: {
         .addAppointment(
           AddAppointment(
@@ -825,47 +803,47 @@ struct DecideTests {
             hosts: ["Mayor", $0]))
       }),
     TextField(
-      name: "add-attendee --name", field: "--name", limit: 200, make: { person(PersonalData(name: $0)) }),
+      name: "add-attendee --name", field: .name, limit: 200, make: { person(PersonalData(name: $0)) }),
     TextField(
-      name: "add-attendee --function", field: "--function", limit: 200,
+      name: "add-attendee --function", field: .function, limit: 200,
       make: { person(PersonalData(name: "N", function: $0)) }),
     TextField(
-      name: "add-attendee --organization", field: "--organization", limit: 200,
+      name: "add-attendee --organization", field: .organization, limit: 200,
       make: { person(PersonalData(name: "N", organization: $0)) }),
     TextField(
-      name: "add-attendee --email", field: "--email", limit: 200,
+      name: "add-attendee --email", field: .email, limit: 200,
       make: { person(PersonalData(name: "N", email: $0)) }),
     TextField(
-      name: "add-attendee --phone", field: "--phone", limit: 200,
+      name: "add-attendee --phone", field: .phone, limit: 200,
       make: { person(PersonalData(name: "N", phone: $0)) }),
     TextField(
-      name: "add-attendee --diet", field: "--diet", limit: 200,
+      name: "add-attendee --diet", field: .diet, limit: 200,
       make: { person(PersonalData(name: "N", diet: $0)) }),
     TextField(
-      name: "add-attendee --access", field: "--access", limit: 200,
+      name: "add-attendee --access", field: .access, limit: 200,
       make: { person(PersonalData(name: "N", access: $0)) }),
     TextField(
-      name: "sign-mou --title", field: "--title", limit: 200,
+      name: "sign-mou --title", field: .title, limit: 200,
       make: { .signMou(SignMou(mou: "m2", title: $0, signatories: ["S"])) }),
     TextField(
-      name: "sign-mou --signatory", field: "--signatory", limit: 200,
+      name: "sign-mou --signatory", field: .signatory, limit: 200,
       make: { .signMou(SignMou(mou: "m2", title: "T", signatories: ["S", $0])) }),
     TextField(
-      name: "sign-mou --commitment", field: "--commitment", limit: 500,
+      name: "sign-mou --commitment", field: .commitment, limit: 500,
       make: { .signMou(SignMou(mou: "m2", title: "T", signatories: ["S"], commitments: [$0])) }),
     TextField(
-      name: "sign-mou --place", field: "--place", limit: 200,
+      name: "sign-mou --place", field: .place, limit: 200,
       make: { .signMou(SignMou(mou: "m2", title: "T", signatories: ["S"], place: $0)) }),
     TextField(
-      name: "add-task --title", field: "--title", limit: 200,
+      name: "add-task --title", field: .title, limit: 200,
       make: { .addTask(AddTask(task: "t9", title: $0)) }),
     TextField(
-      name: "add-task --owner", field: "--owner", limit: 200,
+      name: "add-task --owner", field: .owner, limit: 200,
       make: { .addTask(AddTask(task: "t9", title: "T", owner: $0)) }),
     TextField(
-      name: "assign-task --owner", field: "--owner", limit: 200, make: { .assignTask(task: "t1", owner: $0) }),
-    TextField(name: "note --text", field: "--text", limit: 4000, make: { .note($0) }),
-    TextField(name: "publish --note", field: "--note", limit: 2000, make: { .publish(note: $0) }),
+      name: "assign-task --owner", field: .owner, limit: 200, make: { .assignTask(task: "t1", owner: $0) }),
+    TextField(name: "note --text", field: .text, limit: 4000, make: { .note($0) }),
+    TextField(name: "publish --note", field: .note, limit: 2000, make: { .publish(note: $0) }),
   ]
 
   enum BadText: String, Sendable, CaseIterable {
@@ -881,11 +859,11 @@ struct DecideTests {
       case .bell: return "\u{7}ding"
       }
     }
-    func message(_ field: String, limit: Int) -> String {
+    func message(_ field: Field, limit: Int) -> RuleMessage {
       switch self {
-      case .empty, .whitespace: return "\(field) must not be empty"
-      case .tooLong: return "\(field) is longer than \(limit) characters"
-      default: return "\(field) contains a control character"
+      case .empty, .whitespace: return "\(field: field) must not be empty"
+      case .tooLong: return "\(field: field) is longer than \(limit) characters"
+      default: return "\(field: field) contains a control character"
       }
     }
   }
@@ -895,7 +873,7 @@ struct DecideTests {
     BadText.allCases)
   func textRefused(field: TextField, bad: BadText) throws {
     let state = field.needsVisit ? try base() : nil
-    #expect(throws: PlanningError.rule("text", bad.message(field.field, limit: field.limit))) {
+    #expect(throws: PlanningError.rule(.text, field: field.field, bad.message(field.field, limit: field.limit))) {
       try when(field.make(bad.text(limit: field.limit)), state)
     }
   }
@@ -918,7 +896,7 @@ struct DecideTests {
   // MARK: already-assigned / not-assigned
 
   @Test func alreadyAssigned() throws {
-    #expect(throws: PlanningError.rule("already-assigned", "person p1 is already assigned to appointment a1"))
+    #expect(throws: PlanningError.rule(.alreadyAssigned, field: .person, "person p1 is already assigned to appointment a1"))
     {
       try when(.assign(appointment: "a1", persons: ["p2", "p1"]), try base())
     }
@@ -938,7 +916,7 @@ struct DecideTests {
   }
 
   @Test func notAssigned() throws {
-    #expect(throws: PlanningError.rule("not-assigned", "person p2 is not assigned to appointment a1")) {
+    #expect(throws: PlanningError.rule(.notAssigned, field: .person, "person p2 is not assigned to appointment a1")) {
       try when(.unassign(appointment: "a1", persons: ["p2"]), try base())
     }
     #expect(
@@ -950,14 +928,14 @@ struct DecideTests {
   // MARK: already-done / not-done
 
   @Test func alreadyDone() throws {
-    #expect(throws: PlanningError.rule("already-done", "task t2 is already done")) {
+    #expect(throws: PlanningError.rule(.alreadyDone, field: .task, "task t2 is already done")) {
       try when(.completeTask("t2"), try base())
     }
     #expect(try when(.completeTask("t1"), try base()) == [.taskCompleted(TaskCompleted(task: "t1"))])
   }
 
   @Test func notDone() throws {
-    #expect(throws: PlanningError.rule("not-done", "task t1 is still open")) {
+    #expect(throws: PlanningError.rule(.notDone, field: .task, "task t1 is still open")) {
       try when(.reopenTask("t1"), try base())
     }
     #expect(try when(.reopenTask("t2"), try base()) == [.taskReopened(TaskReopened(task: "t2"))])
@@ -965,12 +943,12 @@ struct DecideTests {
 
   @Test func alreadyDoneAndNotDoneOnDerivedTasks() throws {
     let state = try base()
-    #expect(throws: PlanningError.rule("not-done", "task visit-report is still open")) {
+    #expect(throws: PlanningError.rule(.notDone, field: .task, "task visit-report is still open")) {
       try when(.reopenTask("visit-report"), state)
     }
     var done = state
     done.apply(try when(.completeTask("visit-report"), state)[0], meta: fixtureMeta(50))
-    #expect(throws: PlanningError.rule("already-done", "task visit-report is already done")) {
+    #expect(throws: PlanningError.rule(.alreadyDone, field: .task, "task visit-report is already done")) {
       try when(.completeTask("visit-report"), done)
     }
     #expect(
@@ -981,10 +959,10 @@ struct DecideTests {
 
   @Test func withdrawn() throws {
     let state = try visit(baseEvents + [.attendeeWithdrawn(AttendeeWithdrawn(person: "p2"))])
-    #expect(throws: PlanningError.rule("withdrawn", "person p2 has withdrawn from visit v")) {
+    #expect(throws: PlanningError.rule(.withdrawn, field: .person, "person p2 has withdrawn from visit v")) {
       try when(.assign(appointment: "a1", persons: ["p2"]), state)
     }
-    #expect(throws: PlanningError.rule("withdrawn", "person p2 has withdrawn from visit v")) {
+    #expect(throws: PlanningError.rule(.withdrawn, field: .person, "person p2 has withdrawn from visit v")) {
       try when(.withdrawAttendee("p2"), state)
     }
     #expect(try when(.withdrawAttendee("p1"), state) == [.attendeeWithdrawn(AttendeeWithdrawn(person: "p1"))])
@@ -1001,7 +979,7 @@ struct DecideTests {
     ])
   func appointmentCancelled(command: Command) throws {
     let state = try visit(baseEvents + [.appointmentCancelled(AppointmentCancelled(appointment: "a1"))])
-    #expect(throws: PlanningError.rule("appointment-cancelled", "appointment a1 is cancelled")) {
+    #expect(throws: PlanningError.rule(.appointmentCancelled, field: .appointment, "appointment a1 is cancelled")) {
       try when(command, state)
     }
   }
@@ -1016,7 +994,7 @@ struct DecideTests {
   // MARK: signatories
 
   @Test func signatories() throws {
-    #expect(throws: PlanningError.rule("signatories", "MoU m2 needs at least one --signatory")) {
+    #expect(throws: PlanningError.rule(.signatories, field: .signatory, "MoU m2 needs at least one \(field: .signatory)")) {
       try when(.signMou(SignMou(mou: "m2", title: "Culture", signatories: [])), try base())
     }
     let sign = SignMou(
@@ -1033,7 +1011,7 @@ struct DecideTests {
   }
 
   @Test func signatoryNamedTwice() throws {
-    #expect(throws: PlanningError.rule("signatories", "MoU m2 names signatory Mayor twice")) {
+    #expect(throws: PlanningError.rule(.signatories, field: .signatory, "MoU m2 names signatory Mayor twice")) {
       try when(
         .signMou(SignMou(mou: "m2", title: "Culture", signatories: ["Mayor", "Senator", "Mayor"])), try base()
       )
@@ -1045,7 +1023,7 @@ struct DecideTests {
   @Test("the travel buffer is 0 to 240 minutes", arguments: [-1, 241, 1000, Int.min])
   func travelBufferRefused(minutes: Int) {
     #expect(
-      throws: PlanningError.rule("travel-buffer", "--travel-buffer must be 0 to 240 minutes, not \(minutes)")
+      throws: PlanningError.rule(.travelBuffer, field: .travelBuffer, "\(field: .travelBuffer) must be 0 to 240 minutes, not \(minutes)")
     ) {
       try when(
         .schedule(
@@ -1073,7 +1051,7 @@ struct DecideTests {
   // MARK: no-change
 
   @Test func noChange() throws {
-    #expect(throws: PlanningError.rule("no-change", "appointment a1 is already at 2022-04-26T10:00–11:00")) {
+    #expect(throws: PlanningError.rule(.noChange, field: .start, "appointment a1 is already at 2022-04-26T10:00–11:00")) {
       try when(
         .moveAppointment(appointment: "a1", start: "2022-04-26T10:00", end: "2022-04-26T11:00"), try base())
     }
@@ -1090,7 +1068,7 @@ struct DecideTests {
   // MARK: notFound
 
   @Test func notFoundSite() throws {
-    let expected = PlanningError.notFound(kind: "site", id: "zoo", visit: "v")
+    let expected = PlanningError.notFound(kind: .site, id: "zoo", visit: "v")
     #expect(throws: expected) {
       try when(
         .addAppointment(
@@ -1117,7 +1095,7 @@ struct DecideTests {
       .unassign(appointment: "nope", persons: ["p1"]),
     ])
   func notFoundAppointment(command: Command) throws {
-    #expect(throws: PlanningError.notFound(kind: "appointment", id: "nope", visit: "v")) {
+    #expect(throws: PlanningError.notFound(kind: .appointment, id: "nope", visit: "v")) {
       try when(command, try base())
     }
   }
@@ -1129,11 +1107,11 @@ struct DecideTests {
       .unassign(appointment: "a1", persons: ["nobody"]),
     ])
   func notFoundPerson(command: Command) throws {
-    #expect(throws: PlanningError.notFound(kind: "person", id: "nobody", visit: "v")) {
+    #expect(throws: PlanningError.notFound(kind: .person, id: "nobody", visit: "v")) {
       try when(command, try base())
     }
     #expect(
-      PlanningError.notFound(kind: "person", id: "nobody", visit: "v").description
+      PlanningError.notFound(kind: .person, id: "nobody", visit: "v").description
         == "no such person in visit v: nobody")
   }
 
@@ -1145,7 +1123,7 @@ struct DecideTests {
       .reopenTask("nope"),
     ])
   func notFoundTask(command: Command) throws {
-    #expect(throws: PlanningError.notFound(kind: "task", id: "nope", visit: "v")) {
+    #expect(throws: PlanningError.notFound(kind: .task, id: "nope", visit: "v")) {
       try when(command, try base())
     }
   }
@@ -1156,7 +1134,7 @@ struct DecideTests {
         appointment("empfang", "2022-04-26T18:00", "2022-04-26T20:00", kind: .reception),
         .appointmentCancelled(AppointmentCancelled(appointment: "empfang")),
       ])
-    #expect(throws: PlanningError.notFound(kind: "task", id: "thanks-empfang", visit: "v")) {
+    #expect(throws: PlanningError.notFound(kind: .task, id: "thanks-empfang", visit: "v")) {
       try when(.completeTask("thanks-empfang"), state)
     }
   }

@@ -193,7 +193,7 @@ struct TemporaryStore {
     let clock = SteppingClock(start: 1_650_000_000_000)
     self.clock = clock
     planner = Planner(
-      store: EventStore(
+      store: FileEventStore(
         directory: directory, clock: { clock.now() },
         makeID: { stream, seq in
           "00000000-0000-4000-8000-" + String(String(seq + 1_000_000_000_000).suffix(12))
@@ -249,19 +249,19 @@ struct ReplayPropertyTests {
         // A refused command is refused the same way by the service, and nothing is appended.
         run.refused += 1
         if run.refused % refusedEvery == 0 {
-          #expect(throws: error) { try planner.execute(command, visit: "v", actor: actor, reason: reason) }
+          #expect(throws: error) { try planner.write(WriteRequest(visit: "v", command: command, actor: actor, reason: reason)) }
         }
         continue
       }
-      let outcome = try planner.execute(command, visit: "v", actor: actor, reason: reason)
+      let outcome = try planner.write(WriteRequest(visit: "v", command: command, actor: actor, reason: reason))
       #expect(outcome.events == decided)
       #expect(
-        outcome.append.firstSeq == run.snapshots.count, "seed \(seed): a refused command appended something")
-      #expect(outcome.append.lastSeq == outcome.append.firstSeq + decided.count - 1)
+        outcome.firstSeq == run.snapshots.count, "seed \(seed): a refused command appended something")
+      #expect(outcome.lastSeq == outcome.firstSeq + decided.count - 1)
       let recorded = clock.current
       for (i, event) in decided.enumerated() {
         let meta = EventMeta(
-          seq: outcome.append.firstSeq + i, recorded: recorded, actor: actor, reason: reason)
+          seq: outcome.firstSeq + i, recorded: recorded, actor: actor, reason: reason)
         if var v = run.model {
           v.apply(event, meta: meta)
           run.snapshots.append(v)
@@ -269,7 +269,7 @@ struct ReplayPropertyTests {
           run.snapshots.append(try #require(Visit.start(id: "v", with: event, meta: meta)))
         }
       }
-      run.batches.append((outcome.append.lastSeq, recorded))
+      run.batches.append((outcome.lastSeq, recorded))
       run.accepted += 1
     }
     return run
@@ -365,7 +365,7 @@ struct ReplayPropertyTests {
     // (d) --as-of seq:N equals the projection of a store that holds only the first N events: its
     // file cut after line N, at the end of a batch (a store cut inside a batch answers from the
     // batch before, by design).
-    let lines = try Data(contentsOf: URL(fileURLWithPath: store.planner.store.path(of: "v")))
+    let lines = try Data(contentsOf: URL(fileURLWithPath: store.planner.store.location(of: "v")))
       .split(separator: 0x0A, omittingEmptySubsequences: false)
     let step = max(1, run.batches.count / 12)
     for batch in run.batches.enumerated().filter({ $0.offset % step == 0 }).map(\.element) {
@@ -374,7 +374,7 @@ struct ReplayPropertyTests {
       defer { prefix.remove() }
       var bytes = Data()
       for line in lines.prefix(n) { bytes += line + [0x0A] }
-      try bytes.write(to: URL(fileURLWithPath: prefix.planner.store.path(of: "v")))
+      try bytes.write(to: URL(fileURLWithPath: prefix.planner.store.location(of: "v")))
       let short = try prefix.planner.load("v")
       #expect(short.warnings.isEmpty)
       let asOf = try store.planner.load("v", at: .seq(n))
@@ -421,7 +421,7 @@ struct ReplayPropertyTests {
           events = try Decide.decide(command, visit: "v", state: model)
         } catch {
           totals.refused += 1
-          if case .rule(let rule, _) = error { refusedRules.insert(rule) }
+          if case .rule(let rule, _, _) = error { refusedRules.insert(rule.rawValue) }
           continue
         }
         accepted += 1
@@ -430,7 +430,7 @@ struct ReplayPropertyTests {
         let reason = generator.rng.chance(30) ? generator.text() : nil
         for event in events {
           seq += 1
-          kinds.insert(EventCodec.typeName(event))
+          kinds.insert(event.typeName)
           let meta = EventMeta(seq: seq, recorded: recorded, actor: actor, reason: reason)
           if model == nil {
             model = Visit.start(id: "v", with: event, meta: meta)
@@ -449,7 +449,7 @@ struct ReplayPropertyTests {
     // The generator must do real work, with some refusals, or the property says little.
     let sequencesInChunk = (Self.codecSequences - chunk + Self.codecChunks - 1) / Self.codecChunks
     #expect(totals.accepted >= sequencesInChunk * 30)
-    #expect(kinds == Set(EventCodec.types.map(\.name)), "event types never produced in chunk \(chunk)")
+    #expect(kinds == Set(EventRegistry.types.map { $0.eventType }), "event types never produced in chunk \(chunk)")
     #expect(
       refusedRules.isSuperset(of: [
         "unique-id", "within-visit", "already-assigned", "already-done", "visit-cancelled",

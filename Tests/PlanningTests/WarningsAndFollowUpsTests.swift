@@ -529,7 +529,7 @@ struct FollowUpTests {
     #expect(letter.status == .done)
     #expect(cancelled.task("thanks-hof-fest") == nil)
     // The cancelled reception's id stays reserved: a manual task may not take it and renumber the letter.
-    #expect(throws: PlanningError.rule("unique-id", "task thanks-hof-fest already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .task, "task thanks-hof-fest already exists in visit v")) {
       try when(.addTask(AddTask(task: "thanks-hof-fest", title: "Letter")), cancelled)
     }
   }
@@ -795,7 +795,7 @@ struct PointTests {
     #expect(try Point.published(1).limit(in: ny, visit: "v") == .seq(2))
     #expect(try Point.seq(3).limit(in: ny, visit: "v") == .seq(3))
     #expect(try Point.instant(Self.noon).limit(in: ny, visit: "v") == .recorded(Self.noon))
-    #expect(throws: PlanningError.notFound(kind: "agenda version", id: "3", visit: "v")) {
+    #expect(throws: PlanningError.notFound(kind: .agendaVersion, id: "3", visit: "v")) {
       try Point.published(3).limit(in: ny, visit: "v")
     }
     // 11 September 2022 in Santiago begins at 01:00 (04:00 UTC): the clocks skip midnight.
