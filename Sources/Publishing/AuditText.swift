@@ -60,8 +60,8 @@ public struct AuditText: Sendable {
       return de ? "sagte \(label) ab" : "cancelled \(label)"
     case .attendeeRegistered(let r):
       return de
-        ? "meldete \(r.personal.name) an (\(labels.side(r.side)))"
-        : "registered \(r.personal.name) (\(labels.side(r.side)))"
+        ? "meldete \(r.personal.name) an (\(labels[Label(r.side)]))"
+        : "registered \(r.personal.name) (\(labels[Label(r.side)]))"
     case .attendeeWithdrawn:
       return de ? "meldete \(e.subject.label) ab" : "withdrew \(e.subject.label)"
     case .attendeeAssigned:
