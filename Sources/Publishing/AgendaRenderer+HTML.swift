@@ -22,19 +22,19 @@ extension AgendaRenderer {
       if let p = a.person {
         let extra = personLine(p).map { html($0) }.joined(separator: ", ")
         o +=
-          "<p class=\"for\">\(html(title(a, l))) \(html(l.agenda("for"))) <strong>\(html(p.personal.name))</strong>"
+          "<p class=\"for\">\(html(title(a, l))) \(html(l[agenda: .forPerson])) <strong>\(html(p.personal.name))</strong>"
         o += (extra.isEmpty ? "" : "<span class=\"function\">\(extra)</span>") + "</p>\n"
       } else {
         o +=
-          "<p class=\"for unknown\">\(html(l.agenda("unknown person"))): \(html(a.personQuery ?? ""))</p>\n"
+          "<p class=\"for unknown\">\(html(l[agenda: .unknownPerson])): \(html(a.personQuery ?? ""))</p>\n"
       }
     }
-    if a.status == .cancelled { o += "<p class=\"alert\">\(html(l.agenda("visit cancelled")))</p>\n" }
+    if a.status == .cancelled { o += "<p class=\"alert\">\(html(l[agenda: .visitCancelled]))</p>\n" }
     o += "</header>\n"
     o += "<dl class=\"facts\">\n"
     for r in facts(a, l) {
       let value =
-        r.label == l.agenda("version") && a.published == nil
+        r.label == l[agenda: .version] && a.published == nil
         ? "<span class=\"draft\">\(html(r.value))</span>" : html(r.value)
       o += "<dt>\(html(r.label))</dt><dd>\(value)</dd>\n"
     }
@@ -43,29 +43,30 @@ extension AgendaRenderer {
     // Changes.
     if let ch = a.changes {
       o +=
-        "<section class=\"changes\">\n<h2>\(html(l.agenda("changes since"))) \(html(ch.label))</h2>\n<ul>\n"
-      if !ch.visitExisted { o += "<li>\(html(l.agenda("did not exist")))</li>\n" }
-      if ch.visitCancelled { o += "<li><strong>\(html(l.agenda("visit cancelled")))</strong></li>\n" }
+        "<section class=\"changes\">\n<h2>\(html(l[agenda: .changesSince])) \(html(ch.label))</h2>\n<ul>\n"
+      if !ch.visitExisted { o += "<li>\(html(l[agenda: .didNotExist]))</li>\n" }
+      if ch.visitCancelled { o += "<li><strong>\(html(l[agenda: .visitCancelled]))</strong></li>\n" }
       if ch.isEmpty {
-        o += "<li>\(html(l.agenda("no changes")))</li>\n"
+        o += "<li>\(html(l[agenda: .noChanges]))</li>\n"
       } else {
         let counts = Agenda.Change.Kind.allCases.compactMap { k -> String? in
           let n = ch.counts[k] ?? 0
-          return n == 0 ? nil : "<span class=\"badge \(k.rawValue)\">\(html(l.mark(k)))</span> \(n)"
+          return n == 0
+            ? nil : "<span class=\"badge \(k.rawValue)\">\(html(l[agenda: AgendaLabel(k)]))</span> \(n)"
         }
         if !counts.isEmpty { o += "<li class=\"counts\">\(counts.joined(separator: " "))</li>\n" }
       }
       if let dates = ch.dates {
         o +=
-          "<li>\(html(l.agenda("dates changed"))): <del>\(html(l.range(dates.old.from, dates.old.to)))</del> → "
+          "<li>\(html(l[agenda: .datesChanged])): <del>\(html(l.range(dates.old.from, dates.old.to)))</del> → "
         o += "\(html(l.range(dates.new.from, dates.new.to)))</li>\n"
       }
       if !ch.attendeesAdded.isEmpty {
         o +=
-          "<li>\(html(l.agenda("people added"))): \(ch.attendeesAdded.map { html($0) }.joined(separator: ", "))</li>\n"
+          "<li>\(html(l[agenda: .peopleAdded])): \(ch.attendeesAdded.map { html($0) }.joined(separator: ", "))</li>\n"
       }
       if !ch.attendeesWithdrawn.isEmpty {
-        o += "<li>\(html(l.agenda("people withdrawn"))): "
+        o += "<li>\(html(l[agenda: .peopleWithdrawn])): "
         o += "\(ch.attendeesWithdrawn.map { "<del>\(html($0))</del>" }.joined(separator: ", "))</li>\n"
       }
       o += "</ul>\n</section>\n"
@@ -83,12 +84,14 @@ extension AgendaRenderer {
     }
 
     // Contacts.
-    o += "<section class=\"contacts\">\n<h2>\(html(l.agenda("contacts")))</h2>\n"
+    o += "<section class=\"contacts\">\n<h2>\(html(l[agenda: .contacts]))</h2>\n"
     if a.contacts.isEmpty {
-      o += "<p class=\"empty\">\(html(l.agenda("no contacts")))</p>\n"
+      o += "<p class=\"empty\">\(html(l[agenda: .noContacts]))</p>\n"
     } else {
       o += "<table>\n<thead><tr>"
-      for k in ["name", "function", "organization", "phone", "email"] { o += "<th>\(html(l.agenda(k)))</th>" }
+      for k: AgendaLabel in [.name, .function, .organization, .phone, .email] {
+        o += "<th>\(html(l[agenda: k]))</th>"
+      }
       o += "</tr></thead>\n<tbody>\n"
       for c in a.contacts {
         o += "<tr><td class=\"name\">\(html(c.name))</td>"
@@ -114,7 +117,7 @@ extension AgendaRenderer {
     o += e.struck ? "<del class=\"now\">\(now)</del>" : "<span class=\"now\">\(now)</span>"
     if e.foreignZone { o += "<span class=\"zone\">(\(html(ap.timezone)))</span>" }
     if let previous = previousTime(e, l) {
-      o += "<span class=\"was\">\(html(l.agenda("previously")))<br><del>\(html(previous))</del></span>"
+      o += "<span class=\"was\">\(html(l[agenda: .previously]))<br><del>\(html(previous))</del></span>"
     }
     o += "</div>\n<div class=\"body\">\n"
     let badge =
@@ -126,11 +129,11 @@ extension AgendaRenderer {
       var place = "<strong>\(html(s.name))</strong>"
       let more = [s.organization, s.address].compactMap { $0 }.filter { !$0.isEmpty }.map { html($0) }
       if !more.isEmpty { place += "<br><span class=\"address\">\(more.joined(separator: " · "))</span>" }
-      o += "<dt>\(html(l.agenda("place")))</dt><dd class=\"place\">\(place)</dd>\n"
+      o += "<dt>\(html(l[agenda: .place]))</dt><dd class=\"place\">\(place)</dd>\n"
     }
     if !ap.hosts.isEmpty {
       o +=
-        "<dt>\(html(l.agenda("hosts")))</dt><dd>\(ap.hosts.map { html($0) }.joined(separator: ", "))</dd>\n"
+        "<dt>\(html(l[agenda: .hosts]))</dt><dd>\(ap.hosts.map { html($0) }.joined(separator: ", "))</dd>\n"
     }
     var names = e.attendees.map { p in
       let name = p.id == person ? "<strong>\(html(p.personal.name))</strong>" : html(p.personal.name)
@@ -140,10 +143,10 @@ extension AgendaRenderer {
     if let c = e.change, c.kind != .unassigned { names += c.left.map { "<del>\(html($0))</del>" } }
     let attending =
       names.isEmpty
-      ? "<span class=\"none\">\(html(l.agenda("nobody")))</span>" : names.joined(separator: ", ")
-    o += "<dt>\(html(l.agenda("attending")))</dt><dd>\(attending)</dd>\n"
+      ? "<span class=\"none\">\(html(l[agenda: .nobody]))</span>" : names.joined(separator: ", ")
+    o += "<dt>\(html(l[agenda: .attending]))</dt><dd>\(attending)</dd>\n"
     if let n = ap.note {
-      o += "<dt>\(html(l.agenda("note")))</dt><dd class=\"note\">\(html(n, breaks: true))</dd>\n"
+      o += "<dt>\(html(l[agenda: .note]))</dt><dd class=\"note\">\(html(n, breaks: true))</dd>\n"
     }
     o += "</dl>\n</div>\n</article>\n"
     return o

@@ -27,55 +27,54 @@ public enum AgendaRenderer {
     return s
   }
 
-  /// The kind of an appointment in words (`press` has its own word: the base table's is the side's).
-  static func kind(_ k: AppointmentKind, _ l: Labels) -> String {
-    k == .press ? l.agenda("kind.press") : l.kind(k)
-  }
+  /// The kind of an appointment in words.
+  static func kind(_ k: AppointmentKind, _ l: Labels) -> String { l[Label(k)] }
 
   /// "moved", "changed: time, attendees".
   static func markText(_ c: Agenda.Change, _ l: Labels) -> String {
-    c.kind == .changed && !c.fields.isEmpty ? "\(l.mark(c.kind)): \(l.fields(c.fields))" : l.mark(c.kind)
+    c.kind == .changed && !c.fields.isEmpty
+      ? "\(l[agenda: AgendaLabel(c.kind)]): \(l.fields(c.fields))" : l[agenda: AgendaLabel(c.kind)]
   }
 
   /// "new 1 · moved 3 · cancelled 1", leaving out kinds with none.
   static func countsText(_ ch: Agenda.Changes, _ l: Labels) -> String {
     Agenda.Change.Kind.allCases.compactMap { k in
       let n = ch.counts[k] ?? 0
-      return n == 0 ? nil : "\(l.mark(k)): \(n)"
+      return n == 0 ? nil : "\(l[agenda: AgendaLabel(k)]): \(n)"
     }.joined(separator: " · ")
   }
 
   static func versionText(_ a: Agenda, _ l: Labels) -> String {
-    guard let p = a.published else { return l.agenda("draft") }
-    let base = "\(p.version), \(l.agenda("published")) \(l.dateTime(p.local))"
-    return a.changedSincePublished ? base + " " + l.agenda("changed since") : base
+    guard let p = a.published else { return l[agenda: .draft] }
+    let base = "\(p.version), \(l[agenda: .published]) \(l.dateTime(p.local))"
+    return a.changedSincePublished ? base + " " + l[agenda: .changedSince] : base
   }
 
   static func anchor(_ a: Agenda, _ l: Labels) -> String {
     let hash = String(a.head.shortHash.filter { $0.isHexDigit })
-    return "\(l["as of"]) \(a.head.seq) · \(l["head"]) \(hash)"
+    return "\(l[.asOf]) \(a.head.seq) · \(l[.head]) \(hash)"
   }
 
   static func title(_ a: Agenda, _ l: Labels) -> String {
-    a.personQuery == nil ? l.agenda("agenda") : l.agenda("personal")
+    a.personQuery == nil ? l[agenda: .agenda] : l[agenda: .personal]
   }
 
   static func dayEmpty(_ a: Agenda, _ l: Labels) -> String {
-    a.personQuery == nil ? l.agenda("nothing planned") : l.agenda("nothing for person")
+    a.personQuery == nil ? l[agenda: .nothingPlanned] : l[agenda: .nothingForPerson]
   }
 
   /// Rows of the title block, label and value (values still to be made safe by the caller).
   static func facts(_ a: Agenda, _ l: Labels) -> [(label: String, value: String, data: Bool)] {
     var rows: [(label: String, value: String, data: Bool)] = []
-    rows.append((l.agenda("partner"), a.partner, true))
-    rows.append((l.agenda("dates"), l.range(a.from, a.to), false))
-    rows.append((l.agenda("timezone"), a.timezone + " (" + l.agenda("timezone note") + ")", false))
-    if let p = a.program { rows.append((l.agenda("program"), p, true)) }
+    rows.append((l[agenda: .partner], a.partner, true))
+    rows.append((l[agenda: .dates], l.range(a.from, a.to), false))
+    rows.append((l[agenda: .timezone], a.timezone + " (" + l[agenda: .timezoneNote] + ")", false))
+    if let p = a.program { rows.append((l[agenda: .program], p, true)) }
     if !a.organizers.isEmpty {
-      rows.append((l.agenda("organizers"), a.organizers.joined(separator: "; "), true))
+      rows.append((l[agenda: .organizers], a.organizers.joined(separator: "; "), true))
     }
-    if !a.topics.isEmpty { rows.append((l.agenda("topics"), a.topics.joined(separator: "; "), true)) }
-    rows.append((l.agenda("version"), versionText(a, l), false))
+    if !a.topics.isEmpty { rows.append((l[agenda: .topics], a.topics.joined(separator: "; "), true)) }
+    rows.append((l[agenda: .version], versionText(a, l), false))
     return rows
   }
 
@@ -107,7 +106,7 @@ public enum AgendaRenderer {
     func bold(_ s: String) -> String { md ? "**\(s)**" : s }
     func italic(_ s: String) -> String { md ? "_\(s)_" : s }
     var out: [String] = []
-    let heading = d(a.title) + (a.status == .cancelled ? " (\(l["cancelled"]))" : "")
+    let heading = d(a.title) + (a.status == .cancelled ? " (\(l[.cancelled]))" : "")
     if md {
       out.append("# " + heading)
       out.append("")
@@ -122,15 +121,15 @@ public enum AgendaRenderer {
       if let p = a.person {
         let extra = personLine(p).map(d).joined(separator: ", ")
         out.append(
-          "\(title(a, l)) \(l.agenda("for")) \(bold(d(p.personal.name)))"
+          "\(title(a, l)) \(l[agenda: .forPerson]) \(bold(d(p.personal.name)))"
             + (extra.isEmpty ? "" : " (\(extra))"))
       } else {
-        out.append("\(l.agenda("unknown person")): \(d(a.personQuery ?? ""))")
+        out.append("\(l[agenda: .unknownPerson]): \(d(a.personQuery ?? ""))")
       }
     }
     if a.status == .cancelled {
       out.append("")
-      out.append(bold(l.agenda("visit cancelled")))
+      out.append(bold(l[agenda: .visitCancelled]))
     }
     out.append("")
     let rows = facts(a, l)
@@ -146,28 +145,28 @@ public enum AgendaRenderer {
 
     if let ch = a.changes {
       out.append("")
-      out.append((md ? "## " : "") + "\(l.agenda("changes since")) \(d(ch.label))")
+      out.append((md ? "## " : "") + "\(l[agenda: .changesSince]) \(d(ch.label))")
       if md { out.append("") }
       let bullet = md ? "- " : "  "
-      if !ch.visitExisted { out.append(bullet + l.agenda("did not exist")) }
-      if ch.visitCancelled { out.append(bullet + bold(l.agenda("visit cancelled"))) }
+      if !ch.visitExisted { out.append(bullet + l[agenda: .didNotExist]) }
+      if ch.visitCancelled { out.append(bullet + bold(l[agenda: .visitCancelled])) }
       if ch.isEmpty {
-        out.append(bullet + l.agenda("no changes"))
+        out.append(bullet + l[agenda: .noChanges])
       } else if !countsText(ch, l).isEmpty {
         out.append(bullet + countsText(ch, l))
       }
       if let dates = ch.dates {
         let old = l.range(dates.old.from, dates.old.to)
         let new = l.range(dates.new.from, dates.new.to)
-        out.append(bullet + "\(l.agenda("dates changed")): \(strike(old)) → \(new)")
+        out.append(bullet + "\(l[agenda: .datesChanged]): \(strike(old)) → \(new)")
       }
       if !ch.attendeesAdded.isEmpty {
         out.append(
-          bullet + "\(l.agenda("people added")): \(ch.attendeesAdded.map(d).joined(separator: ", "))")
+          bullet + "\(l[agenda: .peopleAdded]): \(ch.attendeesAdded.map(d).joined(separator: ", "))")
       }
       if !ch.attendeesWithdrawn.isEmpty {
         out.append(
-          bullet + "\(l.agenda("people withdrawn")): \(ch.attendeesWithdrawn.map(d).joined(separator: ", "))")
+          bullet + "\(l[agenda: .peopleWithdrawn]): \(ch.attendeesWithdrawn.map(d).joined(separator: ", "))")
       }
     }
 
@@ -209,40 +208,40 @@ public enum AgendaRenderer {
         }
         if let previous = previousTime(e, l) {
           out.append(
-            "\(indent)\(l.agenda("previously")): \(strike(md ? markdownSafe(previous) : terminalSafe(previous)))"
+            "\(indent)\(l[agenda: .previously]): \(strike(md ? markdownSafe(previous) : terminalSafe(previous)))"
           )
         }
         if let s = e.site {
           let place = [s.name, s.organization, s.address].compactMap { $0 }.filter { !$0.isEmpty }.map(d)
-          out.append("\(indent)\(l.agenda("place")): \(place.joined(separator: ", "))")
+          out.append("\(indent)\(l[agenda: .place]): \(place.joined(separator: ", "))")
         }
         if !ap.hosts.isEmpty {
-          out.append("\(indent)\(l.agenda("hosts")): \(ap.hosts.map(d).joined(separator: ", "))")
+          out.append("\(indent)\(l[agenda: .hosts]): \(ap.hosts.map(d).joined(separator: ", "))")
         }
         let names = e.attendees.map { d($0.personal.name) }
-        var attending = names.isEmpty ? l.agenda("nobody") : names.joined(separator: ", ")
+        var attending = names.isEmpty ? l[agenda: .nobody] : names.joined(separator: ", ")
         if let c = e.change, c.kind != .unassigned {
           if !c.joined.isEmpty {
-            attending += "; \(l.agenda("joined")): \(c.joined.map(d).joined(separator: ", "))"
+            attending += "; \(l[agenda: .joined]): \(c.joined.map(d).joined(separator: ", "))"
           }
           if !c.left.isEmpty {
-            attending += "; \(l.agenda("left")): \(c.left.map { strike(d($0)) }.joined(separator: ", "))"
+            attending += "; \(l[agenda: .left]): \(c.left.map { strike(d($0)) }.joined(separator: ", "))"
           }
         }
-        out.append("\(indent)\(l.agenda("attending")): \(attending)")
+        out.append("\(indent)\(l[agenda: .attending]): \(attending)")
         if let n = ap.note {
           let parts = noteLines(n).map(d)
           let continuation = md ? "  \n" + String(repeating: " ", count: 4) : "\n" + indent + "  "
-          out.append("\(indent)\(l.agenda("note")): " + parts.joined(separator: continuation))
+          out.append("\(indent)\(l[agenda: .note]): " + parts.joined(separator: continuation))
         }
       }
     }
 
     out.append("")
-    out.append((md ? "## " : "") + l.agenda("contacts"))
+    out.append((md ? "## " : "") + l[agenda: .contacts])
     if md { out.append("") }
     if a.contacts.isEmpty {
-      out.append((md ? "" : "  ") + l.agenda("no contacts"))
+      out.append((md ? "" : "  ") + l[agenda: .noContacts])
     }
     for c in a.contacts {
       let details = [c.function, c.organization].compactMap { $0 }.filter { !$0.isEmpty }.map(d)
@@ -250,7 +249,7 @@ public enum AgendaRenderer {
       if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
       out.append(line)
       let reach = [
-        c.phone.map { "\(l.agenda("phone")): \(d($0))" }, c.email.map { "\(l.agenda("email")): \(d($0))" },
+        c.phone.map { "\(l[agenda: .phone]): \(d($0))" }, c.email.map { "\(l[agenda: .email]): \(d($0))" },
       ]
       .compactMap { $0 }
       if !reach.isEmpty { out.append((md ? "  " : "    ") + reach.joined(separator: " · ")) }

@@ -7,89 +7,45 @@ public struct AuditText: Sendable {
 
   public init(_ language: Language) { labels = Labels(language) }
 
-  private var de: Bool { labels.language == .de }
-
-  /// "Mon 2 May" / "Mo. 2. Mai".
-  func shortDate(_ d: LocalDate) -> String {
-    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    let ge = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
-    let full = labels.date(d)
-    let dayMonth = String(full.dropLast(5))  // drop " 2022"
-    return (de ? ge : en)[d.weekday] + " " + dayMonth
-  }
-
-  /// "Mon 2 May 14:00–15:30", the end's date only when it differs.
-  func span(_ start: LocalDateTime, _ end: LocalDateTime, withDate: Bool = true) -> String {
-    let head = withDate ? shortDate(start.date) + " " : ""
-    let tail = end.date == start.date ? end.clock : shortDate(end.date) + " " + end.clock
-    return head + start.clock + "–" + tail
-  }
-
   /// One sentence saying what an entry did.
-  public func summary(_ e: AuditEntry) -> String {
-    let q = { (s: String) in de ? "„\(s)“" : "'\(s)'" }
-    let label = q(e.subject.label)
+  public func summary(_ e: AuditEntry) -> String { labels[phrase: phrase(e)] }
+
+  /// What an entry did, as a sentence still to be put in words.
+  func phrase(_ e: AuditEntry) -> Phrase {
+    let label = e.subject.label
     func old(_ f: String) -> String? { e.changes.first { $0.field == f }?.old }
     switch e.event {
     case .visitScheduled(let s):
-      return de
-        ? "plante den Besuch \(q(s.title)) (\(labels.range(s.from, s.to)))"
-        : "scheduled the visit \(q(s.title)) (\(labels.range(s.from, s.to)))"
+      return .visitScheduled(title: s.title, dates: DateRange(from: s.from, to: s.to))
     case .visitRescheduled(let s):
       // A field that did not change has no entry: it kept its new value.
       let wasFrom = old("from").flatMap(LocalDate.init) ?? s.from
       let wasTo = old("to").flatMap(LocalDate.init) ?? s.to
-      let from = labels.range(wasFrom, wasTo)
-      return de
-        ? "verlegte den Besuch von \(from) auf \(labels.range(s.from, s.to))"
-        : "rescheduled the visit from \(from) to \(labels.range(s.from, s.to))"
-    case .visitCancelled:
-      return de ? "sagte den Besuch ab" : "cancelled the visit"
-    case .siteAdded:
-      return de ? "fügte den Ort \(label) hinzu" : "added the site \(label)"
-    case .appointmentScheduled(let a):
-      return de
-        ? "plante \(label) am \(span(a.start, a.end))" : "scheduled \(label) on \(span(a.start, a.end))"
+      return .visitRescheduled(
+        from: DateRange(from: wasFrom, to: wasTo), to: DateRange(from: s.from, to: s.to))
+    case .visitCancelled: return .visitCancelled
+    case .siteAdded: return .siteAdded(label)
+    case .appointmentScheduled(let a): return .appointmentScheduled(label, start: a.start, end: a.end)
     case .appointmentMoved(let m):
       let oldStart = old("start").flatMap(LocalDateTime.init) ?? m.start
       let oldEnd = old("end").flatMap(LocalDateTime.init) ?? m.end
-      let was = span(oldStart, oldEnd)
-      let now = span(m.start, m.end, withDate: oldStart.date != m.start.date)
-      return de ? "verschob \(label) von \(was) auf \(now)" : "moved \(label) from \(was) to \(now)"
-    case .appointmentCancelled:
-      return de ? "sagte \(label) ab" : "cancelled \(label)"
-    case .attendeeRegistered(let r):
-      return de
-        ? "meldete \(r.personal.name) an (\(labels.side(r.side)))"
-        : "registered \(r.personal.name) (\(labels.side(r.side)))"
-    case .attendeeWithdrawn:
-      return de ? "meldete \(e.subject.label) ab" : "withdrew \(e.subject.label)"
+      return .appointmentMoved(label, oldStart: oldStart, oldEnd: oldEnd, start: m.start, end: m.end)
+    case .appointmentCancelled: return .appointmentCancelled(label)
+    case .attendeeRegistered(let r): return .attendeeRegistered(name: r.personal.name, side: r.side)
+    case .attendeeWithdrawn: return .attendeeWithdrawn(name: label)
     case .attendeeAssigned:
-      let who = e.related.first?.label ?? "?"
-      return de ? "teilte \(who) \(label) zu" : "assigned \(who) to \(label)"
+      return .attendeeAssigned(person: e.related.first?.label ?? "?", appointment: label)
     case .attendeeUnassigned:
-      let who = e.related.first?.label ?? "?"
-      return de ? "nahm \(who) aus \(label) heraus" : "removed \(who) from \(label)"
-    case .mouSigned(let m):
-      let by = m.signatories.joined(separator: ", ")
-      return de ? "erfasste die Unterzeichnung von \(label) durch \(by)" : "recorded \(label) signed by \(by)"
-    case .taskAdded:
-      return de ? "legte die Aufgabe \(label) an" : "added the task \(label)"
-    case .taskAssigned(let t):
-      return de ? "übertrug \(label) an \(t.owner)" : "assigned \(label) to \(t.owner)"
-    case .taskDueSet(let t):
-      return de
-        ? "setzte die Frist von \(label) auf \(labels.date(t.due))"
-        : "set \(label) due on \(labels.date(t.due))"
-    case .taskCompleted:
-      return de ? "erledigte \(label)" : "completed \(label)"
-    case .taskReopened:
-      return de ? "öffnete \(label) wieder" : "reopened \(label)"
+      return .attendeeUnassigned(person: e.related.first?.label ?? "?", appointment: label)
+    case .mouSigned(let m): return .mouSigned(label, signatories: m.signatories)
+    case .taskAdded: return .taskAdded(label)
+    case .taskAssigned(let t): return .taskAssigned(label, owner: t.owner)
+    case .taskDueSet(let t): return .taskDueSet(label, due: t.due)
+    case .taskCompleted: return .taskCompleted(label)
+    case .taskReopened: return .taskReopened(label)
     case .noteAdded(let n):
-      let text = n.text.count > 80 ? String(n.text.prefix(79)) + "…" : n.text
-      return de ? "notierte: \(text)" : "noted: \(text)"
-    case .agendaPublished(let p):
-      return de ? "veröffentlichte die Agenda-Version \(p.version)" : "published agenda version \(p.version)"
+      return .noteAdded(excerpt: n.text.count > 80 ? String(n.text.prefix(79)) + "…" : n.text)
+    case .agendaPublished(let p): return .agendaPublished(version: p.version)
     }
   }
 
@@ -97,7 +53,7 @@ public struct AuditText: Sendable {
   public func entry(_ e: AuditEntry) -> String {
     let t = terminalSafe
     var out = "\(e.meta.recorded)  \(t(e.meta.actor))  \(e.visit)#\(e.meta.seq)  \(t(summary(e)))\n"
-    if let r = e.meta.reason { out += "    \(de ? "warum" : "why"): \(t(r))\n" }
+    if let r = e.meta.reason { out += "    \(labels[audit: .why]): \(t(r))\n" }
     for c in e.changes {
       out += "    \(c.field): \(t(c.old ?? "–")) → \(t(c.new ?? "–"))\n"
     }
@@ -148,51 +104,42 @@ public struct AuditText: Sendable {
   /// `visits diff` in words.
   public func diff(_ d: VisitDiff, visit: Visit, from: String, to: String) -> String {
     let t = terminalSafe
-    var out =
-      de
-      ? "Änderungen an \(t(visit.title)) zwischen \(from) und \(to):\n"
-      : "Changes to \(t(visit.title)) between \(from) and \(to):\n"
-    if d.isEmpty { return out + (de ? "  keine\n" : "  none\n") }
-    if d.cancelled { out += de ? "  Besuch abgesagt\n" : "  visit cancelled\n" }
+    let l = labels
+    func span(_ a: Appointment) -> String { l.span(a.start, a.end) }
+    var out = l[phrase: .diffHeading(title: t(visit.title), from: from, to: to)] + "\n"
+    if d.isEmpty { return out + "  \(l[audit: .noChanges])\n" }
+    if d.cancelled { out += "  \(l[audit: .visitCancelled])\n" }
     if let dates = d.dates {
-      out +=
-        de
-        ? "  Zeitraum: \(labels.range(dates.old.from, dates.old.to)) → \(labels.range(dates.new.from, dates.new.to))\n"
-        : "  dates: \(labels.range(dates.old.from, dates.old.to)) → \(labels.range(dates.new.from, dates.new.to))\n"
+      let old = l.range(dates.old.from, dates.old.to)
+      out += "  \(l[audit: .dates]): \(old) → \(l.range(dates.new.from, dates.new.to))\n"
     }
     for a in d.appointments {
       let title = "'\(t(a.new.title))'"
       switch a.kind {
-      case .added: out += (de ? "  neu: " : "  added: ") + "\(title) \(span(a.new.start, a.new.end))\n"
-      case .cancelled:
-        out += (de ? "  abgesagt: " : "  cancelled: ") + "\(title) \(span(a.new.start, a.new.end))\n"
+      case .added: out += "  \(l[audit: .added]): \(title) \(span(a.new))\n"
+      case .cancelled: out += "  \(l[audit: .cancelled]): \(title) \(span(a.new))\n"
       case .moved:
-        let was = a.old.map { span($0.start, $0.end) } ?? "?"
-        out += (de ? "  verschoben: " : "  moved: ") + "\(title) \(was) → \(span(a.new.start, a.new.end))"
+        let was = a.old.map(span) ?? "?"
+        out += "  \(l[audit: .moved]): \(title) \(was) → \(span(a.new))"
+        // Field names as the diff gives them, in both languages.
         let other = a.fields.filter { $0 != "time" }
-        out += other.isEmpty ? "\n" : (de ? " (auch: " : " (also: ") + other.joined(separator: ", ") + ")\n"
+        out += other.isEmpty ? "\n" : " (\(l[audit: .also]): \(other.joined(separator: ", ")))\n"
       case .changed, .unassigned:
-        out += (de ? "  geändert: " : "  changed: ") + "\(title): \(a.fields.joined(separator: ", "))\n"
+        out += "  \(l[audit: .changed]): \(title): \(a.fields.joined(separator: ", "))\n"
       }
     }
-    for p in d.attendeesAdded {
-      out += (de ? "  angemeldet: " : "  attendee added: ") + t(p.personal.name) + "\n"
-    }
-    for p in d.attendeesWithdrawn {
-      out += (de ? "  abgemeldet: " : "  attendee withdrawn: ") + t(p.personal.name) + "\n"
-    }
-    for s in d.sitesAdded { out += (de ? "  neuer Ort: " : "  site added: ") + t(s.name) + "\n" }
-    for m in d.mousSigned { out += (de ? "  MoU unterzeichnet: " : "  MoU signed: ") + t(m.title) + "\n" }
+    for p in d.attendeesAdded { out += "  \(l[audit: .attendeeAdded]): \(t(p.personal.name))\n" }
+    for p in d.attendeesWithdrawn { out += "  \(l[audit: .attendeeWithdrawn]): \(t(p.personal.name))\n" }
+    for s in d.sitesAdded { out += "  \(l[audit: .siteAdded]): \(t(s.name))\n" }
+    for m in d.mousSigned { out += "  \(l[audit: .mouSigned]): \(t(m.title))\n" }
     for c in d.tasks {
       let title = t(c.new?.title ?? c.old?.title ?? c.id)
       if c.old == nil {
-        out += (de ? "  neue Aufgabe: " : "  task added: ") + title + "\n"
+        out += "  \(l[audit: .taskAdded]): \(title)\n"
       } else if c.new == nil {
-        out += (de ? "  Aufgabe entfallen: " : "  task dropped: ") + title + "\n"
+        out += "  \(l[audit: .taskDropped]): \(title)\n"
       } else {
-        out +=
-          (de ? "  Aufgabe geändert: " : "  task changed: ")
-          + "\(title): \(c.fields.joined(separator: ", "))\n"
+        out += "  \(l[audit: .taskChanged]): \(title): \(c.fields.joined(separator: ", "))\n"
       }
     }
     return out
@@ -237,8 +184,10 @@ public struct AuditText: Sendable {
     ]
     if let dates = d.dates {
       o["dates"] = .object([
-        "old": .object(["from": .string(dates.old.from.description), "to": .string(dates.old.to.description)]),
-        "new": .object(["from": .string(dates.new.from.description), "to": .string(dates.new.to.description)]),
+        "old": .object(["from": .string(dates.old.from.description), "to": .string(dates.old.to.description)]
+        ),
+        "new": .object(["from": .string(dates.new.from.description), "to": .string(dates.new.to.description)]
+        ),
       ])
     }
     return .object(o)

@@ -16,13 +16,12 @@ public enum CSVRenderer {
 
   /// The cells of `attendees`, before encoding.
   public static func attendeeRows(_ list: AttendeeList, _ labels: Labels) -> [[String]] {
-    let header = ["person", "side", "name", "function", "organization", "email", "phone", "diet", "access"]
-      .map { labels.export("csv." + $0) }
+    let header = ExportLabel.attendeeColumns.map { labels[export: $0] }
     let rows = list.groups.flatMap { group in
       group.attendees.map { a in
         let p = a.personal
         return [
-          a.id, labels.side(a.side), p.name, p.function ?? "", p.organization ?? "", p.email ?? "",
+          a.id, labels[Label(a.side)], p.name, p.function ?? "", p.organization ?? "", p.email ?? "",
           p.phone ?? "", p.diet ?? "", p.access ?? "",
         ]
       }
@@ -32,13 +31,12 @@ public enum CSVRenderer {
 
   /// The cells of `tasks`, before encoding.
   public static func taskRows(_ list: TaskList, _ labels: Labels) -> [[String]] {
-    let header = ["visit", "task", "title", "status", "owner", "due", "overdue", "origin"]
-      .map { labels.export("csv." + $0) }
+    let header = ExportLabel.taskColumns.map { labels[export: $0] }
     let words = TextRenderer(labels.language)
     let rows = list.rows.map { r in
       [
-        r.visit, r.task.id, r.task.title, labels[r.task.status.rawValue], r.task.owner ?? "",
-        r.task.due?.description ?? "", labels.export(r.overdue ? "yes" : "no"), words.origin(r.task.origin),
+        r.visit, r.task.id, r.task.title, labels[Label(r.task.status)], r.task.owner ?? "",
+        r.task.due?.description ?? "", labels[export: r.overdue ? .yes : .no], words.origin(r.task.origin),
       ]
     }
     return [header] + rows

@@ -83,15 +83,15 @@ public enum ICalendar {
     if let site = a.site.flatMap({ visit.sites[$0] }) {
       lines.append("LOCATION:" + text([site.name, site.address].compactMap { $0 }.joined(separator: ", ")))
     }
-    var description = ["\(labels.export("ics.kind")): \(labels.kind(a.kind))"]
+    var description = ["\(labels[export: .kind]): \(labels[Label(a.kind)])"]
     if !a.hosts.isEmpty {
-      description.append("\(labels.export("ics.hosts")): " + a.hosts.joined(separator: ", "))
+      description.append("\(labels[export: .hosts]): " + a.hosts.joined(separator: ", "))
     }
     let names = a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn }.map(\.personal.name)
     if !names.isEmpty {
-      description.append("\(labels.export("ics.attending")): " + names.joined(separator: ", "))
+      description.append("\(labels[export: .attending]): " + names.joined(separator: ", "))
     }
-    if let note = a.note { description.append("\(labels.export("ics.note")): " + note) }
+    if let note = a.note { description.append("\(labels[export: .note]): " + note) }
     lines.append("DESCRIPTION:" + text(description.joined(separator: "\n")))
     lines.append("CATEGORIES:" + text(a.kind.rawValue))
     lines.append("STATUS:" + (a.cancelled || visit.status == .cancelled ? "CANCELLED" : "CONFIRMED"))

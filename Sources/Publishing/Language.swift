@@ -5,85 +5,18 @@ public enum Language: String, Sendable, CaseIterable {
   case en, de
 }
 
-/// Fixed labels and date formats in German and English.
+/// Fixed labels and date formats in German and English: the texts of the typed keys (see
+/// `Wording`) in one language, and dates written out.
 public struct Labels: Sendable {
   public let language: Language
 
   public init(_ language: Language) { self.language = language }
 
-  private static let table: [String: (en: String, de: String)] = [
-    "partner": ("Partner", "Partner"),
-    "dates": ("Dates", "Zeitraum"),
-    "status": ("Status", "Status"),
-    "direction": ("Direction", "Richtung"),
-    "program": ("Programme", "Programm"),
-    "topics": ("Topics", "Themen"),
-    "organizers": ("Organised by", "Organisation"),
-    "timezone": ("Time zone", "Zeitzone"),
-    "appointments": ("Appointments", "Termine"),
-    "appointment": ("appointment", "Termin"),
-    "attendees": ("Attendees", "Teilnehmende"),
-    "open tasks": ("Open tasks", "Offene Aufgaben"),
-    "tasks": ("Follow-up tasks", "Folgeaufgaben"),
-    "notes": ("Notes", "Notizen"),
-    "mous": ("Memoranda of understanding", "Absichtserklärungen (MoU)"),
-    "signed by": ("signed by", "unterzeichnet von"),
-    "commitments": ("Commitments", "Vereinbarungen"),
-    "published": ("Agenda version", "Agenda-Version"),
-    "not published": ("not yet published", "noch nicht veröffentlicht"),
-    "version": ("version", "Version"),
-    "as of": ("as of event", "Stand: Ereignis"),
-    "head": ("head", "Kopf-Hash"),
-    "at": ("at", "Ort"),
-    "hosts": ("hosts", "Gastgebende"),
-    "attending": ("attending", "Teilnahme"),
-    "note": ("note", "Hinweis"),
-    "nothing planned": ("nothing planned", "keine Termine"),
-    "warnings": ("Warnings", "Warnungen"),
-    "no warnings": ("No warnings.", "Keine Warnungen."),
-    "catering": ("Catering", "Verpflegung"),
-    "accessibility": ("Accessibility", "Barrierefreiheit"),
-    "none": ("none", "keine"),
-    "nobody": ("nobody", "niemand"),
-    "owner": ("owner", "zuständig"),
-    "due": ("due", "fällig"),
-    "overdue": ("OVERDUE", "ÜBERFÄLLIG"),
-    "done": ("done", "erledigt"),
-    "open": ("open", "offen"),
-    "origin": ("from", "aus"),
-    "no tasks": ("No tasks.", "Keine Aufgaben."),
-    "no visits": ("No visits.", "Keine Besuche."),
-    "visit": ("Visit", "Besuch"),
-    "unassigned": ("unassigned", "nicht zugewiesen"),
-    "planned": ("planned", "geplant"),
-    "cancelled": ("cancelled", "abgesagt"),
-    "incoming": ("incoming", "eingehend"),
-    "outgoing": ("outgoing", "ausgehend"),
-    "delegation": ("Delegation", "Delegation"),
-    "host": ("Hosts", "Gastgebende"),
-    "staff": ("Staff", "Organisationsteam"),
-    "interpreter": ("Interpreters", "Dolmetschende"),
-    "press": ("Press", "Presse"),
-    "kind.reception": ("reception", "Empfang"),
-    "kind.site-visit": ("site visit", "Besichtigung"),
-    "kind.meeting": ("meeting", "Gespräch"),
-    "kind.presentation": ("presentation", "Präsentation"),
-    "kind.meal": ("meal", "Essen"),
-    "kind.transfer": ("transfer", "Transfer"),
-    "kind.press": ("press", "Pressetermin"),
-    "kind.signing": ("signing", "Unterzeichnung"),
-    "kind.ceremony": ("ceremony", "Zeremonie"),
-    "kind.other": ("other", "Sonstiges"),
-    "manual": ("added by hand", "manuell angelegt"),
-    "visit report": ("end of the visit", "Ende des Besuchs"),
-    "for appointment": ("for appointment", "für Termin"),
-  ]
+  /// The text of `key` in this language.
+  public subscript(_ key: Label) -> String { key.text(language) }
 
-  /// The label for `key` in this language (the key itself if there is none).
-  public subscript(_ key: String) -> String {
-    guard let entry = Self.table[key] else { return key }
-    return language == .de ? entry.de : entry.en
-  }
+  /// The export text of `key` (CSV headers and cells, iCalendar descriptions) in this language.
+  public subscript(export key: ExportLabel) -> String { key.text(language) }
 
   private static let weekdays = (
     en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -125,8 +58,4 @@ public struct Labels: Sendable {
     }
     return date(from) + " – " + date(to)
   }
-
-  public func side(_ s: Side) -> String { self[s.rawValue] }
-  /// An appointment kind (its own keys: "press" is also a side).
-  public func kind(_ k: AppointmentKind) -> String { self["kind." + k.rawValue] }
 }

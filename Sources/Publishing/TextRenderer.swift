@@ -11,14 +11,14 @@ public struct TextRenderer: Sendable {
 
   /// "as of event 57 · head 3f2a9c1b7d4e": which log state a printout was built from.
   public func anchor(_ head: StreamHead) -> String {
-    "\(labels["as of"]) \(head.seq) · \(labels["head"]) \(head.shortHash)"
+    "\(labels[.asOf]) \(head.seq) · \(labels[.head]) \(head.shortHash)"
   }
 
   /// `visits list`.
   public func catalog(_ entries: [CatalogEntry]) -> String {
-    guard !entries.isEmpty else { return labels["no visits"] + "\n" }
+    guard !entries.isEmpty else { return labels[.noVisits] + "\n" }
     return entries.map { e in
-      let status = labels[e.status.rawValue]
+      let status = labels[Label(e.status)]
       return "\(e.id)  \(e.from) – \(e.to)  \(status)  \(t(e.title)) — \(t(e.partner))"
     }.joined(separator: "\n") + "\n"
   }
@@ -26,31 +26,31 @@ public struct TextRenderer: Sendable {
   /// `visits show`.
   public func visit(_ v: Visit, head: StreamHead) -> String {
     var out: [String] = []
-    out.append(t(v.title) + (v.status == .cancelled ? " (\(labels["cancelled"]))" : ""))
-    out.append("  \(labels["partner"]): \(t(v.partner))")
-    out.append("  \(labels["dates"]): \(labels.range(v.from, v.to)) (\(v.timezone))")
-    out.append("  \(labels["direction"]): \(labels[v.direction.rawValue])")
-    if let p = v.program { out.append("  \(labels["program"]): \(t(p))") }
-    if !v.topics.isEmpty { out.append("  \(labels["topics"]): \(v.topics.map(t).joined(separator: "; "))") }
+    out.append(t(v.title) + (v.status == .cancelled ? " (\(labels[.cancelled]))" : ""))
+    out.append("  \(labels[.partner]): \(t(v.partner))")
+    out.append("  \(labels[.dates]): \(labels.range(v.from, v.to)) (\(v.timezone))")
+    out.append("  \(labels[.direction]): \(labels[Label(v.direction)])")
+    if let p = v.program { out.append("  \(labels[.program]): \(t(p))") }
+    if !v.topics.isEmpty { out.append("  \(labels[.topics]): \(v.topics.map(t).joined(separator: "; "))") }
     if !v.organizers.isEmpty {
-      out.append("  \(labels["organizers"]): \(v.organizers.map(t).joined(separator: "; "))")
+      out.append("  \(labels[.organizers]): \(v.organizers.map(t).joined(separator: "; "))")
     }
     let entry = CatalogEntry(v)
     out.append(
-      "  \(labels["appointments"]): \(entry.appointments) · \(labels["attendees"]): \(entry.attendees) · \(labels["open tasks"]): \(entry.openTasks)"
+      "  \(labels[.appointments]): \(entry.appointments) · \(labels[.attendees]): \(entry.attendees) · \(labels[.openTasks]): \(entry.openTasks)"
     )
     if let p = v.publications.last {
-      out.append("  \(labels["published"]) \(p.version): \(p.meta.recorded) (\(t(p.meta.actor)))")
+      out.append("  \(labels[.published]) \(p.version): \(p.meta.recorded) (\(t(p.meta.actor)))")
     } else {
-      out.append("  \(labels["published"]): \(labels["not published"])")
+      out.append("  \(labels[.published]): \(labels[.notPublished])")
     }
     for m in v.mous {
       out.append(
-        "  MoU \(m.id): \(t(m.title)), \(labels["signed by"]) \(m.signatories.map(t).joined(separator: ", "))"
+        "  MoU \(m.id): \(t(m.title)), \(labels[.signedBy]) \(m.signatories.map(t).joined(separator: ", "))"
       )
     }
     if !v.notes.isEmpty {
-      out.append("  \(labels["notes"]):")
+      out.append("  \(labels[.notes]):")
       for n in v.notes { out.append("    \(n.meta.recorded) \(t(n.meta.actor)): \(t(n.text))") }
     }
     out.append("  \(anchor(head))")
@@ -63,14 +63,14 @@ public struct TextRenderer: Sendable {
     var out: [String] = []
     let md = markdown
     func esc(_ s: String) -> String { md ? markdownSafe(s) : t(s) }
-    out.append((md ? "# " : "") + esc(v.title) + (v.status == .cancelled ? " (\(labels["cancelled"]))" : ""))
+    out.append((md ? "# " : "") + esc(v.title) + (v.status == .cancelled ? " (\(labels[.cancelled]))" : ""))
     out.append((md ? "" : "") + "\(esc(v.partner)) · \(labels.range(v.from, v.to)) · \(v.timezone)")
     out.append(md ? "\n_\(anchor(head))_" : anchor(head))
     for day in it.days {
       out.append("")
       out.append(md ? "## " + labels.longDate(day.date) : labels.longDate(day.date))
       if day.items.isEmpty {
-        out.append(md ? "\n_\(labels["nothing planned"])_" : "  (\(labels["nothing planned"]))")
+        out.append(md ? "\n_\(labels[.nothingPlanned])_" : "  (\(labels[.nothingPlanned]))")
         continue
       }
       if md { out.append("") }
@@ -79,21 +79,21 @@ public struct TextRenderer: Sendable {
         var time = "\(a.start.clock)–\(a.end.clock)"
         if a.end.date != a.start.date { time += " (\(labels.date(a.end.date)))" }
         if item.foreignZone { time += " \(a.timezone)" }
-        let head = "\(time)  \(esc(a.title)) [\(labels.kind(a.kind))]"
-        out.append(md ? "- **\(time)** \(esc(a.title)) _(\(labels.kind(a.kind)))_" : "  " + head)
+        let head = "\(time)  \(esc(a.title)) [\(labels[Label(a.kind)])]"
+        out.append(md ? "- **\(time)** \(esc(a.title)) _(\(labels[Label(a.kind)]))_" : "  " + head)
         let indent = md ? "  - " : "      "
         if let s = item.site {
           let place = [s.name, s.address].compactMap { $0 }.map(esc).joined(separator: ", ")
-          out.append("\(indent)\(labels["at"]): \(place)")
+          out.append("\(indent)\(labels[.at]): \(place)")
         }
         if !a.hosts.isEmpty {
-          out.append("\(indent)\(labels["hosts"]): \(a.hosts.map(esc).joined(separator: ", "))")
+          out.append("\(indent)\(labels[.hosts]): \(a.hosts.map(esc).joined(separator: ", "))")
         }
         let names = item.attendees.map { esc($0.personal.name) }
         out.append(
-          "\(indent)\(labels["attending"]): \(names.isEmpty ? labels["nobody"] : names.joined(separator: ", "))"
+          "\(indent)\(labels[.attending]): \(names.isEmpty ? labels[.nobody] : names.joined(separator: ", "))"
         )
-        if let n = a.note { out.append("\(indent)\(labels["note"]): \(esc(n))") }
+        if let n = a.note { out.append("\(indent)\(labels[.note]): \(esc(n))") }
         for w in item.warnings {
           out.append("\(indent)! \(esc(WarningText.describe(w, in: v, labels)))")
         }
@@ -106,11 +106,11 @@ public struct TextRenderer: Sendable {
   public func attendees(_ list: AttendeeList, head: StreamHead) -> String {
     var out: [String] = []
     var title = t(list.visit.title)
-    if let a = list.appointment { title += " — \(labels["for appointment"]) '\(t(a.title))'" }
+    if let a = list.appointment { title += " — \(labels[.forAppointment]) '\(t(a.title))'" }
     out.append(title)
     for g in list.groups {
       out.append("")
-      out.append("\(labels.side(g.side)) (\(g.attendees.count))")
+      out.append("\(labels[Label(g.side)]) (\(g.attendees.count))")
       for p in g.attendees {
         let details = [p.personal.function, p.personal.organization].compactMap { $0 }.map(t)
         out.append(
@@ -118,15 +118,15 @@ public struct TextRenderer: Sendable {
             + (details.isEmpty ? "" : " — " + details.joined(separator: ", ")))
       }
     }
-    if list.groups.isEmpty { out.append("  (\(labels["nobody"]))") }
+    if list.groups.isEmpty { out.append("  (\(labels[.nobody]))") }
     out.append("")
-    out.append("\(labels["catering"]):")
-    if list.catering.isEmpty { out.append("  \(labels["none"])") }
+    out.append("\(labels[.catering]):")
+    if list.catering.isEmpty { out.append("  \(labels[.noneNoted])") }
     for n in list.catering {
       out.append("  \(t(n.need)): \(n.people.count) (\(n.people.map(t).joined(separator: ", ")))")
     }
-    out.append("\(labels["accessibility"]):")
-    if list.accessibility.isEmpty { out.append("  \(labels["none"])") }
+    out.append("\(labels[.accessibility]):")
+    if list.accessibility.isEmpty { out.append("  \(labels[.noneNoted])") }
     for n in list.accessibility { out.append("  \(t(n.need)): \(n.people.map(t).joined(separator: ", "))") }
     out.append("")
     out.append(anchor(head))
@@ -135,15 +135,15 @@ public struct TextRenderer: Sendable {
 
   /// `visits tasks`.
   public func tasks(_ list: TaskList) -> String {
-    guard !list.rows.isEmpty else { return labels["no tasks"] + "\n" }
+    guard !list.rows.isEmpty else { return labels[.noTasks] + "\n" }
     return list.rows.map { r in
       let task = r.task
-      var parts = ["\(r.visit)/\(task.id)", labels[task.status.rawValue]]
-      if r.overdue { parts.append(labels["overdue"]) }
+      var parts = ["\(r.visit)/\(task.id)", labels[Label(task.status)]]
+      if r.overdue { parts.append(labels[.overdue]) }
       parts.append(t(task.title))
-      parts.append("\(labels["owner"]): \(task.owner.map(t) ?? labels["unassigned"])")
-      if let d = task.due { parts.append("\(labels["due"]): \(d)") }
-      parts.append("\(labels["origin"]): \(origin(task.origin))")
+      parts.append("\(labels[.owner]): \(task.owner.map(t) ?? labels[.unassigned])")
+      if let d = task.due { parts.append("\(labels[.due]): \(d)") }
+      parts.append("\(labels[.origin]): \(origin(task.origin))")
       return parts.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
   }
@@ -151,17 +151,17 @@ public struct TextRenderer: Sendable {
   /// Where a task comes from, in words.
   public func origin(_ o: TaskOrigin) -> String {
     switch o {
-    case .manual: return labels["manual"]
+    case .manual: return labels[.manual]
     case .mouCopy(let m, _), .mouCommitment(let m, _): return "MoU \(m)"
-    case .receptionThanks(let a), .hostThanks(let a, _): return "\(labels["appointment"]) \(a)"
-    case .visitReport: return labels["visit report"]
+    case .receptionThanks(let a), .hostThanks(let a, _): return "\(labels[.appointment]) \(a)"
+    case .visitReport: return labels[.visitReport]
     }
   }
 
   /// `visits check`.
   public func check(_ v: Visit) -> String {
     let ws = v.warnings
-    guard !ws.isEmpty else { return labels["no warnings"] + "\n" }
+    guard !ws.isEmpty else { return labels[.noWarnings] + "\n" }
     return ws.map { "\($0.rule.rawValue): \(t(WarningText.describe($0, in: v, labels)))" }.joined(
       separator: "\n") + "\n"
   }

@@ -11,25 +11,12 @@ public enum WarningText {
     func person(_ id: String) -> String { v.attendees[id]?.personal.name ?? id }
     let names = w.persons.map(person).joined(separator: ", ")
     let a = w.appointments.map(appt)
-    let de = l.language == .de
     switch w.rule {
-    case .doubleBooked:
-      return de
-        ? "\(names) ist zwei sich überschneidenden Terminen zugeordnet: \(a.joined(separator: " und "))"
-        : "\(names) assigned to overlapping appointments \(a.joined(separator: " and "))"
-    case .parallelSites:
-      return de
-        ? "\(a.joined(separator: " und ")) überschneiden sich an verschiedenen Orten, gemeinsam: \(names)"
-        : "\(a.joined(separator: " and ")) overlap at different sites, shared by \(names)"
+    case .doubleBooked: return l[phrase: .doubleBooked(persons: names, appointments: a)]
+    case .parallelSites: return l[phrase: .parallelSites(appointments: a, persons: names)]
     case .travelBuffer:
-      let m = w.minutes ?? 0
-      return de
-        ? "nur \(m) Min. zwischen \(a.joined(separator: " und ")) an verschiedenen Orten (Puffer \(v.travelBuffer) Min.)"
-        : "only \(m) min between \(a.joined(separator: " and ")) at different sites (buffer \(v.travelBuffer) min)"
-    case .noDelegation:
-      return de
-        ? "an \(a.first ?? "") nimmt niemand aus der Delegation teil"
-        : "nobody from the delegation attends \(a.first ?? "")"
+      return l[phrase: .travelBuffer(minutes: w.minutes ?? 0, appointments: a, buffer: v.travelBuffer)]
+    case .noDelegation: return l[phrase: .noDelegation(appointment: a.first ?? "")]
     }
   }
 }

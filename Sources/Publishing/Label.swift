@@ -1,0 +1,141 @@
+import Planning
+
+/// The fixed words of the text views: `show`, `list`, `itinerary`, `attendees`, `tasks`, `check`,
+/// and the anchor every rendered output ends with.
+public enum Label: Wording, CaseIterable {
+  case asOf, head
+  case noVisits, noTasks, noWarnings
+  case partner, dates, direction, program, topics, organizers
+  case appointments, attendees, openTasks
+  case published, notPublished, signedBy, notes
+  case nothingPlanned, at, hosts, attending, nobody, note
+  case forAppointment, catering, accessibility, noneNoted
+  case overdue, owner, unassigned, due, origin
+  case manual, appointment, visitReport
+  // VisitStatus
+  case planned, cancelled
+  // TaskStatus
+  case open, done
+  // Direction
+  case incoming, outgoing
+  // Side
+  case sideDelegation, sideHost, sideStaff, sideInterpreter, sidePress
+  // AppointmentKind
+  case kindReception, kindSiteVisit, kindMeeting, kindPresentation, kindMeal, kindTransfer, kindPress
+  case kindSigning, kindCeremony, kindOther
+
+  public var wording: (en: String, de: String) {
+    switch self {
+    case .asOf: return ("as of event", "Stand: Ereignis")
+    case .head: return ("head", "Kopf-Hash")
+    case .noVisits: return ("No visits.", "Keine Besuche.")
+    case .noTasks: return ("No tasks.", "Keine Aufgaben.")
+    case .noWarnings: return ("No warnings.", "Keine Warnungen.")
+    case .partner: return ("Partner", "Partner")
+    case .dates: return ("Dates", "Zeitraum")
+    case .direction: return ("Direction", "Richtung")
+    case .program: return ("Programme", "Programm")
+    case .topics: return ("Topics", "Themen")
+    case .organizers: return ("Organised by", "Organisation")
+    case .appointments: return ("Appointments", "Termine")
+    case .attendees: return ("Attendees", "Teilnehmende")
+    case .openTasks: return ("Open tasks", "Offene Aufgaben")
+    case .published: return ("Agenda version", "Agenda-Version")
+    case .notPublished: return ("not yet published", "noch nicht veröffentlicht")
+    case .signedBy: return ("signed by", "unterzeichnet von")
+    case .notes: return ("Notes", "Notizen")
+    case .nothingPlanned: return ("nothing planned", "keine Termine")
+    case .at: return ("at", "Ort")
+    case .hosts: return ("hosts", "Gastgebende")
+    case .attending: return ("attending", "Teilnahme")
+    case .nobody: return ("nobody", "niemand")
+    case .note: return ("note", "Hinweis")
+    case .forAppointment: return ("for appointment", "für Termin")
+    case .catering: return ("Catering", "Verpflegung")
+    case .accessibility: return ("Accessibility", "Barrierefreiheit")
+    case .noneNoted: return ("none", "keine")
+    case .overdue: return ("OVERDUE", "ÜBERFÄLLIG")
+    case .owner: return ("owner", "zuständig")
+    case .unassigned: return ("unassigned", "nicht zugewiesen")
+    case .due: return ("due", "fällig")
+    case .origin: return ("from", "aus")
+    case .manual: return ("added by hand", "manuell angelegt")
+    case .appointment: return ("appointment", "Termin")
+    case .visitReport: return ("end of the visit", "Ende des Besuchs")
+    case .planned: return ("planned", "geplant")
+    case .cancelled: return ("cancelled", "abgesagt")
+    case .open: return ("open", "offen")
+    case .done: return ("done", "erledigt")
+    case .incoming: return ("incoming", "eingehend")
+    case .outgoing: return ("outgoing", "ausgehend")
+    case .sideDelegation: return ("Delegation", "Delegation")
+    case .sideHost: return ("Hosts", "Gastgebende")
+    case .sideStaff: return ("Staff", "Organisationsteam")
+    case .sideInterpreter: return ("Interpreters", "Dolmetschende")
+    case .sidePress: return ("Press", "Presse")
+    case .kindReception: return ("reception", "Empfang")
+    case .kindSiteVisit: return ("site visit", "Besichtigung")
+    case .kindMeeting: return ("meeting", "Gespräch")
+    case .kindPresentation: return ("presentation", "Präsentation")
+    case .kindMeal: return ("meal", "Essen")
+    case .kindTransfer: return ("transfer", "Transfer")
+    case .kindPress: return ("press", "Pressetermin")
+    case .kindSigning: return ("signing", "Unterzeichnung")
+    case .kindCeremony: return ("ceremony", "Zeremonie")
+    case .kindOther: return ("other", "Sonstiges")
+    }
+  }
+}
+
+extension Label {
+  /// The word for a visit's status.
+  public init(_ status: VisitStatus) {
+    switch status {
+    case .planned: self = .planned
+    case .cancelled: self = .cancelled
+    }
+  }
+
+  /// The word for a task's status.
+  public init(_ status: TaskStatus) {
+    switch status {
+    case .open: self = .open
+    case .done: self = .done
+    }
+  }
+
+  /// The word for a visit's direction.
+  public init(_ direction: Direction) {
+    switch direction {
+    case .incoming: self = .incoming
+    case .outgoing: self = .outgoing
+    }
+  }
+
+  /// The heading of a side ("Hosts", "Interpreters").
+  public init(_ side: Side) {
+    switch side {
+    case .delegation: self = .sideDelegation
+    case .host: self = .sideHost
+    case .staff: self = .sideStaff
+    case .interpreter: self = .sideInterpreter
+    case .press: self = .sidePress
+    }
+  }
+
+  /// The word for an appointment's kind.
+  public init(_ kind: AppointmentKind) {
+    switch kind {
+    case .reception: self = .kindReception
+    case .siteVisit: self = .kindSiteVisit
+    case .meeting: self = .kindMeeting
+    case .presentation: self = .kindPresentation
+    case .meal: self = .kindMeal
+    case .transfer: self = .kindTransfer
+    case .press: self = .kindPress
+    case .signing: self = .kindSigning
+    case .ceremony: self = .kindCeremony
+    case .other: self = .kindOther
+    }
+  }
+}

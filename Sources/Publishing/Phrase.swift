@@ -1,0 +1,128 @@
+import Planning
+
+/// Sentences with values, the English and German wording of each side by side: what an audit
+/// entry did, the heading of a diff, and the plan warnings. Values are data as entered, except
+/// dates, sides and times, which are written out in the sentence's language.
+public enum Phrase: Wording {
+  // What an audit entry did; a subject in quotes is quoted the language's way ('X', „X“).
+  case visitScheduled(title: String, dates: DateRange)
+  case visitRescheduled(from: DateRange, to: DateRange)
+  case visitCancelled
+  case siteAdded(String)
+  case appointmentScheduled(String, start: LocalDateTime, end: LocalDateTime)
+  /// The new time names its date only when that changed.
+  case appointmentMoved(
+    String, oldStart: LocalDateTime, oldEnd: LocalDateTime, start: LocalDateTime, end: LocalDateTime)
+  case appointmentCancelled(String)
+  case attendeeRegistered(name: String, side: Side)
+  case attendeeWithdrawn(name: String)
+  case attendeeAssigned(person: String, appointment: String)
+  case attendeeUnassigned(person: String, appointment: String)
+  case mouSigned(String, signatories: [String])
+  case taskAdded(String)
+  case taskAssigned(String, owner: String)
+  case taskDueSet(String, due: LocalDate)
+  case taskCompleted(String)
+  case taskReopened(String)
+  case noteAdded(excerpt: String)
+  case agendaPublished(version: Int)
+  // `visits diff`.
+  case diffHeading(title: String, from: String, to: String)
+  // Plan warnings, with appointments already written as "'Title' (09:00–10:00)".
+  case doubleBooked(persons: String, appointments: [String])
+  case parallelSites(appointments: [String], persons: String)
+  case travelBuffer(minutes: Int, appointments: [String], buffer: Int)
+  case noDelegation(appointment: String)
+
+  public var wording: (en: String, de: String) {
+    let en = Labels(.en)
+    let de = Labels(.de)
+    func q(_ s: String) -> (en: String, de: String) { ("'\(s)'", "„\(s)“") }
+    func and(_ items: [String]) -> (en: String, de: String) {
+      (items.joined(separator: " and "), items.joined(separator: " und "))
+    }
+    switch self {
+    case .visitScheduled(let title, let dates):
+      return (
+        "scheduled the visit \(q(title).en) (\(en.range(dates.from, dates.to)))",
+        "plante den Besuch \(q(title).de) (\(de.range(dates.from, dates.to)))"
+      )
+    case .visitRescheduled(let old, let new):
+      return (
+        "rescheduled the visit from \(en.range(old.from, old.to)) to \(en.range(new.from, new.to))",
+        "verlegte den Besuch von \(de.range(old.from, old.to)) auf \(de.range(new.from, new.to))"
+      )
+    case .visitCancelled:
+      return ("cancelled the visit", "sagte den Besuch ab")
+    case .siteAdded(let site):
+      return ("added the site \(q(site).en)", "fügte den Ort \(q(site).de) hinzu")
+    case .appointmentScheduled(let title, let start, let end):
+      return (
+        "scheduled \(q(title).en) on \(en.span(start, end))",
+        "plante \(q(title).de) am \(de.span(start, end))"
+      )
+    case .appointmentMoved(let title, let oldStart, let oldEnd, let start, let end):
+      let withDate = oldStart.date != start.date
+      return (
+        "moved \(q(title).en) from \(en.span(oldStart, oldEnd)) to \(en.span(start, end, withDate: withDate))",
+        "verschob \(q(title).de) von \(de.span(oldStart, oldEnd)) auf \(de.span(start, end, withDate: withDate))"
+      )
+    case .appointmentCancelled(let title):
+      return ("cancelled \(q(title).en)", "sagte \(q(title).de) ab")
+    case .attendeeRegistered(let name, let side):
+      return ("registered \(name) (\(en[Label(side)]))", "meldete \(name) an (\(de[Label(side)]))")
+    case .attendeeWithdrawn(let name):
+      return ("withdrew \(name)", "meldete \(name) ab")
+    case .attendeeAssigned(let person, let appointment):
+      return ("assigned \(person) to \(q(appointment).en)", "teilte \(person) \(q(appointment).de) zu")
+    case .attendeeUnassigned(let person, let appointment):
+      return ("removed \(person) from \(q(appointment).en)", "nahm \(person) aus \(q(appointment).de) heraus")
+    case .mouSigned(let title, let signatories):
+      let by = signatories.joined(separator: ", ")
+      return (
+        "recorded \(q(title).en) signed by \(by)",
+        "erfasste die Unterzeichnung von \(q(title).de) durch \(by)"
+      )
+    case .taskAdded(let task):
+      return ("added the task \(q(task).en)", "legte die Aufgabe \(q(task).de) an")
+    case .taskAssigned(let task, let owner):
+      return ("assigned \(q(task).en) to \(owner)", "übertrug \(q(task).de) an \(owner)")
+    case .taskDueSet(let task, let due):
+      return (
+        "set \(q(task).en) due on \(en.date(due))", "setzte die Frist von \(q(task).de) auf \(de.date(due))"
+      )
+    case .taskCompleted(let task):
+      return ("completed \(q(task).en)", "erledigte \(q(task).de)")
+    case .taskReopened(let task):
+      return ("reopened \(q(task).en)", "öffnete \(q(task).de) wieder")
+    case .noteAdded(let excerpt):
+      return ("noted: \(excerpt)", "notierte: \(excerpt)")
+    case .agendaPublished(let version):
+      return ("published agenda version \(version)", "veröffentlichte die Agenda-Version \(version)")
+    case .diffHeading(let title, let from, let to):
+      return (
+        "Changes to \(title) between \(from) and \(to):", "Änderungen an \(title) zwischen \(from) und \(to):"
+      )
+    case .doubleBooked(let persons, let appointments):
+      return (
+        "\(persons) assigned to overlapping appointments \(and(appointments).en)",
+        "\(persons) ist zwei sich überschneidenden Terminen zugeordnet: \(and(appointments).de)"
+      )
+    case .parallelSites(let appointments, let persons):
+      return (
+        "\(and(appointments).en) overlap at different sites, shared by \(persons)",
+        "\(and(appointments).de) überschneiden sich an verschiedenen Orten, gemeinsam: \(persons)"
+      )
+    case .travelBuffer(let minutes, let appointments, let buffer):
+      return (
+        "only \(minutes) min between \(and(appointments).en) at different sites (buffer \(buffer) min)",
+        "nur \(minutes) Min. zwischen \(and(appointments).de) an verschiedenen Orten (Puffer \(buffer) Min.)"
+      )
+    case .noDelegation(let appointment):
+      return (
+        "nobody from the delegation attends \(appointment)",
+        "an \(appointment) nimmt niemand aus der Delegation teil"
+      )
+    }
+  }
+}
