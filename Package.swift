@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Foundation only: no package dependencies. Dependencies point one way:
-// visits -> Publishing -> Planning -> EventLog.
+// visits -> Publishing -> Planning -> EventLog; every target declares each module it imports.
 let package = Package(
   name: "visits",
   products: [
@@ -11,12 +11,12 @@ let package = Package(
   targets: [
     .target(name: "EventLog"),
     .target(name: "Planning", dependencies: ["EventLog"]),
-    .target(name: "Publishing", dependencies: ["Planning"]),
+    .target(name: "Publishing", dependencies: ["Planning", "EventLog"]),
     .executableTarget(name: "visits", dependencies: ["Publishing", "Planning", "EventLog"]),
     .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
-    .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+    .testTarget(name: "PlanningTests", dependencies: ["Planning", "EventLog"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
+    .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "EventLog", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["visits", "Planning", "EventLog", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

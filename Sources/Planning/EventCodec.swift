@@ -25,9 +25,16 @@ public enum EventCodec {
   /// - Throws: `PlanningError.unreadableEvent` naming `file:line` (line = seq), the type and version,
   ///   for an unknown type, a newer schema version, or a payload that does not fit its type.
   public static func decode(_ r: EventRecord, file: String = "event") throws(PlanningError) -> Event {
+    try decode(r, file: file, registry: EventRegistry.byName)
+  }
+
+  /// `decode(_:file:)` against a given set of declarations (tests use one with an older schema).
+  static func decode(_ r: EventRecord, file: String, registry: [String: any EventPayload.Type])
+    throws(PlanningError) -> Event
+  {
     let at = "\(file):\(r.seq)"
     let name = printable(r.type)
-    guard let type = EventRegistry.byName[r.type] else {
+    guard let type = registry[r.type] else {
       throw .unreadableEvent(at: at, reason: "unknown event type '\(name)' (version \(r.version))")
     }
     guard r.version <= type.schemaVersion else {

@@ -3,8 +3,8 @@ import Testing
 
 @testable import EventLog
 
-@Suite("Appending and reading")
-struct EventStoreTests {
+@Suite("File store: lines on disk")
+struct FileEventStoreTests {
   @Test("records are dense, chained and hashed over their canonical encoding")
   func chain() throws {
     let f = StoreFixture()
@@ -41,18 +41,6 @@ struct EventStoreTests {
     try f.fill("v", 1)
     let attributes = try FileManager.default.attributesOfItem(atPath: f.path("v"))
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
-  }
-
-  @Test("recorded time never goes backwards, even when the clock does")
-  func monotonicTime() throws {
-    let f = StoreFixture()
-    var store = f.store
-    store.clock = { Timestamp(milliseconds: 2_000_000) }
-    try store.append(to: "v", [note("a")])
-    store.clock = { Timestamp(milliseconds: 1_000_000) }
-    try store.append(to: "v", [note("b")])
-    let records = try store.read("v").records
-    #expect(records.map(\.recorded.milliseconds) == [2_000_000, 2_000_000])
   }
 
   @Test(
@@ -121,30 +109,6 @@ struct EventStoreTests {
     #expect(r.repairs.count == 1)
     #expect(try f.store.verify("v").problems.isEmpty)
     #expect(try f.store.read("v").records.map { $0.data["text"] } == [.string("note 0"), .string("d")])
-  }
-
-  @Test("reading up to a seq or a recorded time")
-  func limits() throws {
-    let f = StoreFixture()
-    try f.fill("v", 5)
-    let all = try f.store.read("v").records
-    #expect(try f.store.read("v", limit: .seq(3)).records == Array(all.prefix(3)))
-    #expect(try f.store.read("v", limit: .recorded(all[1].recorded)).records == Array(all.prefix(2)))
-    #expect(try f.store.read("v", limit: .seq(0)).records.isEmpty)
-  }
-
-  @Test("all streams in one order: recorded time, then stream, then seq")
-  func mergedOrder() throws {
-    let f = StoreFixture()
-    var store = f.store
-    for (stream, t) in [("b", 1), ("a", 1), ("c", 0), ("a", 2), ("b", 2), ("c", 3)] {
-      store.clock = { Timestamp(milliseconds: Int64(t)) }
-      try store.append(to: stream, [note("\(stream)\(t)")])
-    }
-    var order: [String] = []
-    try store.forEachInOrder { stream, r in order.append("\(stream)\(r.seq)") }
-    #expect(order == ["c1", "a1", "b1", "a2", "b2", "c2"])
-    #expect(try store.streamNames() == ["a", "b", "c"])
   }
 
   @Test(
