@@ -1,7 +1,8 @@
 import EventLog
 
-/// The declaration of one event type: the payload struct conforms and names its type and schema
-/// version once. Encoding, decoding, upcasting and the audit's naming are driven from here.
+/// The declaration of one event type: the payload struct conforms, names its type and schema
+/// version once, and says how it changes a visit and what the audit trail says it did. Encoding,
+/// decoding, upcasting, the projection fold and the audit's naming are driven from here.
 public protocol EventPayload: Codable, Sendable, Equatable {
   /// The type name written to the log (`VisitScheduled`); never change it for a written type.
   static var eventType: String { get }
@@ -9,6 +10,13 @@ public protocol EventPayload: Codable, Sendable, Equatable {
   static var schemaVersion: Int { get }
   /// The event that carries this payload.
   var event: Event { get }
+
+  /// Folds the event into the visit (the projection). Pure: decisions have already checked the
+  /// rules, so an event that names something unknown changes nothing rather than being trusted.
+  func apply(to visit: inout Visit, meta: EventMeta)
+
+  /// What the event did, against the visit as it stood before it: its subject and old → new.
+  func audit(_ context: AuditContext) -> AuditFacts
 
   /// Brings a payload written under an older schema version up to `schemaVersion`.
   ///

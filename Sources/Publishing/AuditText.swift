@@ -8,46 +8,7 @@ public struct AuditText: Sendable {
   public init(_ language: Language) { labels = Labels(language) }
 
   /// One sentence saying what an entry did.
-  public func summary(_ e: AuditEntry) -> String { labels[phrase: phrase(e)] }
-
-  /// What an entry did, as a sentence still to be put in words.
-  func phrase(_ e: AuditEntry) -> Phrase {
-    let label = e.subject.label
-    func old(_ f: String) -> String? { e.changes.first { $0.field == f }?.old }
-    switch e.event {
-    case .visitScheduled(let s):
-      return .visitScheduled(title: s.title, dates: DateRange(from: s.from, to: s.to))
-    case .visitRescheduled(let s):
-      // A field that did not change has no entry: it kept its new value.
-      let wasFrom = old("from").flatMap(LocalDate.init) ?? s.from
-      let wasTo = old("to").flatMap(LocalDate.init) ?? s.to
-      return .visitRescheduled(
-        from: DateRange(from: wasFrom, to: wasTo), to: DateRange(from: s.from, to: s.to))
-    case .visitCancelled: return .visitCancelled
-    case .siteAdded: return .siteAdded(label)
-    case .appointmentScheduled(let a): return .appointmentScheduled(label, start: a.start, end: a.end)
-    case .appointmentMoved(let m):
-      let oldStart = old("start").flatMap(LocalDateTime.init) ?? m.start
-      let oldEnd = old("end").flatMap(LocalDateTime.init) ?? m.end
-      return .appointmentMoved(label, oldStart: oldStart, oldEnd: oldEnd, start: m.start, end: m.end)
-    case .appointmentCancelled: return .appointmentCancelled(label)
-    case .attendeeRegistered(let r): return .attendeeRegistered(name: r.personal.name, side: r.side)
-    case .attendeeWithdrawn: return .attendeeWithdrawn(name: label)
-    case .attendeeAssigned:
-      return .attendeeAssigned(person: e.related.first?.label ?? "?", appointment: label)
-    case .attendeeUnassigned:
-      return .attendeeUnassigned(person: e.related.first?.label ?? "?", appointment: label)
-    case .mouSigned(let m): return .mouSigned(label, signatories: m.signatories)
-    case .taskAdded: return .taskAdded(label)
-    case .taskAssigned(let t): return .taskAssigned(label, owner: t.owner)
-    case .taskDueSet(let t): return .taskDueSet(label, due: t.due)
-    case .taskCompleted: return .taskCompleted(label)
-    case .taskReopened: return .taskReopened(label)
-    case .noteAdded(let n):
-      return .noteAdded(excerpt: n.text.count > 80 ? String(n.text.prefix(79)) + "…" : n.text)
-    case .agendaPublished(let p): return .agendaPublished(version: p.version)
-    }
-  }
+  public func summary(_ e: AuditEntry) -> String { labels[phrase: Phrase(e)] }
 
   /// The text form: a heading line per entry, the reason, then `field: old → new` lines.
   public func entry(_ e: AuditEntry) -> String {

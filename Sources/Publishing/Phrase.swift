@@ -126,3 +126,44 @@ public enum Phrase: Wording {
     }
   }
 }
+
+extension Phrase {
+  /// What an audit entry did, as a sentence still to be put in words.
+  init(_ e: AuditEntry) {
+    let label = e.subject.label
+    func old(_ f: String) -> String? { e.changes.first { $0.field == f }?.old }
+    switch e.event {
+    case .visitScheduled(let s):
+      self = .visitScheduled(title: s.title, dates: DateRange(from: s.from, to: s.to))
+    case .visitRescheduled(let s):
+      // A field that did not change has no entry: it kept its new value.
+      let wasFrom = old("from").flatMap(LocalDate.init) ?? s.from
+      let wasTo = old("to").flatMap(LocalDate.init) ?? s.to
+      self = .visitRescheduled(
+        from: DateRange(from: wasFrom, to: wasTo), to: DateRange(from: s.from, to: s.to))
+    case .visitCancelled: self = .visitCancelled
+    case .siteAdded: self = .siteAdded(label)
+    case .appointmentScheduled(let a): self = .appointmentScheduled(label, start: a.start, end: a.end)
+    case .appointmentMoved(let m):
+      let oldStart = old("start").flatMap(LocalDateTime.init) ?? m.start
+      let oldEnd = old("end").flatMap(LocalDateTime.init) ?? m.end
+      self = .appointmentMoved(label, oldStart: oldStart, oldEnd: oldEnd, start: m.start, end: m.end)
+    case .appointmentCancelled: self = .appointmentCancelled(label)
+    case .attendeeRegistered(let r): self = .attendeeRegistered(name: r.personal.name, side: r.side)
+    case .attendeeWithdrawn: self = .attendeeWithdrawn(name: label)
+    case .attendeeAssigned:
+      self = .attendeeAssigned(person: e.related.first?.label ?? "?", appointment: label)
+    case .attendeeUnassigned:
+      self = .attendeeUnassigned(person: e.related.first?.label ?? "?", appointment: label)
+    case .mouSigned(let m): self = .mouSigned(label, signatories: m.signatories)
+    case .taskAdded: self = .taskAdded(label)
+    case .taskAssigned(let t): self = .taskAssigned(label, owner: t.owner)
+    case .taskDueSet(let t): self = .taskDueSet(label, due: t.due)
+    case .taskCompleted: self = .taskCompleted(label)
+    case .taskReopened: self = .taskReopened(label)
+    case .noteAdded(let n):
+      self = .noteAdded(excerpt: n.text.count > 80 ? String(n.text.prefix(79)) + "…" : n.text)
+    case .agendaPublished(let p): self = .agendaPublished(version: p.version)
+    }
+  }
+}

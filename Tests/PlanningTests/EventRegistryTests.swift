@@ -126,6 +126,8 @@ struct EventRegistryTests {
     static let schemaVersion = 2
     var body: String
     var event: Event { .noteAdded(NoteAdded(text: body)) }
+    func apply(to visit: inout Visit, meta: EventMeta) { NoteAdded(text: body).apply(to: &visit, meta: meta) }
+    func audit(_ context: AuditContext) -> AuditFacts { NoteAdded(text: body).audit(context) }
 
     static func upcast(_ data: [String: JSONValue], from version: Int) throws(UpcastFailure) -> [String: JSONValue] {
       guard version == 1 else { throw UpcastFailure("no upcaster from version \(version)") }

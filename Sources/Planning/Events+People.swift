@@ -1,0 +1,116 @@
+// The people: who takes part and who attends which appointment.
+
+public struct AttendeeRegistered: EventPayload {
+  public static let eventType = "AttendeeRegistered"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeRegistered(self) }
+
+  public var person: String
+  public var side: Side
+  public var personal: PersonalData
+  public init(person: String, side: Side, personal: PersonalData) {
+    self.person = person
+    self.side = side
+    self.personal = personal
+  }
+
+  public func apply(to visit: inout Visit, meta: EventMeta) {
+    visit.attendees[person] = Attendee(id: person, side: side, personal: personal)
+  }
+
+  public func audit(_ c: AuditContext) -> AuditFacts {
+    let old = c.before?.attendees[person]
+    let p = personal
+    return AuditFacts(
+      AuditEntry.Subject(kind: "person", id: person, label: p.name),
+      [
+        change("status", old.map { _ in "withdrawn" }, "registered"),
+        change("side", old?.side.rawValue, side.rawValue),
+        change("name", old?.personal.name, p.name), change("function", old?.personal.function, p.function),
+        change("organization", old?.personal.organization, p.organization),
+        change("email", old?.personal.email, p.email), change("phone", old?.personal.phone, p.phone),
+        change("diet", old?.personal.diet, p.diet), change("access", old?.personal.access, p.access),
+      ])
+  }
+}
+
+public struct AttendeeWithdrawn: EventPayload {
+  public static let eventType = "AttendeeWithdrawn"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeWithdrawn(self) }
+
+  public var person: String
+  public init(person: String) { self.person = person }
+
+  public func apply(to visit: inout Visit, meta: EventMeta) {
+    visit.attendees.update(person) { $0.withdrawn = true }
+    visit.appointments.updateAll { a in
+      if a.attendees.contains(person) {
+        a.attendees.removeAll { $0 == person }
+        a.updated = meta.recorded
+      }
+    }
+  }
+
+  public func audit(_ c: AuditContext) -> AuditFacts {
+    let left = c.before?.appointments.filter { $0.attendees.contains(person) }.map(\.id) ?? []
+    return AuditFacts(
+      c.person(person),
+      [
+        AuditEntry.FieldChange(field: "status", old: "registered", new: "withdrawn"),
+        left.isEmpty ? nil : AuditEntry.FieldChange(field: "appointments", old: list(left), new: nil),
+      ])
+  }
+}
+
+public struct AttendeeAssigned: EventPayload {
+  public static let eventType = "AttendeeAssigned"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeAssigned(self) }
+
+  public var appointment: String
+  public var person: String
+  public init(appointment: String, person: String) {
+    self.appointment = appointment
+    self.person = person
+  }
+
+  public func apply(to visit: inout Visit, meta: EventMeta) {
+    visit.appointments.update(appointment) { a in
+      if !a.attendees.contains(person) { a.attendees.append(person) }
+      a.updated = meta.recorded
+    }
+  }
+
+  public func audit(_ c: AuditContext) -> AuditFacts {
+    AuditFacts(
+      c.appointment(appointment), related: [c.person(person)],
+      [AuditEntry.FieldChange(field: "attendee", old: nil, new: person)])
+  }
+}
+
+public struct AttendeeUnassigned: EventPayload {
+  public static let eventType = "AttendeeUnassigned"
+  public static let schemaVersion = 1
+  public var event: Event { .attendeeUnassigned(self) }
+
+  public var appointment: String
+  public var person: String
+  public init(appointment: String, person: String) {
+    self.appointment = appointment
+    self.person = person
+  }
+
+  public func apply(to visit: inout Visit, meta: EventMeta) {
+    visit.appointments.update(appointment) {
+      $0.attendees.removeAll { $0 == person }
+      $0.updated = meta.recorded
+    }
+  }
+
+  public func audit(_ c: AuditContext) -> AuditFacts {
+    AuditFacts(
+      c.appointment(appointment), related: [c.person(person)],
+      [AuditEntry.FieldChange(field: "attendee", old: person, new: nil)])
+  }
+}
