@@ -204,7 +204,7 @@ struct StreamScanner {
 }
 
 /// Where a stream stands: its last seq, head hash and last recorded time.
-public struct StreamHead: Sendable, Equatable, Codable {
+public struct StreamHead: Sendable, Equatable {
   public var seq: Int
   public var hash: String
   public var recorded: Timestamp
@@ -220,4 +220,24 @@ public struct StreamHead: Sendable, Equatable, Codable {
 
   /// The first 12 hex digits of the hash, as printed outputs name their anchor.
   public var shortHash: String { String(hash.prefix(12)) }
+}
+
+extension StreamHead: Codable {
+  private enum CodingKeys: String, CodingKey { case seq, hash, recorded }
+
+  /// The head of an empty stream has no recorded time (its in-memory stand-in is the earliest
+  /// instant there is, which has no log form), so `recorded` is left out for it.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(seq, forKey: .seq)
+    try c.encode(hash, forKey: .hash)
+    if seq > 0 { try c.encode(recorded, forKey: .recorded) }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      seq: try c.decode(Int.self, forKey: .seq), hash: try c.decode(String.self, forKey: .hash),
+      recorded: try c.decodeIfPresent(Timestamp.self, forKey: .recorded) ?? StreamHead().recorded)
+  }
 }

@@ -155,6 +155,47 @@ struct RefusalTests {
       message: "visits: no such store: /nonexistent-store"),
   ]
 
+  /// `--as-of` where it cannot apply, and points that count within one visit given without one.
+  static let asOfMisuse: [Case] = [
+    Case(
+      args: ["note", "v", "--text", "x", "--as-of", "seq:1"], code: 64,
+      message: "visits: --as-of applies to commands that read; note writes"),
+    Case(
+      args: ["move-appointment", "v", "rec", "--start", "2022-05-02T10:00", "--end", "2022-05-02T11:00", "--as-of", "2022-05-01"],
+      code: 64, message: "visits: --as-of applies to commands that read; move-appointment writes"),
+    Case(
+      args: ["verify", "--as-of", "seq:1"], code: 64,
+      message:
+        "visits: --as-of applies to commands that read the visits as they stood; verify checks the log as it is"),
+    Case(
+      args: ["list", "--as-of", "seq:3"], code: 64,
+      message: "visits: --as-of seq:3 needs a VISIT (seq:N and v:N count within one visit)"),
+    Case(
+      args: ["list", "--as-of", "v:1"], code: 64,
+      message: "visits: --as-of v:1 needs a VISIT (seq:N and v:N count within one visit)"),
+    Case(
+      args: ["tasks", "--as-of", "seq:2"], code: 64,
+      message: "visits: --as-of seq:2 needs a VISIT (seq:N and v:N count within one visit)"),
+    Case(
+      args: ["audit", "--as-of", "v:1"], code: 64,
+      message: "visits: --as-of v:1 needs a VISIT (seq:N and v:N count within one visit)"),
+    Case(
+      args: ["audit", "--since", "seq:1"], code: 64,
+      message: "visits: --since seq:1 needs a VISIT (seq:N and v:N count within one visit)"),
+    Case(
+      args: ["audit", "--until", "v:2"], code: 64,
+      message: "visits: --until v:2 needs a VISIT (seq:N and v:N count within one visit)"),
+    Case(
+      args: ["list", "--as-of", "soon"], code: 64,
+      message: "visits: invalid --as-of 'soon': a timestamp, a date YYYY-MM-DD, seq:N or v:N"),
+    Case(
+      args: ["diff", "v", "--from", "seq:x"], code: 64,
+      message: "visits: invalid --from 'seq:x': a timestamp, a date YYYY-MM-DD, seq:N or v:N"),
+  ]
+
+  @Test("--as-of where it does not apply, and seq:N or v:N without a visit, exit 64", arguments: asOfMisuse)
+  func asOfRefused(_ c: Case) throws { try refused(c) }
+
   @Test("refused with the documented exit code and message, store unchanged", arguments: cases)
   func refused(_ c: Case) throws {
     let store = CLIStore()
