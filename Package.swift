@@ -16,7 +16,8 @@ let package = Package(
     .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "EventLog"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "EventLog", "TestSupport"]),
+    .testTarget(
+      name: "PublishingTests", dependencies: ["Publishing", "Planning", "EventLog", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["visits", "Planning", "EventLog", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -100,7 +100,9 @@ public struct FileEventStore: EventStore {
   public func head(of stream: String) throws -> StreamHead {
     let lock = try sharedLock()
     defer { withExtendedLifetime(lock) {} }
-    guard let file = try openStream(stream, flags: O_RDONLY) else { throw EventLogError.noSuchStream(name: stream) }
+    guard let file = try openStream(stream, flags: O_RDONLY) else {
+      throw EventLogError.noSuchStream(name: stream)
+    }
     defer { file.close() }
     var scanner = StreamScanner(file: file, path: path(of: stream), strict: true)
     while try scanner.next() != nil {}

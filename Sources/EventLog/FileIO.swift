@@ -34,7 +34,9 @@ struct FileDescriptor {
   /// Reads up to `count` bytes at `offset` into `buffer[at...]`; returns how many (0 at the end).
   func read(into buffer: inout [UInt8], at: Int, count: Int, offset: Int) throws(EventLogError) -> Int {
     while true {
-      let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + at, count, off_t(offset)) }
+      let n = buffer.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress.map { $0 + at }, count, off_t(offset))
+      }
       if n >= 0 { return n }
       if errno == EINTR { continue }
       throw .io(path: path, operation: "read", errno: errno)
@@ -45,7 +47,7 @@ struct FileDescriptor {
     var done = 0
     while done < bytes.count {
       let n = bytes.withUnsafeBytes {
-        pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done))
+        pwrite(fd, $0.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset + done))
       }
       if n < 0 {
         if errno == EINTR { continue }

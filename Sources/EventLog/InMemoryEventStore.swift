@@ -133,9 +133,19 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     for (i, r) in records.enumerated() {
       var resealed = r
       _ = resealed.seal()
-      if r.seq != i + 1 { problems.append(StreamProblem(file: location(of: stream), line: i + 1, reason: "seq \(r.seq), expected \(i + 1)")) }
-      if r.prev != prev { problems.append(StreamProblem(file: location(of: stream), line: i + 1, reason: "prev does not match the previous hash")) }
-      if resealed.hash != r.hash { problems.append(StreamProblem(file: location(of: stream), line: i + 1, reason: "hash does not match the record")) }
+      if r.seq != i + 1 {
+        problems.append(
+          StreamProblem(file: location(of: stream), line: i + 1, reason: "seq \(r.seq), expected \(i + 1)"))
+      }
+      if r.prev != prev {
+        problems.append(
+          StreamProblem(
+            file: location(of: stream), line: i + 1, reason: "prev does not match the previous hash"))
+      }
+      if resealed.hash != r.hash {
+        problems.append(
+          StreamProblem(file: location(of: stream), line: i + 1, reason: "hash does not match the record"))
+      }
       prev = r.hash
     }
     return StreamReport(

@@ -66,7 +66,7 @@ struct LineReader {
       let remaining = end - start
       if remaining > 0 {
         buffer.withUnsafeMutableBytes { raw in
-          let base = raw.baseAddress!
+          guard let base = raw.baseAddress else { return }
           _ = memmove(base, base + start, remaining)
         }
       }

@@ -62,7 +62,9 @@ public struct AuditFacts: Sendable, Equatable {
   public var changes: [AuditEntry.FieldChange]
 
   /// - Parameter changes: nil entries (fields that did not change) are left out.
-  init(_ subject: AuditEntry.Subject, related: [AuditEntry.Subject] = [], _ changes: [AuditEntry.FieldChange?]) {
+  init(
+    _ subject: AuditEntry.Subject, related: [AuditEntry.Subject] = [], _ changes: [AuditEntry.FieldChange?]
+  ) {
     self.subject = subject
     self.related = related
     self.changes = changes.compactMap { $0 }

@@ -56,7 +56,8 @@ public enum Decide {
       return [.siteAdded(e)]
     case .addAppointment(let c):
       guard !v.appointments.contains(c.appointment) else {
-        throw .rule(.uniqueID, field: .appointment, "appointment \(c.appointment) already exists in visit \(id)")
+        throw .rule(
+          .uniqueID, field: .appointment, "appointment \(c.appointment) already exists in visit \(id)")
       }
       try text(c.title, .title)
       try optionalText(c.note, .note, limit: 2000)
@@ -75,7 +76,8 @@ public enum Decide {
       let a = try activeAppointment(appointment, in: v)
       let (start, end) = try times(startText, endText, zone: a.timezone, appointment: appointment, visit: v)
       guard start != a.start || end != a.end else {
-        throw .rule(.noChange, field: .start, "appointment \(appointment) is already at \(start)–\(end.clock)")
+        throw .rule(
+          .noChange, field: .start, "appointment \(appointment) is already at \(start)–\(end.clock)")
       }
       return [.appointmentMoved(AppointmentMoved(appointment: appointment, start: start, end: end))]
     case .cancelAppointment(let appointment):
@@ -95,23 +97,29 @@ public enum Decide {
       return [.attendeeWithdrawn(AttendeeWithdrawn(person: person))]
     case .assign(let appointment, let persons):
       let a = try activeAppointment(appointment, in: v)
-      guard !persons.isEmpty else { throw .rule(.persons, field: .person, "assign needs at least one person") }
+      guard !persons.isEmpty else {
+        throw .rule(.persons, field: .person, "assign needs at least one person")
+      }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in
         _ = try activeAttendee(p, in: v)
         guard !a.attendees.contains(p) else {
-          throw .rule(.alreadyAssigned, field: .person, "person \(p) is already assigned to appointment \(appointment)")
+          throw .rule(
+            .alreadyAssigned, field: .person, "person \(p) is already assigned to appointment \(appointment)")
         }
         return .attendeeAssigned(AttendeeAssigned(appointment: appointment, person: p))
       }
     case .unassign(let appointment, let persons):
       let a = try activeAppointment(appointment, in: v)
-      guard !persons.isEmpty else { throw .rule(.persons, field: .person, "unassign needs at least one person") }
+      guard !persons.isEmpty else {
+        throw .rule(.persons, field: .person, "unassign needs at least one person")
+      }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in
         guard v.attendees.contains(p) else { throw .notFound(kind: .person, id: p, visit: id) }
         guard a.attendees.contains(p) else {
-          throw .rule(.notAssigned, field: .person, "person \(p) is not assigned to appointment \(appointment)")
+          throw .rule(
+            .notAssigned, field: .person, "person \(p) is not assigned to appointment \(appointment)")
         }
         return .attendeeUnassigned(AttendeeUnassigned(appointment: appointment, person: p))
       }
@@ -189,7 +197,8 @@ public enum Decide {
       throw .rule(.visitDates, field: .to, "a visit lasts at most a year")
     }
     if let b = c.travelBuffer, !(0...240).contains(b) {
-      throw .rule(.travelBuffer, field: .travelBuffer, "\(field: .travelBuffer) must be 0 to 240 minutes, not \(b)")
+      throw .rule(
+        .travelBuffer, field: .travelBuffer, "\(field: .travelBuffer) must be 0 to 240 minutes, not \(b)")
     }
     return VisitScheduled(
       title: c.title, partner: c.partner, from: from, to: to, timezone: c.timezone, direction: c.direction,
@@ -202,13 +211,17 @@ public enum Decide {
     let start = try localTime(startText, .start)
     let end = try localTime(endText, .end)
     guard let s = Zone.instant(of: start, in: zone) else {
-      throw .rule(.realTime, field: .start, "\(field: .start) \(start) does not exist in \(zone) (the clocks skip it)")
+      throw .rule(
+        .realTime, field: .start, "\(field: .start) \(start) does not exist in \(zone) (the clocks skip it)")
     }
     guard let e = Zone.instant(of: end, in: zone) else {
-      throw .rule(.realTime, field: .end, "\(field: .end) \(end) does not exist in \(zone) (the clocks skip it)")
+      throw .rule(
+        .realTime, field: .end, "\(field: .end) \(end) does not exist in \(zone) (the clocks skip it)")
     }
     guard e > s else {
-      throw .rule(.endAfterStart, field: .end, "appointment \(appointment) must end after it starts (\(start) – \(end))")
+      throw .rule(
+        .endAfterStart, field: .end, "appointment \(appointment) must end after it starts (\(start) – \(end))"
+      )
     }
     guard within(s, e, from: v.from, to: v.to, v.timezone) else {
       throw .rule(
@@ -229,13 +242,17 @@ public enum Decide {
 
   private static func activeAppointment(_ id: String, in v: Visit) throws(PlanningError) -> Appointment {
     guard let a = v.appointments[id] else { throw .notFound(kind: .appointment, id: id, visit: v.id) }
-    guard !a.cancelled else { throw .rule(.appointmentCancelled, field: .appointment, "appointment \(id) is cancelled") }
+    guard !a.cancelled else {
+      throw .rule(.appointmentCancelled, field: .appointment, "appointment \(id) is cancelled")
+    }
     return a
   }
 
   private static func activeAttendee(_ id: String, in v: Visit) throws(PlanningError) -> Attendee {
     guard let p = v.attendees[id] else { throw .notFound(kind: .person, id: id, visit: v.id) }
-    guard !p.withdrawn else { throw .rule(.withdrawn, field: .person, "person \(id) has withdrawn from visit \(v.id)") }
+    guard !p.withdrawn else {
+      throw .rule(.withdrawn, field: .person, "person \(id) has withdrawn from visit \(v.id)")
+    }
     return p
   }
 
@@ -260,21 +277,28 @@ public enum Decide {
 
   static func localTime(_ text: String, _ field: Field) throws(PlanningError) -> LocalDateTime {
     guard let t = LocalDateTime(text) else {
-      throw .rule(.realTime, field: field, "\(field: field) \(text) is not a real date and time (YYYY-MM-DDTHH:MM)")
+      throw .rule(
+        .realTime, field: field, "\(field: field) \(text) is not a real date and time (YYYY-MM-DDTHH:MM)")
     }
     return t
   }
 
   static func timezone(_ name: String) throws(PlanningError) {
     guard Zone.isValid(name) else {
-      throw .rule(.timeZone, field: .timezone, "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
+      throw .rule(
+        .timeZone, field: .timezone,
+        "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
     }
   }
 
   /// Text fields: not empty, not too long, no control characters but tab and line feed.
   static func text(_ value: String, _ field: Field, limit: Int = 200) throws(PlanningError) {
-    guard !value.trimmingWhitespace.isEmpty else { throw .rule(.text, field: field, "\(field: field) must not be empty") }
-    guard value.count <= limit else { throw .rule(.text, field: field, "\(field: field) is longer than \(limit) characters") }
+    guard !value.trimmingWhitespace.isEmpty else {
+      throw .rule(.text, field: field, "\(field: field) must not be empty")
+    }
+    guard value.count <= limit else {
+      throw .rule(.text, field: field, "\(field: field) is longer than \(limit) characters")
+    }
     if value.unicodeScalars.contains(where: {
       $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
     }) {

@@ -26,7 +26,8 @@ public protocol EventPayload: Codable, Sendable, Equatable {
   ///
   /// - Returns: the payload as the current schema version has it.
   /// - Throws: a message saying why it cannot be brought up to date.
-  static func upcast(_ data: [String: JSONValue], from version: Int) throws(UpcastFailure) -> [String: JSONValue]
+  static func upcast(_ data: [String: JSONValue], from version: Int) throws(UpcastFailure) -> [String:
+    JSONValue]
 }
 
 /// Why an older payload could not be brought up to the current schema version.

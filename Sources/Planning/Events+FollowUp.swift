@@ -108,7 +108,10 @@ public struct TaskDueSet: EventPayload {
   public func audit(_ c: AuditContext) -> AuditFacts {
     AuditFacts(
       c.task(task),
-      [AuditEntry.FieldChange(field: "due", old: c.before?.task(task)?.due?.description, new: due.description)])
+      [
+        AuditEntry.FieldChange(
+          field: "due", old: c.before?.task(task)?.due?.description, new: due.description)
+      ])
   }
 }
 

@@ -77,7 +77,8 @@ public struct AppointmentScheduled: EventPayload {
     AuditFacts(
       AuditEntry.Subject(kind: "appointment", id: appointment, label: title),
       [
-        change("title", nil, title), change("kind", nil, kind.rawValue), change("start", nil, start.description),
+        change("title", nil, title), change("kind", nil, kind.rawValue),
+        change("start", nil, start.description),
         change("end", nil, end.description), change("timezone", nil, timezone), change("site", nil, site),
         change("hosts", nil, list(hosts)), change("note", nil, note),
       ])
@@ -137,6 +138,7 @@ public struct AppointmentCancelled: EventPayload {
 
   public func audit(_ c: AuditContext) -> AuditFacts {
     AuditFacts(
-      c.appointment(appointment), [AuditEntry.FieldChange(field: "status", old: "scheduled", new: "cancelled")])
+      c.appointment(appointment),
+      [AuditEntry.FieldChange(field: "status", old: "scheduled", new: "cancelled")])
   }
 }

@@ -93,7 +93,10 @@ public struct VisitCancelled: EventPayload {
   public func audit(_ c: AuditContext) -> AuditFacts {
     AuditFacts(
       c.visitSubject(),
-      [AuditEntry.FieldChange(field: "status", old: c.before?.status.rawValue, new: VisitStatus.cancelled.rawValue)])
+      [
+        AuditEntry.FieldChange(
+          field: "status", old: c.before?.status.rawValue, new: VisitStatus.cancelled.rawValue)
+      ])
   }
 }
 

@@ -84,4 +84,3 @@ public enum EventRegistry {
   static let byName: [String: any EventPayload.Type] = Dictionary(
     uniqueKeysWithValues: types.map { ($0.eventType, $0) })
 }
-

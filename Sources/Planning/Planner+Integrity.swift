@@ -31,12 +31,17 @@ extension Planner {
     guard (12...64).contains(anchor.utf8.count),
       anchor.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
     else {
-      throw PlanningError.invalidInput(field: .anchor, value: anchor, expected: "12 to 64 lower-case hex digits")
+      throw PlanningError.invalidInput(
+        field: .anchor, value: anchor, expected: "12 to 64 lower-case hex digits")
     }
     let report = try lifted { try store.verify(visit) }
-    guard report.problems.isEmpty else { throw PlanningError.anchorOnDamagedStream(visit: visit, report: report) }
+    guard report.problems.isEmpty else {
+      throw PlanningError.anchorOnDamagedStream(visit: visit, report: report)
+    }
     var found: EventRecord?
-    try lifted { try store.forEach(in: visit) { r in if found == nil && r.hash.hasPrefix(anchor) { found = r } } }
+    try lifted {
+      try store.forEach(in: visit) { r in if found == nil && r.hash.hasPrefix(anchor) { found = r } }
+    }
     guard let r = found else { throw PlanningError.anchorNotFound(visit: visit, anchor: anchor) }
     return (
       AnchorCheck(

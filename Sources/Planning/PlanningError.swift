@@ -51,7 +51,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   public func message(naming name: (Field) -> String) -> String {
     switch self {
     case .visitNotFound(let v): return "no such visit: \(v)"
-    case .notFound(.entity, let id, let visit): return "no appointment, site, person, task or MoU '\(id)' in visit \(visit)"
+    case .notFound(.entity, let id, let visit):
+      return "no appointment, site, person, task or MoU '\(id)' in visit \(visit)"
     case .notFound(let kind, let id, let visit): return "no such \(kind.rawValue) in visit \(visit): \(id)"
     case .rule(let rule, _, let message): return "refused by rule \(rule.rawValue): \(message.render(name))"
     case .notYetScheduled(let v, let p): return "visit \(v) was not yet scheduled at \(p)"

@@ -30,7 +30,8 @@ public struct AuditStream: Sendable {
   public func entry(_ e: AuditEntry, index: Int) -> String {
     switch format {
     case .json:
-      return (index == 0 ? "\n" : ",\n") + String(decoding: CanonicalJSON.encode(words.json(e)), as: UTF8.self)
+      return (index == 0 ? "\n" : ",\n")
+        + String(decoding: CanonicalJSON.encode(words.json(e)), as: UTF8.self)
     case .csv: return CSV.encode([words.row(e)])
     case .text: return words.entry(e)
     }

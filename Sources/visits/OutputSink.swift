@@ -38,7 +38,9 @@ final class OutputSink {
   func flush() {
     var done = 0
     while done < buffer.count && failed == nil {
-      let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, buffer.count - done) }
+      let n = buffer.withUnsafeBytes {
+        Foundation.write(fd, $0.baseAddress.map { $0 + done }, buffer.count - done)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         failed = String(cString: strerror(errno))

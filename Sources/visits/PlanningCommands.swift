@@ -31,7 +31,8 @@ enum PlanningCommands {
         ctx.print("\(visit): already stored at \(r.firstSeq)–\(r.lastSeq), head \(r.headHash.prefix(12))")
       } else {
         ctx.print(
-          "\(visit): version \(r.lastSeq) (\(r.eventTypes.joined(separator: ", "))), head \(r.headHash.prefix(12))")
+          "\(visit): version \(r.lastSeq) (\(r.eventTypes.joined(separator: ", "))), head \(r.headHash.prefix(12))"
+        )
       }
     }
   }

@@ -14,7 +14,8 @@ enum ReadCommands {
     let r = try ctx.planner.catalog(asOf: try ctx.asOf())
     ctx.warn(r.warnings)
     ctx.standardOutput =
-      ctx.format == "json" ? JSONRenderer.text(JSONRenderer.catalog(r.value)) : try ctx.text().catalog(r.value)
+      ctx.format == "json"
+      ? JSONRenderer.text(JSONRenderer.catalog(r.value)) : try ctx.text().catalog(r.value)
   }
 
   static let show = CommandSpec(

@@ -87,7 +87,8 @@ enum VisitsCLI {
       throw CLIError.usage(
         command.writes
           ? "--as-of applies to commands that read; \(command.name) writes"
-          : "--as-of applies to commands that read the visits as they stood; \(command.name) checks the log as it is")
+          : "--as-of applies to commands that read the visits as they stood; \(command.name) checks the log as it is"
+      )
     }
     if command.writes {
       _ = try ctx.actor()

@@ -42,7 +42,8 @@ struct IndependentVerifierTests {
   @Test("agrees with visits verify on the sample store, and finds a changed byte")
   func agrees() throws {
     let events = repositoryRoot.appendingPathComponent("events").path
-    let files = try FileManager.default.contentsOfDirectory(atPath: events).filter { $0.hasSuffix(".jsonl") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: events).filter { $0.hasSuffix(".jsonl") }
+      .sorted()
       .map { events + "/" + $0 }
     let r = try Tools.python(Self.verifier, files)
     #expect(r.code == 0, "\(r.err)")

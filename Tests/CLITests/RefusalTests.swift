@@ -161,12 +161,16 @@ struct RefusalTests {
       args: ["note", "v", "--text", "x", "--as-of", "seq:1"], code: 64,
       message: "visits: --as-of applies to commands that read; note writes"),
     Case(
-      args: ["move-appointment", "v", "rec", "--start", "2022-05-02T10:00", "--end", "2022-05-02T11:00", "--as-of", "2022-05-01"],
+      args: [
+        "move-appointment", "v", "rec", "--start", "2022-05-02T10:00", "--end", "2022-05-02T11:00", "--as-of",
+        "2022-05-01",
+      ],
       code: 64, message: "visits: --as-of applies to commands that read; move-appointment writes"),
     Case(
       args: ["verify", "--as-of", "seq:1"], code: 64,
       message:
-        "visits: --as-of applies to commands that read the visits as they stood; verify checks the log as it is"),
+        "visits: --as-of applies to commands that read the visits as they stood; verify checks the log as it is"
+    ),
     Case(
       args: ["list", "--as-of", "seq:3"], code: 64,
       message: "visits: --as-of seq:3 needs a VISIT (seq:N and v:N count within one visit)"),
@@ -232,7 +236,10 @@ struct CreationTests {
     let store = CLIStore()
     let missing = store.directory + "/not-yet"
     let r = try store.run(
-      ["schedule", "v", "--store", missing, "--title", "T", "--partner", "P", "--from", "2022-05-04", "--to", "2022-05-02"])
+      [
+        "schedule", "v", "--store", missing, "--title", "T", "--partner", "P", "--from", "2022-05-04", "--to",
+        "2022-05-02",
+      ])
     #expect(r.code == 65)
     #expect(!FileManager.default.fileExists(atPath: missing))
   }

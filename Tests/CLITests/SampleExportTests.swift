@@ -31,15 +31,21 @@ struct SampleExportTests {
     let html = dir.appendingPathComponent("agenda.html")
     let pdf = dir.appendingPathComponent("agenda.pdf")
     _ = try visits(["agenda", "pittsburgh-2022", "--lang", lang, "--format", "html", "-o", html.path])
-    let printed = try PrintTools.printToPDF(html: html, pdf: pdf, profile: dir.appendingPathComponent("profile"))
+    let printed = try PrintTools.printToPDF(
+      html: html, pdf: pdf, profile: dir.appendingPathComponent("profile"))
     #expect(FileManager.default.fileExists(atPath: pdf.path), "chromium: \(printed.err)")
     let info = try PrintTools.run(try #require(PrintTools.path("pdfinfo")), [pdf.path]).out
     #expect(info.contains("595 x 842 pts (A4)") || info.contains("594.96 x 841.92 pts (A4)"), "\(info)")
     let text = try PrintTools.run(try #require(PrintTools.path("pdftotext")), ["-layout", pdf.path, "-"]).out
     // Days in order, and the programme's sites in the order the itinerary visits them.
-    let sites = ["Stadthaus", "Rathaus Dortmund", "St. Urbanus", "GrünFrau", "DEW21", "WEW GmbH", "Deutsche Gasrußwerke"]
+    let sites = [
+      "Stadthaus", "Rathaus Dortmund", "St. Urbanus", "GrünFrau", "DEW21", "WEW GmbH", "Deutsche Gasrußwerke",
+    ]
     var cursor = text.startIndex
-    for needle in [days[0], "Stadthaus", "Rathaus Dortmund", days[1], "St. Urbanus", "GrünFrau", days[2], "DEW21", "WEW GmbH", "Deutsche Gasrußwerke"] {
+    for needle in [
+      days[0], "Stadthaus", "Rathaus Dortmund", days[1], "St. Urbanus", "GrünFrau", days[2], "DEW21",
+      "WEW GmbH", "Deutsche Gasrußwerke",
+    ] {
       let found = text.range(of: needle, range: cursor..<text.endIndex)
       #expect(found != nil, "\(lang): '\(needle)' missing or out of order")
       cursor = found?.upperBound ?? cursor
@@ -50,7 +56,9 @@ struct SampleExportTests {
 
   @Test(
     "the calendar read by Python's icalendar matches the itinerary; UIDs are stable; moves raise SEQUENCE",
-    .enabled(if: Tools.hasPythonModule("icalendar"), "skipped: python3 module icalendar is missing (pip install icalendar)"))
+    .enabled(
+      if: Tools.hasPythonModule("icalendar"),
+      "skipped: python3 module icalendar is missing (pip install icalendar)"))
   func calendar() throws {
     let ics = try visits(["calendar", "pittsburgh-2022"]).out
     #expect(try visits(["calendar", "pittsburgh-2022"]).out == ics, "two exports are identical")
@@ -70,15 +78,19 @@ struct SampleExportTests {
     #expect(r.code == 0, "\(r.err)")
     let events = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
     let itinerary = try #require(
-      try JSONSerialization.jsonObject(with: Data(try visits(["itinerary", "pittsburgh-2022", "--format", "json"]).out.utf8))
+      try JSONSerialization.jsonObject(
+        with: Data(try visits(["itinerary", "pittsburgh-2022", "--format", "json"]).out.utf8))
         as? [String: Any])
-    let appointments = (itinerary["days"] as? [[String: Any]] ?? []).flatMap { $0["appointments"] as? [[String: Any]] ?? [] }
+    let appointments = (itinerary["days"] as? [[String: Any]] ?? []).flatMap {
+      $0["appointments"] as? [[String: Any]] ?? []
+    }
     let confirmed = events.filter { $0["status"] as? String == "CONFIRMED" }
     #expect(confirmed.count == appointments.count)
     #expect(events.count == appointments.count + 1, "plus the cancelled city walk")
     for a in appointments {
       let id = try #require(a["id"] as? String)
-      let e = try #require(confirmed.first { $0["uid"] as? String == "\(id).pittsburgh-2022@visits.dortmund.de" }, "\(id)")
+      let e = try #require(
+        confirmed.first { $0["uid"] as? String == "\(id).pittsburgh-2022@visits.dortmund.de" }, "\(id)")
       #expect(e["start"] as? String == a["start"] as? String, "\(id)")
       #expect(e["tz"] as? String == "Europe/Berlin", "\(id)")
       #expect(e["seq"] as? Int == a["changes"] as? Int, "\(id)")
@@ -93,7 +105,8 @@ struct SampleExportTests {
   func attendeeCSV() throws {
     let csv = try visits(["attendees", "pittsburgh-2022", "--format", "csv"]).out
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(try visits(["attendees", "pittsburgh-2022", "--format", "json"]).out.utf8))
+      try JSONSerialization.jsonObject(
+        with: Data(try visits(["attendees", "pittsburgh-2022", "--format", "json"]).out.utf8))
         as? [String: Any])
     let people = try #require(json["attendees"] as? [[String: Any]])
     let path = try Tools.temporaryFile(csv, suffix: ".csv")

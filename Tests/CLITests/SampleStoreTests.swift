@@ -24,14 +24,21 @@ struct SampleStoreTests {
     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     #expect(p.terminationStatus == 0, "\(message)")
-    let committed = try FileManager.default.contentsOfDirectory(atPath: events).filter { $0.hasSuffix(".jsonl") }.sorted()
-    let made = try FileManager.default.contentsOfDirectory(atPath: target).filter { $0.hasSuffix(".jsonl") }.sorted()
-    #expect(committed == ["dortmund-in-pittsburgh-2022.jsonl", "icc-brussels-2023.jsonl", "pittsburgh-2022.jsonl"])
+    let committed = try FileManager.default.contentsOfDirectory(atPath: events).filter {
+      $0.hasSuffix(".jsonl")
+    }.sorted()
+    let made = try FileManager.default.contentsOfDirectory(atPath: target).filter { $0.hasSuffix(".jsonl") }
+      .sorted()
+    #expect(
+      committed == ["dortmund-in-pittsburgh-2022.jsonl", "icc-brussels-2023.jsonl", "pittsburgh-2022.jsonl"])
     #expect(made == committed)
     for name in committed {
       let a = try Data(contentsOf: URL(fileURLWithPath: events + "/" + name))
       let b = try Data(contentsOf: URL(fileURLWithPath: target + "/" + name))
-      #expect(a == b, "\(name) differs from what docs/sample-store.sh makes: run `rm events/*.jsonl && docs/sample-store.sh`")
+      #expect(
+        a == b,
+        "\(name) differs from what docs/sample-store.sh makes: run `rm events/*.jsonl && docs/sample-store.sh`"
+      )
     }
   }
 
@@ -42,7 +49,9 @@ struct SampleStoreTests {
       ("en", ["Monday, 2 May 2022", "Tuesday, 3 May 2022", "Wednesday, 4 May 2022"]),
       ("de", ["Montag, 2. Mai 2022", "Dienstag, 3. Mai 2022", "Mittwoch, 4. Mai 2022"]),
     ] {
-      let r = try runVisits(["--store", events, "itinerary", "pittsburgh-2022", "--lang", lang], environment: ["PATH": "/usr/bin:/bin"])
+      let r = try runVisits(
+        ["--store", events, "itinerary", "pittsburgh-2022", "--lang", lang],
+        environment: ["PATH": "/usr/bin:/bin"])
       #expect(r.code == 0, "\(r.err)")
       #expect(r.err.isEmpty)
       var cursor = r.out.startIndex
@@ -53,7 +62,8 @@ struct SampleStoreTests {
       }
       for site in sites { #expect(r.out.contains(site), "\(lang): \(site)") }
       #expect(r.out.contains("Thomas Westphal (Lord Mayor)"))
-      #expect(r.out.contains("CleanPort") && r.out.contains("Energiecampus") && r.out.contains("Ernährungsrat"))
+      #expect(
+        r.out.contains("CleanPort") && r.out.contains("Energiecampus") && r.out.contains("Ernährungsrat"))
     }
   }
 
@@ -63,8 +73,10 @@ struct SampleStoreTests {
     let verify = try runVisits(["--store", events, "verify"], environment: env)
     #expect(verify.code == 0)
     #expect(verify.out.split(separator: "\n").count == 3)
-    let audit = try runVisits(["--store", events, "audit", "pittsburgh-2022", "--format", "json"], environment: env)
-    let entries = try #require(try JSONSerialization.jsonObject(with: Data(audit.out.utf8)) as? [[String: Any]])
+    let audit = try runVisits(
+      ["--store", events, "audit", "pittsburgh-2022", "--format", "json"], environment: env)
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(audit.out.utf8)) as? [[String: Any]])
     let actors = Set(entries.compactMap { $0["actor"] as? String })
     #expect(actors.count >= 3)
     #expect(entries.contains { $0["type"] as? String == "AppointmentMoved" && $0["reason"] != nil })

@@ -197,6 +197,11 @@ struct TimeTravelTests {
       growthKiB < outputGrowthKiB, "peak RSS grew \(growthKiB) KiB for \(outputGrowthKiB) KiB more output")
   }
 
+  /// 2 May 2022 at `hour`:00.
+  func may2(hour: Int) -> LocalDateTime {
+    LocalDateTime(date: LocalDate(year: 2022, month: 5, day: 2), minutes: hour * 60)
+  }
+
   /// A visit with one appointment moved back and forth: `count` events in batches of 50, state of
   /// constant size. Lines are sealed here directly: appending through the store would re-read the
   /// stream on every batch.
@@ -208,8 +213,8 @@ struct TimeTravelTests {
           to: LocalDate(year: 2022, month: 5, day: 4))),
       .appointmentScheduled(
         AppointmentScheduled(
-          appointment: "a", title: "Visit to DEW21", start: LocalDateTime("2022-05-02T10:00")!,
-          end: LocalDateTime("2022-05-02T11:00")!,
+          appointment: "a", title: "Visit to DEW21", start: may2(hour: 10),
+          end: may2(hour: 11),
           timezone: "Europe/Berlin")),
     ]
     for i in 0..<(count - 2) {
@@ -217,8 +222,8 @@ struct TimeTravelTests {
       events.append(
         .appointmentMoved(
           AppointmentMoved(
-            appointment: "a", start: LocalDateTime("2022-05-02T\(h):00")!,
-            end: LocalDateTime("2022-05-02T\(h + 1):00")!)))
+            appointment: "a", start: may2(hour: h),
+            end: may2(hour: h + 1))))
     }
     var bytes: [UInt8] = []
     var prev = EventRecord.genesisHash

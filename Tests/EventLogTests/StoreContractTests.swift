@@ -76,7 +76,8 @@ final class ContractStore: @unchecked Sendable {
 /// alike (the way RailsEventStore runs one adapter suite against every repository).
 @Suite("Store contract")
 struct StoreContractTests {
-  @Test("appended records are dense, chained and sealed; head and names follow", arguments: StoreKind.allCases)
+  @Test(
+    "appended records are dense, chained and sealed; head and names follow", arguments: StoreKind.allCases)
   func appendAndRead(kind: StoreKind) throws {
     let s = kind.make()
     #expect(try s.store.streamNames().isEmpty)
@@ -119,14 +120,17 @@ struct StoreContractTests {
     }
   }
 
-  @Test("a retried batch returns its first position and writes nothing; a partial one is refused", arguments: StoreKind.allCases)
+  @Test(
+    "a retried batch returns its first position and writes nothing; a partial one is refused",
+    arguments: StoreKind.allCases)
   func idempotent(kind: StoreKind) throws {
     let s = kind.make()
     try s.fill("v", 2)
     let first = try s.store.append(to: "v", [note("a", id: "id-a"), note("b", id: "id-b")])
     try s.fill("v", 1)
     let before = try s.snapshot()
-    let again = try s.store.append(to: "v", expected: .exactly(1), [note("a", id: "id-a"), note("b", id: "id-b")])
+    let again = try s.store.append(
+      to: "v", expected: .exactly(1), [note("a", id: "id-a"), note("b", id: "id-b")])
     #expect(again.alreadyStored)
     #expect((again.firstSeq, again.lastSeq) == (first.firstSeq, first.lastSeq))
     #expect(throws: EventLogError.partialDuplicate(stream: "v", ids: ["id-a"])) {
@@ -135,7 +139,9 @@ struct StoreContractTests {
     #expect(try s.snapshot() == before)
   }
 
-  @Test("decide sees the folded state and the head; a refusal or an empty decision writes nothing", arguments: StoreKind.allCases)
+  @Test(
+    "decide sees the folded state and the head; a refusal or an empty decision writes nothing",
+    arguments: StoreKind.allCases)
   func foldAndDecide(kind: StoreKind) throws {
     struct Refused: Error {}
     let s = kind.make()
@@ -152,12 +158,14 @@ struct StoreContractTests {
     #expect(seen?.head == (try s.store.head(of: "v")))
     #expect((r.firstSeq, r.lastSeq, r.alreadyStored) == (4, 3, false))
     #expect(throws: Refused.self) {
-      try s.store.append(to: "v", expected: .any, initial: 0, fold: { _, _ in }, decide: { _, _ in throw Refused() })
+      try s.store.append(
+        to: "v", expected: .any, initial: 0, fold: { _, _ in }, decide: { _, _ in throw Refused() })
     }
     #expect(try s.snapshot() == before)
     // A refusal for a new stream leaves no stream behind.
     #expect(throws: Refused.self) {
-      try s.store.append(to: "w", expected: .any, initial: 0, fold: { _, _ in }, decide: { _, _ in throw Refused() })
+      try s.store.append(
+        to: "w", expected: .any, initial: 0, fold: { _, _ in }, decide: { _, _ in throw Refused() })
     }
     #expect(!s.store.contains("w"))
   }

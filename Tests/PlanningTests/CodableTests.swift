@@ -12,11 +12,14 @@ struct CodableTests {
 
   /// A visit of the sample store at `point`, with every record folded.
   static func sample(_ id: String, at point: Point? = nil) throws -> Visit {
-    let store = FileEventStore(directory: events, clock: { Timestamp(milliseconds: 0) }, makeID: { _, _ in "" })
+    let store = FileEventStore(
+      directory: events, clock: { Timestamp(milliseconds: 0) }, makeID: { _, _ in "" })
     return try Planner(store: store).load(id, at: point).visit
   }
 
-  static func roundTrip<T: Codable & Equatable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func roundTrip<T: Codable & Equatable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
     let data = try JSONEncoder().encode(value)
     let back = try JSONDecoder().decode(T.self, from: data)
     #expect(back == value, sourceLocation: sourceLocation)

@@ -190,11 +190,15 @@ struct DecideTests {
   @Test func uniqueIDAppointmentIncludingCancelledOnes() throws {
     let add = Command.addAppointment(
       AddAppointment(appointment: "a1", title: "Lunch", start: "2022-04-26T12:00", end: "2022-04-26T13:00"))
-    #expect(throws: PlanningError.rule(.uniqueID, field: .appointment, "appointment a1 already exists in visit v")) {
+    #expect(
+      throws: PlanningError.rule(.uniqueID, field: .appointment, "appointment a1 already exists in visit v")
+    ) {
       try when(add, try base())
     }
     let cancelled = try visit(baseEvents + [.appointmentCancelled(AppointmentCancelled(appointment: "a1"))])
-    #expect(throws: PlanningError.rule(.uniqueID, field: .appointment, "appointment a1 already exists in visit v")) {
+    #expect(
+      throws: PlanningError.rule(.uniqueID, field: .appointment, "appointment a1 already exists in visit v")
+    ) {
       try when(add, cancelled)
     }
   }
@@ -202,7 +206,9 @@ struct DecideTests {
   @Test func uniqueIDPersonWhileActive() throws {
     let again = Command.addAttendee(
       AttendeeRegistered(person: "p1", side: .delegation, personal: PersonalData(name: "Piotr Zieliński")))
-    #expect(throws: PlanningError.rule(.uniqueID, field: .person, "person p1 is already registered for visit v")) {
+    #expect(
+      throws: PlanningError.rule(.uniqueID, field: .person, "person p1 is already registered for visit v")
+    ) {
       try when(again, try base())
     }
   }
@@ -308,7 +314,8 @@ struct DecideTests {
 
   @Test func visitDatesOnSchedule() {
     #expect(
-      throws: PlanningError.rule(.visitDates, field: .to, "the visit would end (2022-04-25) before it starts (2022-04-26)")
+      throws: PlanningError.rule(
+        .visitDates, field: .to, "the visit would end (2022-04-25) before it starts (2022-04-26)")
     ) {
       try when(.schedule(ScheduleVisit(title: "T", partner: "P", from: "2022-04-26", to: "2022-04-25")), nil)
     }
@@ -326,7 +333,8 @@ struct DecideTests {
 
   @Test func visitDatesOnReschedule() throws {
     #expect(
-      throws: PlanningError.rule(.visitDates, field: .to, "visit v would end (2022-04-25) before it starts (2022-04-26)")
+      throws: PlanningError.rule(
+        .visitDates, field: .to, "visit v would end (2022-04-25) before it starts (2022-04-26)")
     ) {
       try when(.reschedule(from: "2022-04-26", to: "2022-04-25"), try base())
     }
@@ -344,7 +352,10 @@ struct DecideTests {
   }
 
   @Test func noChangeOnReschedule() throws {
-    #expect(throws: PlanningError.rule(.noChange, field: .from, "visit v already runs from 2022-04-26 to 2022-04-28")) {
+    #expect(
+      throws: PlanningError.rule(
+        .noChange, field: .from, "visit v already runs from 2022-04-26 to 2022-04-28")
+    ) {
       try when(.reschedule(from: "2022-04-26", to: "2022-04-28"), try base())
     }
   }
@@ -359,13 +370,15 @@ struct DecideTests {
     ])
   func endAfterStart(start: String, end: String) throws {
     #expect(
-      throws: PlanningError.rule(.endAfterStart, field: .end, "appointment a2 must end after it starts (\(start) – \(end))")
+      throws: PlanningError.rule(
+        .endAfterStart, field: .end, "appointment a2 must end after it starts (\(start) – \(end))")
     ) {
       try when(
         .addAppointment(AddAppointment(appointment: "a2", title: "T", start: start, end: end)), try base())
     }
     #expect(
-      throws: PlanningError.rule(.endAfterStart, field: .end, "appointment a1 must end after it starts (\(start) – \(end))")
+      throws: PlanningError.rule(
+        .endAfterStart, field: .end, "appointment a1 must end after it starts (\(start) – \(end))")
     ) {
       try when(.moveAppointment(appointment: "a1", start: start, end: end), try base())
     }
@@ -393,7 +406,9 @@ struct DecideTests {
     let x = try #require(after.appointments["x"])
     #expect(x.endInstant - x.startInstant == 140 * 60)
     #expect(
-      throws: PlanningError.rule(.endAfterStart, field: .end, "appointment x must end after it starts (2022-10-30T02:50 – 2022-10-30T02:40)")
+      throws: PlanningError.rule(
+        .endAfterStart, field: .end,
+        "appointment x must end after it starts (2022-10-30T02:50 – 2022-10-30T02:40)")
     ) {
       try when(
         .addAppointment(
@@ -438,7 +453,10 @@ struct DecideTests {
               appointment: "call", title: "Call", start: at(start), end: at(end), timezone: zoneName))
         ])
     } else {
-      let expected = PlanningError.rule(.withinVisit, field: .start, "appointment call (\(start)–\(endClock) \(zoneName)) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)")
+      let expected = PlanningError.rule(
+        .withinVisit, field: .start,
+        "appointment call (\(start)–\(endClock) \(zoneName)) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)"
+      )
       #expect(throws: expected) { try when(command, try base()) }
     }
   }
@@ -467,7 +485,10 @@ struct DecideTests {
             AppointmentMoved(appointment: "call", start: at("2022-04-25T18:00"), end: at("2022-04-25T18:30")))
         ])
     #expect(
-      throws: PlanningError.rule(.withinVisit, field: .start, "appointment call (2022-04-28T18:00–19:00 America/New_York) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)")
+      throws: PlanningError.rule(
+        .withinVisit, field: .start,
+        "appointment call (2022-04-28T18:00–19:00 America/New_York) lies outside visit v (2022-04-26 to 2022-04-28, Europe/Berlin)"
+      )
     ) {
       try when(
         .moveAppointment(appointment: "call", start: "2022-04-28T18:00", end: "2022-04-28T19:00"), state)
@@ -484,12 +505,16 @@ struct DecideTests {
       ])
     // Active appointments in order of start; cancelled ones do not count.
     #expect(
-      throws: PlanningError.rule(.withinVisit, field: .from, "appointment(s) a0, a1 would lie outside 2022-04-27–2022-04-29; move or cancel them first")
+      throws: PlanningError.rule(
+        .withinVisit, field: .from,
+        "appointment(s) a0, a1 would lie outside 2022-04-27–2022-04-29; move or cancel them first")
     ) {
       try when(.reschedule(from: "2022-04-27", to: "2022-04-29"), state)
     }
     #expect(
-      throws: PlanningError.rule(.withinVisit, field: .from, "appointment(s) late would lie outside 2022-04-25–2022-04-27; move or cancel them first")
+      throws: PlanningError.rule(
+        .withinVisit, field: .from,
+        "appointment(s) late would lie outside 2022-04-25–2022-04-27; move or cancel them first")
     ) {
       try when(.reschedule(from: "2022-04-25", to: "2022-04-27"), state)
     }
@@ -509,7 +534,10 @@ struct DecideTests {
     // first day begins at 01:00 (04:00 UTC) and the evening before lies outside.
     let santiago = try visit([scheduled(from: "2022-09-11", to: "2022-09-12", timezone: "America/Santiago")])
     #expect(
-      throws: PlanningError.rule(.withinVisit, field: .start, "appointment x (2022-09-10T21:00–22:00 America/Santiago) lies outside visit v (2022-09-11 to 2022-09-12, America/Santiago)")
+      throws: PlanningError.rule(
+        .withinVisit, field: .start,
+        "appointment x (2022-09-10T21:00–22:00 America/Santiago) lies outside visit v (2022-09-11 to 2022-09-12, America/Santiago)"
+      )
     ) {
       try when(
         .addAppointment(
@@ -581,8 +609,10 @@ struct DecideTests {
   func realDateRefused(field: DateField, text: String) throws {
     // A visit without appointments, so that reschedule checks only the dates.
     let state = field.needsVisit ? try visit([scheduled(), taskAdded("t1")]) : nil
-    #expect(throws: PlanningError.rule(.realDate, field: field.field, "\(field: field.field) \(text) is not a real date (YYYY-MM-DD)"))
-    {
+    #expect(
+      throws: PlanningError.rule(
+        .realDate, field: field.field, "\(field: field.field) \(text) is not a real date (YYYY-MM-DD)")
+    ) {
       try when(field.make(text), state)
     }
   }
@@ -638,7 +668,9 @@ struct DecideTests {
       appointment("a1", "2022-03-26T10:00", "2022-03-26T11:00"),
     ])
     #expect(
-      throws: PlanningError.rule(.realTime, field: .start, "\(field: .start) 2022-03-27T02:30 does not exist in Europe/Berlin (the clocks skip it)")
+      throws: PlanningError.rule(
+        .realTime, field: .start,
+        "\(field: .start) 2022-03-27T02:30 does not exist in Europe/Berlin (the clocks skip it)")
     ) {
       try when(
         .addAppointment(
@@ -646,7 +678,9 @@ struct DecideTests {
         spring)
     }
     #expect(
-      throws: PlanningError.rule(.realTime, field: .end, "\(field: .end) 2022-03-27T02:00 does not exist in Europe/Berlin (the clocks skip it)")
+      throws: PlanningError.rule(
+        .realTime, field: .end,
+        "\(field: .end) 2022-03-27T02:00 does not exist in Europe/Berlin (the clocks skip it)")
     ) {
       try when(
         .addAppointment(
@@ -654,7 +688,9 @@ struct DecideTests {
         spring)
     }
     #expect(
-      throws: PlanningError.rule(.realTime, field: .start, "\(field: .start) 2022-03-27T02:59 does not exist in Europe/Berlin (the clocks skip it)")
+      throws: PlanningError.rule(
+        .realTime, field: .start,
+        "\(field: .start) 2022-03-27T02:59 does not exist in Europe/Berlin (the clocks skip it)")
     ) {
       try when(
         .moveAppointment(appointment: "a1", start: "2022-03-27T02:59", end: "2022-03-27T04:00"), spring)
@@ -685,7 +721,9 @@ struct DecideTests {
     "time zones must be IANA names",
     arguments: ["Mars/Olympus", "GMT+2", "CEST", "EST", "Berlin", "", "europe/berlin"])
   func timeZoneRefused(name: String) throws {
-    let expected = PlanningError.rule(.timeZone, field: .timezone, "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
+    let expected = PlanningError.rule(
+      .timeZone, field: .timezone,
+      "'\(name)' is not an IANA time zone (such as Europe/Berlin or America/New_York)")
     #expect(throws: expected) {
       try when(
         .schedule(
@@ -873,7 +911,9 @@ struct DecideTests {
     BadText.allCases)
   func textRefused(field: TextField, bad: BadText) throws {
     let state = field.needsVisit ? try base() : nil
-    #expect(throws: PlanningError.rule(.text, field: field.field, bad.message(field.field, limit: field.limit))) {
+    #expect(
+      throws: PlanningError.rule(.text, field: field.field, bad.message(field.field, limit: field.limit))
+    ) {
       try when(field.make(bad.text(limit: field.limit)), state)
     }
   }
@@ -896,8 +936,10 @@ struct DecideTests {
   // MARK: already-assigned / not-assigned
 
   @Test func alreadyAssigned() throws {
-    #expect(throws: PlanningError.rule(.alreadyAssigned, field: .person, "person p1 is already assigned to appointment a1"))
-    {
+    #expect(
+      throws: PlanningError.rule(
+        .alreadyAssigned, field: .person, "person p1 is already assigned to appointment a1")
+    ) {
       try when(.assign(appointment: "a1", persons: ["p2", "p1"]), try base())
     }
     #expect(
@@ -916,7 +958,9 @@ struct DecideTests {
   }
 
   @Test func notAssigned() throws {
-    #expect(throws: PlanningError.rule(.notAssigned, field: .person, "person p2 is not assigned to appointment a1")) {
+    #expect(
+      throws: PlanningError.rule(.notAssigned, field: .person, "person p2 is not assigned to appointment a1")
+    ) {
       try when(.unassign(appointment: "a1", persons: ["p2"]), try base())
     }
     #expect(
@@ -979,7 +1023,9 @@ struct DecideTests {
     ])
   func appointmentCancelled(command: Command) throws {
     let state = try visit(baseEvents + [.appointmentCancelled(AppointmentCancelled(appointment: "a1"))])
-    #expect(throws: PlanningError.rule(.appointmentCancelled, field: .appointment, "appointment a1 is cancelled")) {
+    #expect(
+      throws: PlanningError.rule(.appointmentCancelled, field: .appointment, "appointment a1 is cancelled")
+    ) {
       try when(command, state)
     }
   }
@@ -994,7 +1040,10 @@ struct DecideTests {
   // MARK: signatories
 
   @Test func signatories() throws {
-    #expect(throws: PlanningError.rule(.signatories, field: .signatory, "MoU m2 needs at least one \(field: .signatory)")) {
+    #expect(
+      throws: PlanningError.rule(
+        .signatories, field: .signatory, "MoU m2 needs at least one \(field: .signatory)")
+    ) {
       try when(.signMou(SignMou(mou: "m2", title: "Culture", signatories: [])), try base())
     }
     let sign = SignMou(
@@ -1011,7 +1060,8 @@ struct DecideTests {
   }
 
   @Test func signatoryNamedTwice() throws {
-    #expect(throws: PlanningError.rule(.signatories, field: .signatory, "MoU m2 names signatory Mayor twice")) {
+    #expect(throws: PlanningError.rule(.signatories, field: .signatory, "MoU m2 names signatory Mayor twice"))
+    {
       try when(
         .signMou(SignMou(mou: "m2", title: "Culture", signatories: ["Mayor", "Senator", "Mayor"])), try base()
       )
@@ -1023,7 +1073,9 @@ struct DecideTests {
   @Test("the travel buffer is 0 to 240 minutes", arguments: [-1, 241, 1000, Int.min])
   func travelBufferRefused(minutes: Int) {
     #expect(
-      throws: PlanningError.rule(.travelBuffer, field: .travelBuffer, "\(field: .travelBuffer) must be 0 to 240 minutes, not \(minutes)")
+      throws: PlanningError.rule(
+        .travelBuffer, field: .travelBuffer,
+        "\(field: .travelBuffer) must be 0 to 240 minutes, not \(minutes)")
     ) {
       try when(
         .schedule(
@@ -1051,7 +1103,10 @@ struct DecideTests {
   // MARK: no-change
 
   @Test func noChange() throws {
-    #expect(throws: PlanningError.rule(.noChange, field: .start, "appointment a1 is already at 2022-04-26T10:00–11:00")) {
+    #expect(
+      throws: PlanningError.rule(
+        .noChange, field: .start, "appointment a1 is already at 2022-04-26T10:00–11:00")
+    ) {
       try when(
         .moveAppointment(appointment: "a1", start: "2022-04-26T10:00", end: "2022-04-26T11:00"), try base())
     }

@@ -65,7 +65,8 @@ struct EventRegistryTests {
 
   @Test("every registered type's documented example decodes and encodes back to the same payload")
   func roundTrip() throws {
-    let examples = Dictionary(try Self.documented().map { ($0.name, $0.example) }, uniquingKeysWith: { a, _ in a })
+    let examples = Dictionary(
+      try Self.documented().map { ($0.name, $0.example) }, uniquingKeysWith: { a, _ in a })
     for type in EventRegistry.types {
       let name = type.eventType
       guard let line = examples[name] ?? nil else {
@@ -99,7 +100,9 @@ struct EventRegistryTests {
   @Test(
     "an unknown type, a newer schema version or a payload that does not fit is an error naming file:line, type and version",
     arguments: [
-      (record(type: "VisitExploded", version: 1), "v.jsonl:7: unknown event type 'VisitExploded' (version 1)"),
+      (
+        record(type: "VisitExploded", version: 1), "v.jsonl:7: unknown event type 'VisitExploded' (version 1)"
+      ),
       (record(type: "Evil\u{1B}]0;x", version: 1), "v.jsonl:7: unknown event type 'Evil?]0;x' (version 1)"),
       (
         record(type: "NoteAdded", version: 2, data: ["text": .string("x")]),
@@ -129,7 +132,9 @@ struct EventRegistryTests {
     func apply(to visit: inout Visit, meta: EventMeta) { NoteAdded(text: body).apply(to: &visit, meta: meta) }
     func audit(_ context: AuditContext) -> AuditFacts { NoteAdded(text: body).audit(context) }
 
-    static func upcast(_ data: [String: JSONValue], from version: Int) throws(UpcastFailure) -> [String: JSONValue] {
+    static func upcast(_ data: [String: JSONValue], from version: Int) throws(UpcastFailure) -> [String:
+      JSONValue]
+    {
       guard version == 1 else { throw UpcastFailure("no upcaster from version \(version)") }
       var d = data
       d["body"] = d.removeValue(forKey: "text")
@@ -141,11 +146,17 @@ struct EventRegistryTests {
   func upcasting() throws {
     let registry: [String: any EventPayload.Type] = ["NoteAdded": NoteAddedV2.self]
     let old = Self.record(type: "NoteAdded", version: 1, data: ["text": .string("Gift: plate")])
-    #expect(try EventCodec.decode(old, file: "v.jsonl", registry: registry) == .noteAdded(NoteAdded(text: "Gift: plate")))
+    #expect(
+      try EventCodec.decode(old, file: "v.jsonl", registry: registry)
+        == .noteAdded(NoteAdded(text: "Gift: plate")))
     let current = Self.record(type: "NoteAdded", version: 2, data: ["body": .string("b")])
-    #expect(try EventCodec.decode(current, file: "v.jsonl", registry: registry) == .noteAdded(NoteAdded(text: "b")))
+    #expect(
+      try EventCodec.decode(current, file: "v.jsonl", registry: registry) == .noteAdded(NoteAdded(text: "b")))
     // A type without an upcaster says so rather than guessing.
-    #expect(throws: PlanningError.unreadableEvent(at: "v.jsonl:7", reason: "NoteAdded version 0: no upcaster from version 0")) {
+    #expect(
+      throws: PlanningError.unreadableEvent(
+        at: "v.jsonl:7", reason: "NoteAdded version 0: no upcaster from version 0")
+    ) {
       try EventCodec.decode(Self.record(type: "NoteAdded", version: 0), file: "v.jsonl", registry: registry)
     }
   }

@@ -249,11 +249,14 @@ struct ReplayPropertyTests {
         // A refused command is refused the same way by the service, and nothing is appended.
         run.refused += 1
         if run.refused % refusedEvery == 0 {
-          #expect(throws: error) { try planner.write(WriteRequest(visit: "v", command: command, actor: actor, reason: reason)) }
+          #expect(throws: error) {
+            try planner.write(WriteRequest(visit: "v", command: command, actor: actor, reason: reason))
+          }
         }
         continue
       }
-      let outcome = try planner.write(WriteRequest(visit: "v", command: command, actor: actor, reason: reason))
+      let outcome = try planner.write(
+        WriteRequest(visit: "v", command: command, actor: actor, reason: reason))
       #expect(outcome.events == decided)
       #expect(
         outcome.firstSeq == run.snapshots.count, "seed \(seed): a refused command appended something")
@@ -449,7 +452,8 @@ struct ReplayPropertyTests {
     // The generator must do real work, with some refusals, or the property says little.
     let sequencesInChunk = (Self.codecSequences - chunk + Self.codecChunks - 1) / Self.codecChunks
     #expect(totals.accepted >= sequencesInChunk * 30)
-    #expect(kinds == Set(EventRegistry.types.map { $0.eventType }), "event types never produced in chunk \(chunk)")
+    #expect(
+      kinds == Set(EventRegistry.types.map { $0.eventType }), "event types never produced in chunk \(chunk)")
     #expect(
       refusedRules.isSuperset(of: [
         "unique-id", "within-visit", "already-assigned", "already-done", "visit-cancelled",

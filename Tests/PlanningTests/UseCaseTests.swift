@@ -37,7 +37,8 @@ struct UseCaseTests {
         AddAppointment(
           appointment: "reception", title: "Reception", kind: .reception, start: "2026-03-02T10:00",
           end: "2026-03-02T11:00", site: "rathaus")),
-      .addAttendee(AttendeeRegistered(person: "kofi", side: .delegation, personal: PersonalData(name: "Kofi Mensah"))),
+      .addAttendee(
+        AttendeeRegistered(person: "kofi", side: .delegation, personal: PersonalData(name: "Kofi Mensah"))),
       .assign(appointment: "reception", persons: ["kofi"]),
       .publish(note: nil),
       .moveAppointment(appointment: "reception", start: "2026-03-02T10:30", end: "2026-03-02T11:30"),
@@ -68,7 +69,8 @@ struct UseCaseTests {
     #expect((record.actor, record.reason) == ("jana", "invitation"))
   }
 
-  @Test("a new visit in a store that does not exist yet: refused, nothing is made; accepted, the store is made")
+  @Test(
+    "a new visit in a store that does not exist yet: refused, nothing is made; accepted, the store is made")
   func scheduleIntoMissingStore() throws {
     let p = Self.planner(exists: false)
     let bad = Command.schedule(ScheduleVisit(title: "T", partner: "P", from: "2026-03-04", to: "2026-03-02"))
@@ -86,7 +88,10 @@ struct UseCaseTests {
       (WriteRequest(visit: "v", command: schedule, actor: String(repeating: "a", count: 201)), .actor),
       (WriteRequest(visit: "v", command: schedule, actor: "jana\u{1B}[2J"), .actor),
       (WriteRequest(visit: "v", command: schedule, actor: "jana", reason: ""), .reason),
-      (WriteRequest(visit: "v", command: schedule, actor: "jana", reason: String(repeating: "r", count: 2001)), .reason),
+      (
+        WriteRequest(
+          visit: "v", command: schedule, actor: "jana", reason: String(repeating: "r", count: 2001)), .reason
+      ),
     ])
   func invalidInput(request: WriteRequest, field: Field) throws {
     let p = Self.planner()
@@ -118,7 +123,8 @@ struct UseCaseTests {
     do {
       try p.write(
         WriteRequest(
-          visit: "v", command: .moveAppointment(appointment: "reception", start: "2026-03-02T25:00", end: "x"),
+          visit: "v",
+          command: .moveAppointment(appointment: "reception", start: "2026-03-02T25:00", end: "x"),
           actor: "jana"))
       Issue.record("a time that does not exist was accepted")
     } catch let e as PlanningError {
@@ -127,10 +133,14 @@ struct UseCaseTests {
         return
       }
       #expect(field == .start)
-      #expect(e.description == "refused by rule real-time: start 2026-03-02T25:00 is not a real date and time (YYYY-MM-DDTHH:MM)")
+      #expect(
+        e.description
+          == "refused by rule real-time: start 2026-03-02T25:00 is not a real date and time (YYYY-MM-DDTHH:MM)"
+      )
       #expect(
         e.message { "[\($0.rawValue) field]" }
-          == "refused by rule real-time: [start field] 2026-03-02T25:00 is not a real date and time (YYYY-MM-DDTHH:MM)")
+          == "refused by rule real-time: [start field] 2026-03-02T25:00 is not a real date and time (YYYY-MM-DDTHH:MM)"
+      )
     }
   }
 
@@ -141,7 +151,9 @@ struct UseCaseTests {
     let visit = try p.visit("v")
     #expect(visit.head == head)
     #expect(visit.value.appointments["reception"]?.start == LocalDateTime("2026-03-02T10:30"))
-    #expect(try p.visit("v", asOf: .published(1)).value.appointments["reception"]?.start == LocalDateTime("2026-03-02T10:00"))
+    #expect(
+      try p.visit("v", asOf: .published(1)).value.appointments["reception"]?.start
+        == LocalDateTime("2026-03-02T10:00"))
     #expect(try p.catalog().value.map(\.id) == ["v"])
     #expect(try p.itinerary("v").value.days.count == 3)
     #expect(try p.attendees("v", appointment: "reception").value.groups.map(\.side) == [.delegation])
@@ -159,11 +171,17 @@ struct UseCaseTests {
     "what does not exist is named",
     arguments: [
       Probe({ p in _ = try p.visit("nope") }, PlanningError.visitNotFound("nope")),
-      Probe({ p in _ = try p.attendees("v", appointment: "gala") }, .notFound(kind: .appointment, id: "gala", visit: "v")),
+      Probe(
+        { p in _ = try p.attendees("v", appointment: "gala") },
+        .notFound(kind: .appointment, id: "gala", visit: "v")),
       Probe({ p in _ = try p.agenda("v", person: "ama") }, .notFound(kind: .person, id: "ama", visit: "v")),
       Probe({ p in _ = try p.calendar("v", person: "ama") }, .notFound(kind: .person, id: "ama", visit: "v")),
-      Probe({ p in try p.history("v", entity: "gala") { _ in } }, .notFound(kind: .entity, id: "gala", visit: "v")),
-      Probe({ p in _ = try p.visit("v", asOf: .published(9)) }, .notFound(kind: .agendaVersion, id: "9", visit: "v")),
+      Probe(
+        { p in try p.history("v", entity: "gala") { _ in } }, .notFound(kind: .entity, id: "gala", visit: "v")
+      ),
+      Probe(
+        { p in _ = try p.visit("v", asOf: .published(9)) },
+        .notFound(kind: .agendaVersion, id: "9", visit: "v")),
       Probe({ p in _ = try p.visit("v", asOf: .seq(0)) }, .notYetScheduled(visit: "v", point: "seq:0")),
     ])
   func notFound(probe: Probe) throws {
@@ -174,11 +192,21 @@ struct UseCaseTests {
   @Test(
     "seq:N and v:N count within one visit: reads across visits refuse them, naming the field",
     arguments: [
-      Probe({ p in _ = try p.catalog(asOf: .seq(3)) }, PlanningError.invalidPoint(field: .asOf, text: "seq:3", reason: .needsVisit)),
-      Probe({ p in _ = try p.tasks(nil, today: LocalDate(year: 2026, month: 1, day: 1), asOf: .published(1)) }, .invalidPoint(field: .asOf, text: "v:1", reason: .needsVisit)),
-      Probe({ p in try p.audit(AuditQuery(since: .seq(1))) { _ in } }, .invalidPoint(field: .since, text: "seq:1", reason: .needsVisit)),
-      Probe({ p in try p.audit(AuditQuery(until: .published(1))) { _ in } }, .invalidPoint(field: .until, text: "v:1", reason: .needsVisit)),
-      Probe({ _ in _ = try Point.parse("tomorrow", field: .changesSince) }, .invalidPoint(field: .changesSince, text: "tomorrow", reason: .malformed)),
+      Probe(
+        { p in _ = try p.catalog(asOf: .seq(3)) },
+        PlanningError.invalidPoint(field: .asOf, text: "seq:3", reason: .needsVisit)),
+      Probe(
+        { p in _ = try p.tasks(nil, today: LocalDate(year: 2026, month: 1, day: 1), asOf: .published(1)) },
+        .invalidPoint(field: .asOf, text: "v:1", reason: .needsVisit)),
+      Probe(
+        { p in try p.audit(AuditQuery(since: .seq(1))) { _ in } },
+        .invalidPoint(field: .since, text: "seq:1", reason: .needsVisit)),
+      Probe(
+        { p in try p.audit(AuditQuery(until: .published(1))) { _ in } },
+        .invalidPoint(field: .until, text: "v:1", reason: .needsVisit)),
+      Probe(
+        { _ in _ = try Point.parse("tomorrow", field: .changesSince) },
+        .invalidPoint(field: .changesSince, text: "tomorrow", reason: .malformed)),
     ])
   func pointsNeedAVisit(probe: Probe) throws {
     let p = try Self.planned()

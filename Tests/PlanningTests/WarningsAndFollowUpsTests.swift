@@ -529,7 +529,9 @@ struct FollowUpTests {
     #expect(letter.status == .done)
     #expect(cancelled.task("thanks-hof-fest") == nil)
     // The cancelled reception's id stays reserved: a manual task may not take it and renumber the letter.
-    #expect(throws: PlanningError.rule(.uniqueID, field: .task, "task thanks-hof-fest already exists in visit v")) {
+    #expect(
+      throws: PlanningError.rule(.uniqueID, field: .task, "task thanks-hof-fest already exists in visit v")
+    ) {
       try when(.addTask(AddTask(task: "thanks-hof-fest", title: "Letter")), cancelled)
     }
   }
