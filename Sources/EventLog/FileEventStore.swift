@@ -98,15 +98,11 @@ public struct FileEventStore: EventStore {
   }
 
   public func head(of stream: String) throws -> StreamHead {
-    let lock = try sharedLock()
-    defer { withExtendedLifetime(lock) {} }
-    guard let file = try openStream(stream, flags: O_RDONLY) else {
-      throw EventLogError.noSuchStream(name: stream)
+    var head = StreamHead()
+    try forEach(in: stream, limit: .all) {
+      head = StreamHead(seq: $0.seq, hash: $0.hash, recorded: $0.recorded)
     }
-    defer { file.close() }
-    var scanner = StreamScanner(file: file, path: path(of: stream), strict: true)
-    while try scanner.next() != nil {}
-    return scanner.head
+    return head
   }
 
   /// Checks a whole stream and reports every problem instead of stopping at the first.
