@@ -11,7 +11,7 @@ public struct EventRecord: Sendable, Hashable {
   public var seq: Int
   /// Event id (a UUID in lower case); unique within the stream.
   public var id: String
-  /// Event type, such as `VisitScheduled`.
+  /// Event type, such as `NoteAdded`: a name the layer above registers.
   public var type: String
   /// Schema version of the payload of that type.
   public var version: Int
