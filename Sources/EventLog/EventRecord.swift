@@ -2,11 +2,14 @@
 ///
 /// `docs/log-format.md` is the specification; this type is its one implementation.
 public struct EventRecord: Sendable, Hashable {
-  /// The version of the record envelope this program writes and the newest it reads.
-  public static let formatVersion: Int64 = 1
+  /// The version of the record envelope this program writes and the newest it reads. Format 2 adds
+  /// `sealed`: commitments to values kept in the store's vault instead of the line.
+  public static let formatVersion = 2
   /// `prev` of the first record of every stream.
   public static let genesisHash = String(repeating: "0", count: 64)
 
+  /// The record format of this line: 1, or 2 for every line written now.
+  public var format: Int
   /// Position in the stream: 1, 2, 3… without gaps.
   public var seq: Int
   /// Event id (a UUID in lower case); unique within the stream.
@@ -28,8 +31,14 @@ public struct EventRecord: Sendable, Hashable {
   /// True on every record of a multi-event batch but its last: a batch is whole only when the
   /// record without it has been written.
   public var continues: Bool
-  /// The payload, always a JSON object.
+  /// The payload, always a JSON object; it never holds a sealed value.
   public var data: [String: JSONValue]
+  /// Values kept out of the line (format 2): for each name, the salted commitment to the value the
+  /// vault holds (`docs/log-format.md`). Hashed with the rest of the record.
+  public var sealed: [String: String]
+  /// What the vault holds for each sealed name, filled in by the store when it reads the record.
+  /// Not part of the line or its hash.
+  public var unsealed: [String: JSONValue]
   /// `hash` of the previous record, or 64 zeros for `seq` 1.
   public var prev: String
   /// Lower-case hex SHA-256 of the canonical encoding of all the other fields.
@@ -38,8 +47,10 @@ public struct EventRecord: Sendable, Hashable {
   public init(
     seq: Int, id: String, type: String, version: Int, recorded: Timestamp, actor: String,
     reason: String? = nil, correlation: String? = nil, causation: String? = nil,
-    continues: Bool = false, data: [String: JSONValue], prev: String, hash: String = ""
+    continues: Bool = false, data: [String: JSONValue], sealed: [String: String] = [:], prev: String,
+    hash: String = "", format: Int = EventRecord.formatVersion
   ) {
+    self.format = format
     self.seq = seq
     self.id = id
     self.type = type
@@ -51,6 +62,8 @@ public struct EventRecord: Sendable, Hashable {
     self.causation = causation
     self.continues = continues
     self.data = data
+    self.sealed = sealed
+    self.unsealed = [:]
     self.prev = prev
     self.hash = hash
   }
@@ -60,7 +73,7 @@ extension EventRecord {
   /// The fields covered by the hash, as one JSON object (everything but `hash`).
   var hashedObject: [String: JSONValue] {
     var o: [String: JSONValue] = [
-      "format": .int(Self.formatVersion),
+      "format": .int(Int64(format)),
       "seq": .int(Int64(seq)),
       "id": .string(id),
       "type": .string(type),
@@ -74,6 +87,7 @@ extension EventRecord {
     if let correlation { o["correlation"] = .string(correlation) }
     if let causation { o["causation"] = .string(causation) }
     if continues { o["continues"] = .bool(true) }
+    if !sealed.isEmpty { o["sealed"] = .object(sealed.mapValues { .string($0) }) }
     return o
   }
 
@@ -116,7 +130,7 @@ extension EventRecord {
     guard case .object(let o) = value else { return .failure(.unreadable("not a JSON object")) }
     let known: Set<String> = [
       "format", "seq", "id", "type", "version", "recorded", "actor", "reason", "correlation",
-      "causation", "continues", "data", "prev", "hash",
+      "causation", "continues", "data", "sealed", "prev", "hash",
     ]
     if let unknown = o.keys.sorted().first(where: { !known.contains($0) }) {
       return .failure(.invalid("unknown field '\(unknown)'"))
@@ -142,7 +156,21 @@ extension EventRecord {
         throw LineFault.invalid(
           "field 'format': version \(format) is newer than this program reads (\(formatVersion))")
       }
-      guard format >= 1 else { throw LineFault.invalid("field 'format': must be 1") }
+      guard format >= 1 else { throw LineFault.invalid("field 'format': must be 1 or 2") }
+      var sealed: [String: String] = [:]
+      switch o["sealed"] {
+      case nil: break
+      case .object(let members)? where format >= 2 && !members.isEmpty:
+        for (name, value) in members {
+          guard case .string(let commitment) = value, isHexDigest(commitment), !name.isEmpty else {
+            throw LineFault.invalid("field 'sealed': each member must be 64 lower-case hex digits")
+          }
+          sealed[name] = commitment
+        }
+      case .object? where format >= 2: throw LineFault.invalid("field 'sealed': empty (leave it out)")
+      case _ where format < 2: throw LineFault.invalid("field 'sealed': not in format 1")
+      default: throw LineFault.invalid("field 'sealed' is not an object")
+      }
       let seq = try int("seq")
       guard seq >= 1, seq <= Int64(Int32.max) else { throw LineFault.invalid("field 'seq': out of range") }
       let version = try int("version")
@@ -173,7 +201,8 @@ extension EventRecord {
       var record = EventRecord(
         seq: Int(seq), id: id, type: type, version: Int(version), recorded: recorded, actor: actor,
         reason: try str("reason", optional: true), correlation: try str("correlation", optional: true),
-        causation: try str("causation", optional: true), continues: continues, data: data, prev: prev)
+        causation: try str("causation", optional: true), continues: continues, data: data, sealed: sealed,
+        prev: prev, format: Int(format))
       var canonical = CanonicalJSON.encode(.object(record.hashedObject))
       let computed = SHA256.hexDigest(canonical)
       canonical.removeLast()

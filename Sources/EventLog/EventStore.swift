@@ -43,10 +43,13 @@ public struct NewEvent: Sendable, Equatable {
   public var correlation: String?
   public var causation: String?
   public var data: [String: JSONValue]
+  /// Values to keep out of the line, by name: written to the vault, committed to in the line.
+  public var sealed: [String: SealedInput]
 
   public init(
     id: String? = nil, type: String, version: Int = 1, actor: String, reason: String? = nil,
-    correlation: String? = nil, causation: String? = nil, data: [String: JSONValue]
+    correlation: String? = nil, causation: String? = nil, data: [String: JSONValue],
+    sealed: [String: SealedInput] = [:]
   ) {
     self.id = id
     self.type = type
@@ -56,6 +59,7 @@ public struct NewEvent: Sendable, Equatable {
     self.correlation = correlation
     self.causation = causation
     self.data = data
+    self.sealed = sealed
   }
 }
 
@@ -198,8 +202,8 @@ enum Batch {
   enum Plan {
     /// Every event id is stored already: nothing to write.
     case alreadyStored(AppendResult)
-    /// Write these records (their lines, concatenated) after the head.
-    case write(records: [EventRecord], lines: [UInt8], result: AppendResult)
+    /// Write the vault entries first, then these records (their lines, concatenated) after the head.
+    case write(records: [EventRecord], lines: [UInt8], vault: [VaultEntry], result: AppendResult)
   }
 
   /// - Parameters:
@@ -207,7 +211,7 @@ enum Batch {
   /// - Throws: `EventLogError.invalidEvent`, `.partialDuplicate`, `.versionConflict`.
   static func plan(
     stream: String, events: [NewEvent], head: StreamHead, knownIDs: [String: Int], expected: ExpectedVersion,
-    now: Timestamp, makeID: (String, Int) -> String
+    now: Timestamp, makeID: (String, Int) -> String, makeSalt: (String, Int, String) -> String
   ) throws(EventLogError) -> Plan {
     try validate(events)
     let stored = events.compactMap(\.id).filter { knownIDs[$0] != nil }
@@ -227,19 +231,30 @@ enum Batch {
     let recorded = max(now, head.recorded)
     var records: [EventRecord] = []
     var lines: [UInt8] = []
+    var vault: [VaultEntry] = []
     var prev = head.hash
     for (i, e) in events.enumerated() {
       let seq = head.seq + 1 + i
+      var sealed: [String: String] = [:]
+      for (name, input) in e.sealed.sorted(by: { $0.key < $1.key }) {
+        let salt = makeSalt(stream, seq, name)
+        let entry = VaultEntry(
+          commitment: Vault.commitment(salt: salt, value: input.value), name: name, subject: input.subject,
+          salt: salt, value: input.value)
+        sealed[name] = entry.commitment
+        vault.append(entry)
+      }
       var r = EventRecord(
         seq: seq, id: e.id ?? makeID(stream, seq), type: e.type, version: e.version, recorded: recorded,
         actor: e.actor, reason: e.reason, correlation: e.correlation, causation: e.causation,
-        continues: i < events.count - 1, data: e.data, prev: prev)
+        continues: i < events.count - 1, data: e.data, sealed: sealed, prev: prev)
       lines += r.seal()
+      r.unsealed = e.sealed.mapValues(\.value)
       prev = r.hash
       records.append(r)
     }
     return .write(
-      records: records, lines: lines,
+      records: records, lines: lines, vault: vault,
       result: AppendResult(
         firstSeq: head.seq + 1, lastSeq: head.seq + events.count, headHash: prev, alreadyStored: false,
         repairs: []))
@@ -249,6 +264,12 @@ enum Batch {
     var seen = Set<String>()
     for e in events {
       guard !e.type.isEmpty else { throw .invalidEvent("empty type") }
+      for (name, input) in e.sealed {
+        guard !name.isEmpty, e.data[name] == nil else {
+          throw .invalidEvent("sealed value '\(name)' must have a name of its own, not one of the payload's")
+        }
+        guard !input.subject.isEmpty else { throw .invalidEvent("sealed value '\(name)' has no subject") }
+      }
       guard !e.actor.isEmpty else { throw .invalidEvent("empty actor") }
       guard e.version >= 1 else { throw .invalidEvent("version must be at least 1") }
       if let id = e.id {

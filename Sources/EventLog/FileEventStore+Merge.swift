@@ -30,7 +30,7 @@ extension FileEventStore {
         throw EventLogError.noSuchStream(name: name)
       }
       files.append(f)
-      scanners.append(StreamScanner(file: f, path: path(of: name), strict: true, bufferSize: 1 << 12))
+      scanners.append(scanner(f, name, strict: true, bufferSize: 1 << 12))
       if let r = try scanners[scanners.count - 1].next() {
         heap.push(MergeHeap.Entry(record: r, stream: name, index: scanners.count - 1))
       }

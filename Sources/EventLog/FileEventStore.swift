@@ -4,7 +4,8 @@
   import Musl
 #endif
 
-/// A directory of streams, one append-only file `<stream>.jsonl` each.
+/// A directory of streams, one append-only file `<stream>.jsonl` each, and the vault of their
+/// sealed values, `.vault/<stream>.jsonl`.
 ///
 /// Writers hold an exclusive `flock` on `.lock` in the directory, readers a shared one. Every
 /// append re-checks the whole stream under the lock before it writes, so nothing is ever appended
@@ -16,21 +17,40 @@ public struct FileEventStore: EventStore {
   public var clock: @Sendable () -> Timestamp
   /// Makes an event id for a `NewEvent` without one, from the stream and the seq it will get.
   public var makeID: @Sendable (_ stream: String, _ seq: Int) -> String
+  /// Makes the salt of a sealed value (32 hex digits), from the stream, the seq and the value's
+  /// name; random unless a reproducible script asks otherwise. Salts live only in the vault.
+  public var makeSalt: @Sendable (_ stream: String, _ seq: Int, _ name: String) -> String
 
   public init(
     directory: String, lockTimeout: Double = 5,
-    clock: @escaping @Sendable () -> Timestamp, makeID: @escaping @Sendable (String, Int) -> String
+    clock: @escaping @Sendable () -> Timestamp, makeID: @escaping @Sendable (String, Int) -> String,
+    makeSalt: @escaping @Sendable (String, Int, String) -> String = { _, _, _ in randomSalt() }
   ) {
     self.directory = directory
     self.lockTimeout = lockTimeout
     self.clock = clock
     self.makeID = makeID
+    self.makeSalt = makeSalt
   }
 
   /// The path of a stream's file, as messages name it.
   public func path(of stream: String) -> String { directory + "/" + stream + ".jsonl" }
 
   public func location(of stream: String) -> String { path(of: stream) }
+
+  /// The path of a stream's vault file.
+  public func vaultPath(of stream: String) -> String {
+    directory + "/" + Vault.folder + "/" + stream + ".jsonl"
+  }
+
+  /// A checking reader of a stream that fills in sealed values from its vault.
+  func scanner(_ file: FileDescriptor, _ stream: String, strict: Bool, bufferSize: Int = 1 << 16)
+    -> StreamScanner
+  {
+    StreamScanner(
+      file: file, path: path(of: stream), strict: strict, vault: VaultReader(path: vaultPath(of: stream)),
+      bufferSize: bufferSize)
+  }
 
   /// Whether the store directory exists.
   public var exists: Bool {
@@ -89,7 +109,7 @@ public struct FileEventStore: EventStore {
       throw EventLogError.noSuchStream(name: stream)
     }
     defer { file.close() }
-    var scanner = StreamScanner(file: file, path: path(of: stream), strict: true)
+    var scanner = scanner(file, stream, strict: true)
     while let r = try scanner.next() {
       guard limit.admits(r) else { return [] }
       try body(r)
@@ -111,7 +131,7 @@ public struct FileEventStore: EventStore {
     defer { withExtendedLifetime(lock) {} }
     guard let file = try openStream(stream, flags: O_RDONLY) else { throw .noSuchStream(name: stream) }
     defer { file.close() }
-    var scanner = StreamScanner(file: file, path: path(of: stream), strict: false)
+    var scanner = scanner(file, stream, strict: false)
     var count = 0
     while try scanner.next() != nil { count += 1 }
     return StreamReport(
@@ -140,7 +160,7 @@ public struct FileEventStore: EventStore {
     let existing = try openStream(stream, flags: O_RDWR)
     defer { existing?.close() }
     if let existing {
-      var scanner = StreamScanner(file: existing, path: path(of: stream), strict: true)
+      var scanner = scanner(existing, stream, strict: true)
       while let r = try scanner.next() { try fold(&state, r) }
       head = scanner.head
       knownIDs = scanner.ids.mapValues(\.seq)
@@ -156,12 +176,16 @@ public struct FileEventStore: EventStore {
     }
     let plan = try Batch.plan(
       stream: stream, events: events, head: head, knownIDs: knownIDs, expected: expected, now: clock(),
-      makeID: makeID)
+      makeID: makeID, makeSalt: makeSalt)
     let lines: [UInt8]
     var result: AppendResult
     switch plan {
     case .alreadyStored(let stored): return stored
-    case .write(_, let l, let r): (lines, result) = (l, r)
+    case .write(_, let l, let vault, let r):
+      (lines, result) = (l, r)
+      // The vault first: a crash after it leaves entries no line refers to (ignored), never a line
+      // whose values are nowhere.
+      try appendToVault(vault, stream: stream)
     }
 
     let file: FileDescriptor
@@ -193,6 +217,36 @@ public struct FileEventStore: EventStore {
   }
 
   // MARK: Helpers
+
+  /// Appends entries to the stream's vault file (made owner-only, with its folder, if needed),
+  /// after cutting any torn tail, and syncs them to disk.
+  private func appendToVault(_ entries: [VaultEntry], stream: String) throws(EventLogError) {
+    guard !entries.isEmpty else { return }
+    let folder = directory + "/" + Vault.folder
+    if mkdir(folder, 0o700) == 0 {
+      try FileDescriptor.syncDirectory(directory)
+    } else if errno != EEXIST {
+      throw .io(path: folder, operation: "mkdir", errno: errno)
+    }
+    let path = vaultPath(of: stream)
+    var created = false
+    let file: FileDescriptor
+    if let f = try FileDescriptor.openFile(path, flags: O_RDWR) {
+      file = f
+    } else {
+      guard let f = try FileDescriptor.openFile(path, flags: O_RDWR | O_CREAT | O_EXCL) else {
+        throw .io(path: path, operation: "create", errno: ENOENT)
+      }
+      file = f
+      created = true
+    }
+    defer { file.close() }
+    let valid = Vault.validLength(try VaultReader.read(path))
+    if try file.size() > valid { try file.truncate(to: valid) }
+    try file.write(entries.flatMap(\.line), at: valid)
+    try file.sync()
+    if created { try FileDescriptor.syncDirectory(folder) }
+  }
 
   private func sharedLock() throws(EventLogError) -> StoreLock? {
     guard exists else { throw .noSuchStore(path: directory) }

@@ -11,20 +11,25 @@
 /// snapshot taken under it, so `body` may call back into the store.
 public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   private var streams: [String: [EventRecord]] = [:]
+  /// Each stream's vault: sealed values by commitment.
+  private var vaults: [String: [String: VaultEntry]] = [:]
   private var created: Bool
   private var mutex = pthread_mutex_t()
   private let clock: @Sendable () -> Timestamp
   private let makeID: @Sendable (String, Int) -> String
+  private let makeSalt: @Sendable (String, Int, String) -> String
 
   /// - Parameters:
   ///   - exists: whether the store starts out existing (as a file store whose directory is there).
   public init(
     exists: Bool = true, clock: @escaping @Sendable () -> Timestamp,
-    makeID: @escaping @Sendable (String, Int) -> String
+    makeID: @escaping @Sendable (String, Int) -> String,
+    makeSalt: @escaping @Sendable (String, Int, String) -> String = { _, _, _ in randomSalt() }
   ) {
     created = exists
     self.clock = clock
     self.makeID = makeID
+    self.makeSalt = makeSalt
     pthread_mutex_init(&mutex, nil)
   }
 
@@ -116,10 +121,11 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     }
     switch try Batch.plan(
       stream: stream, events: events, head: head, knownIDs: knownIDs, expected: expected, now: clock(),
-      makeID: makeID)
+      makeID: makeID, makeSalt: makeSalt)
     {
     case .alreadyStored(let result): return result
-    case .write(let records, _, let result):
+    case .write(let records, _, let vault, let result):
+      for entry in vault { vaults[stream, default: [:]][entry.commitment] = entry }
       streams[stream] = existing + records
       return result
     }
@@ -128,6 +134,7 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   /// Checks the chain and every record's hash, as `FileEventStore.verify` does for lines.
   public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
     let records = try snapshot(stream)
+    let vault = locked { vaults[stream] ?? [:] }
     var problems: [StreamProblem] = []
     var prev = EventRecord.genesisHash
     for (i, r) in records.enumerated() {
@@ -145,6 +152,15 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
       if resealed.hash != r.hash {
         problems.append(
           StreamProblem(file: location(of: stream), line: i + 1, reason: "hash does not match the record"))
+      }
+      for (name, commitment) in r.sealed.sorted(by: { $0.key < $1.key }) {
+        guard let entry = vault[commitment], entry.isIntact, entry.name == name else {
+          problems.append(
+            StreamProblem(
+              file: location(of: stream), line: i + 1, reason: "vault entry '\(name)' missing or not matching"
+            ))
+          continue
+        }
       }
       prev = r.hash
     }

@@ -72,3 +72,9 @@ extension JSONValue {
     }
   }
 }
+
+/// The text with control characters shown as `?`, for quoting stored or given values in messages.
+public func printable(_ s: String) -> String {
+  String(
+    String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+}

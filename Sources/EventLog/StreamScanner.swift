@@ -115,11 +115,14 @@ struct StreamScanner {
   /// Event id → seq and line of every record read (for idempotent appends and duplicate checks).
   private(set) var ids: [String: (seq: Int, line: Int)] = [:]
   private var chain = StreamHead()
+  /// Where sealed values come from (format 2).
+  private var vault: VaultReader
 
-  init(file: FileDescriptor, path: String, strict: Bool, bufferSize: Int = 1 << 16) {
+  init(file: FileDescriptor, path: String, strict: Bool, vault: VaultReader, bufferSize: Int = 1 << 16) {
     self.reader = LineReader(file: file, bufferSize: bufferSize)
     self.path = path
     self.strict = strict
+    self.vault = vault
   }
 
   mutating func next() throws(EventLogError) -> EventRecord? {
@@ -144,7 +147,7 @@ struct StreamScanner {
         )
         return nil
       }
-      let record: EventRecord
+      var record: EventRecord
       switch EventRecord.decode(line: line.bytes) {
       case .success(let r): record = r
       case .failure(let fault):
@@ -171,6 +174,7 @@ struct StreamScanner {
           try problem(line.number, "recorded time \(record.recorded) is earlier than the record before")
         }
       }
+      if let fault = try vault.unseal(&record) { try problem(line.number, fault) }
       if let first = ids[record.id] {
         try problem(line.number, "duplicate event id \(record.id) (first at line \(first.line))")
       } else {

@@ -5,7 +5,8 @@ public enum EventCodec {
   /// The payload of an event as a JSON object.
   public static func data(_ e: Event) throws -> [String: JSONValue] { try e.payload.encoded() }
 
-  /// A new log event for `e`, stamped with who and why, at its type's current schema version.
+  /// A new log event for `e`, stamped with who and why, at its type's current schema version; its
+  /// personal members go to the vault (`EventPayload.personalFields`), not into the line.
   ///
   /// - Throws: `PlanningError.unregisteredEvent` for a type missing from `EventRegistry.types`.
   public static func newEvent(_ e: Event, actor: String, reason: String?, correlation: String? = nil) throws
@@ -15,9 +16,16 @@ public enum EventCodec {
     guard EventRegistry.byName[type.eventType] != nil else {
       throw PlanningError.unregisteredEvent(type.eventType)
     }
+    var data = try data(e)
+    var sealed: [String: SealedInput] = [:]
+    for name in type.personalFields {
+      if let value = data.removeValue(forKey: name) {
+        sealed[name] = SealedInput(subject: e.payload.personalSubject, value: value)
+      }
+    }
     return NewEvent(
       type: type.eventType, version: type.schemaVersion, actor: actor, reason: reason,
-      correlation: correlation, data: try data(e))
+      correlation: correlation, data: data, sealed: sealed)
   }
 
   /// The event a record holds, its payload brought up to the current schema version.
@@ -42,7 +50,8 @@ public enum EventCodec {
         at: at,
         reason: "\(name) version \(r.version) is newer than this program reads (\(type.schemaVersion))")
     }
-    var data = r.data
+    // Sealed members (format 2) come back from the vault into the payload they were taken from.
+    var data = r.data.merging(r.unsealed) { line, _ in line }
     if r.version < type.schemaVersion {
       do {
         data = try type.upcast(data, from: r.version)
@@ -56,10 +65,4 @@ public enum EventCodec {
       throw .unreadableEvent(at: at, reason: "\(name) version \(r.version): " + describeCodingError(error))
     }
   }
-}
-
-/// The text with control characters shown as `?`, for quoting stored or given values in messages.
-public func printable(_ s: String) -> String {
-  String(
-    String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
 }

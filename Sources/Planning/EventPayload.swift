@@ -18,6 +18,13 @@ public protocol EventPayload: Codable, Sendable, Equatable {
   /// What the event did, against the visit as it stood before it: its subject and old → new.
   func audit(_ context: AuditContext) -> AuditFacts
 
+  /// Members of the payload that hold personal data. They never enter a log line: the store keeps
+  /// them in its vault and the line carries a salted commitment (record format 2). Empty for most.
+  static var personalFields: [String] { get }
+
+  /// The person whose data `personalFields` hold (the vault files it under this id).
+  var personalSubject: String { get }
+
   /// Brings a payload written under an older schema version up to `schemaVersion`.
   ///
   /// This is the one place upcasting goes: when a type's payload changes incompatibly, raise its
@@ -37,6 +44,9 @@ public struct UpcastFailure: Error, Sendable, Equatable {
 }
 
 extension EventPayload {
+  public static var personalFields: [String] { [] }
+  public var personalSubject: String { "" }
+
   public static func upcast(_ data: [String: JSONValue], from version: Int) throws(UpcastFailure)
     -> [String: JSONValue]
   {

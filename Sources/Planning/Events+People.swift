@@ -4,6 +4,8 @@ public struct AttendeeRegistered: EventPayload {
   public static let eventType = "AttendeeRegistered"
   public static let schemaVersion = 1
   public var event: Event { .attendeeRegistered(self) }
+  public static let personalFields = ["personal"]
+  public var personalSubject: String { person }
 
   public var person: String
   public var side: Side

@@ -181,15 +181,17 @@ public enum LogRenderer {
     }.joined()
   }
 
-  /// One block per event: seq, time, actor, type, reason, and the payload's fields.
+  /// One block per event: seq, time, actor, type, reason, and the payload's fields, sealed ones
+  /// (kept in the vault) included.
   public static func text(_ records: [EventRecord]) -> String {
     var out = ""
     for r in records {
       out += "#\(r.seq)  \(r.recorded)  \(terminalSafe(r.actor))  \(r.type)"
       if let reason = r.reason { out += "  (\(terminalSafe(reason)))" }
       out += "\n"
-      for key in r.data.keys.sorted() {
-        out += "    \(key): \(terminalSafe(flat(r.data[key] ?? .null)))\n"
+      let fields = r.data.merging(r.unsealed) { line, _ in line }
+      for key in fields.keys.sorted() {
+        out += "    \(key): \(terminalSafe(flat(fields[key] ?? .null)))\n"
       }
     }
     return out

@@ -1,4 +1,4 @@
-import Planning
+import EventLog
 
 /// How one option is spelled and used.
 struct OptionSpec: Sendable {

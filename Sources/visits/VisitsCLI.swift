@@ -78,7 +78,7 @@ enum VisitsCLI {
     let clock = try recordingClock(environment)
     var store = FileEventStore(
       directory: directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory,
-      clock: clock.now, makeID: clock.makeID)
+      clock: clock.now, makeID: clock.makeID, makeSalt: clock.makeSalt)
     if let t = environment["VISITS_LOCK_TIMEOUT"], let seconds = Double(t), seconds >= 0 {
       store.lockTimeout = seconds
     }
@@ -97,21 +97,29 @@ enum VisitsCLI {
     return ctx
   }
 
-  /// The clock and id maker: the system's, or — when `VISITS_NOW` is set, for reproducible
-  /// scripts and tests — that fixed time and ids derived from stream and seq.
+  /// The clock, id maker and salt maker: the system's, or — when `VISITS_NOW` is set, for
+  /// reproducible scripts and tests — that fixed time, and ids and vault salts derived from stream
+  /// and seq (predictable, so never for real personal data).
   private static func recordingClock(
     _ environment: [String: String]
-  ) throws(CLIError) -> (now: @Sendable () -> Timestamp, makeID: @Sendable (String, Int) -> String) {
+  ) throws(CLIError) -> (
+    now: @Sendable () -> Timestamp, makeID: @Sendable (String, Int) -> String,
+    makeSalt: @Sendable (String, Int, String) -> String
+  ) {
     guard let fixed = environment["VISITS_NOW"] else {
       return (
         { Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) },
-        { _, _ in UUID().uuidString.lowercased() }
+        { _, _ in UUID().uuidString.lowercased() }, { _, _, _ in randomSalt() }
       )
     }
     guard let t = Timestamp(logForm: fixed) else {
       throw .usage("invalid VISITS_NOW '\(printable(fixed))': use YYYY-MM-DDTHH:MM:SS.mmmZ")
     }
-    return ({ t }, { stream, seq in derivedEventID(stream: stream, seq: seq) })
+    return (
+      { t }, { stream, seq in derivedEventID(stream: stream, seq: seq) },
+      { stream, seq, name in String(SHA256.hexDigest(Array("salt/\(stream)/\(seq)/\(name)".utf8)).prefix(32))
+      }
+    )
   }
 }
 

@@ -31,8 +31,12 @@ final class CLIStore: @unchecked Sendable {
   /// Every file in the store and its bytes: what "byte-for-byte unchanged" compares.
   func snapshot() throws -> [String: Data] {
     var files: [String: Data] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
-      files[name] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+    guard let walk = FileManager.default.enumerator(atPath: directory) else { return files }
+    for case let name as String in walk {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+      files[name] =
+        isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
     }
     return files
   }

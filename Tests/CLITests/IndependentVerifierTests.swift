@@ -7,12 +7,24 @@ import Testing
 @Suite("An independent verifier in Python")
 struct IndependentVerifierTests {
   static let verifier = """
-    import hashlib, json, sys
+    import hashlib, json, os, sys
     def canonical(v):
         return json.dumps(v, ensure_ascii=False, sort_keys=True, separators=(',', ':')).encode('utf-8')
+    def vault(path):
+        entries = {}
+        vpath = os.path.join(os.path.dirname(path), '.vault', os.path.basename(path))
+        if os.path.exists(vpath):
+            with open(vpath, 'rb') as f:
+                for line in f.read().split(b'\\n')[:-1]:
+                    try:
+                        e = json.loads(line)
+                        entries[e['commitment']] = e
+                    except Exception:
+                        pass
+        return entries
     problems, heads = [], {}
     for path in sys.argv[1:]:
-        prev, ids = '0' * 64, set()
+        prev, ids, entries = '0' * 64, set(), vault(path)
         with open(path, 'rb') as f:
             data = f.read()
         lines = data.split(b'\\n')
@@ -31,8 +43,13 @@ struct IndependentVerifierTests {
                 problems.append(f'{path}:{n}: not canonical')
             if hashlib.sha256(c).hexdigest() != h:
                 problems.append(f'{path}:{n}: hash')
-            if r['seq'] != n or r['prev'] != prev or r['id'] in ids or r['format'] != 1:
+            if r['seq'] != n or r['prev'] != prev or r['id'] in ids or r['format'] not in (1, 2):
                 problems.append(f'{path}:{n}: chain')
+            for name, commitment in r.get('sealed', {}).items():
+                e = entries.get(commitment)
+                if e is None or e['name'] != name or hashlib.sha256(
+                        canonical({'salt': e['salt'], 'value': e['value']})).hexdigest() != commitment:
+                    problems.append(f'{path}:{n}: vault')
             prev = h
             ids.add(r['id'])
         heads[path] = prev
@@ -63,5 +80,40 @@ struct IndependentVerifierTests {
     defer { try? FileManager.default.removeItem(atPath: copy) }
     let python = try Tools.python(Self.verifier, [copy])
     #expect(python.out.contains(":3: "), "\(python.out) \(python.err)")
+  }
+
+  @Test("checks every sealed value against its commitment, as visits verify does")
+  func vault() throws {
+    let store = CLIStore()
+    let events = repositoryRoot.appendingPathComponent("events").path
+    for name in ["pittsburgh-2022.jsonl", ".vault"] {
+      try FileManager.default.copyItem(atPath: events + "/" + name, toPath: store.directory + "/" + name)
+    }
+    let stream = store.directory + "/pittsburgh-2022.jsonl"
+    let clean = try Tools.python(Self.verifier, [stream])
+    #expect(clean.out.contains(#""problems": []"#), "\(clean.out) \(clean.err)")
+    // Every attendee's values are in the vault, none in the stream.
+    let lines = try String(contentsOfFile: stream, encoding: .utf8).split(separator: "\n")
+    let registered = lines.enumerated().filter { $0.element.contains(#""type":"AttendeeRegistered""#) }
+    #expect(!registered.isEmpty)
+    #expect(registered.allSatisfy { $0.element.contains(#""sealed":{"personal":""#) })
+    // A name changed in the vault: both verifiers name the line that commits to it.
+    let vaultFile = store.directory + "/.vault/pittsburgh-2022.jsonl"
+    let vault = try String(contentsOfFile: vaultFile, encoding: .utf8)
+    let target = try #require(
+      vault.split(separator: "\n").first { $0.contains(#""subject":"pgh-delegate-2""#) })
+    try vault.replacingOccurrences(
+      of: target, with: target.replacingOccurrences(of: "member 2", with: "member 9")
+    )
+    .write(toFile: vaultFile, atomically: false, encoding: .utf8)
+    let line = try #require(
+      registered.first { $0.element.contains(#""person":"pgh-delegate-2""#) }.map { $0.offset + 1 })
+    let python = try Tools.python(Self.verifier, [stream])
+    #expect(python.out.contains("pittsburgh-2022.jsonl:\(line): vault"), "\(python.out) \(python.err)")
+    let verify = try store.run(["verify"])
+    #expect(verify.code == 65)
+    #expect(
+      verify.err.contains("pittsburgh-2022.jsonl:\(line): vault entry 'personal' of pgh-delegate-2"),
+      "\(verify.err)")
   }
 }

@@ -31,7 +31,7 @@ struct FileEventStoreTests {
     let line = String(decoding: try f.bytes("v"), as: UTF8.self)
     #expect(
       line
-        == "{\"actor\":\"ä\",\"data\":{\"a\":\"\\\"<&>\",\"z\":-1},\"format\":1,\"id\":\"v-1\",\"prev\":\"\(EventRecord.genesisHash)\",\"reason\":\"why\\n\",\"recorded\":\"2022-04-15T05:20:01.000Z\",\"seq\":1,\"type\":\"Noted\",\"version\":1,\"hash\":\"\(try f.store.read("v").records[0].hash)\"}\n"
+        == "{\"actor\":\"ä\",\"data\":{\"a\":\"\\\"<&>\",\"z\":-1},\"format\":2,\"id\":\"v-1\",\"prev\":\"\(EventRecord.genesisHash)\",\"reason\":\"why\\n\",\"recorded\":\"2022-04-15T05:20:01.000Z\",\"seq\":1,\"type\":\"Noted\",\"version\":1,\"hash\":\"\(try f.store.read("v").records[0].hash)\"}\n"
     )
   }
 
@@ -144,11 +144,11 @@ struct FileEventStoreTests {
     try f.fill("v", 2)
     var records = try f.store.read("v").records
     let text = String(decoding: try f.bytes("v"), as: UTF8.self)
-    // Rewrite record 1 as format 2 with a correct hash, so only the version is wrong.
+    // Rewrite record 1 as format 3 with a correct hash, so only the version is wrong.
     var lines = text.split(separator: "\n").map(String.init)
     var r = records[0]
     var object = r.hashedObject
-    object["format"] = .int(2)
+    object["format"] = .int(3)
     var canonical = CanonicalJSON.encode(.object(object))
     r.hash = SHA256.hexDigest(canonical)
     canonical.removeLast()
@@ -157,6 +157,6 @@ struct FileEventStoreTests {
     try f.write("v", Array((lines.joined(separator: "\n") + "\n").utf8))
     let report = try f.store.verify("v")
     #expect(report.problems.first?.line == 1)
-    #expect(report.problems.first?.reason == "field 'format': version 2 is newer than this program reads (1)")
+    #expect(report.problems.first?.reason == "field 'format': version 3 is newer than this program reads (2)")
   }
 }

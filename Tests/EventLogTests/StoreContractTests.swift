@@ -268,3 +268,77 @@ struct StoreContractTests {
     #expect(snapshots.allSatisfy { $0 == snapshots[0] })
   }
 }
+
+@Suite("Store contract: sealed values")
+struct SealedValueContractTests {
+  static let kofi: JSONValue = .object(["name": .string("Kofi Mensah"), "phone": .string("+233 20 555 0100")])
+
+  @Test(
+    "a sealed value stays out of the line, is committed to, and comes back on reading",
+    arguments: StoreKind.allCases)
+  func sealedRoundTrip(kind: StoreKind) throws {
+    let s = kind.make()
+    try s.store.append(
+      to: "v",
+      [
+        NewEvent(
+          type: "Registered", actor: "jana", data: ["person": .string("kofi")],
+          sealed: ["personal": SealedInput(subject: "kofi", value: Self.kofi)]),
+        note("plain"),
+      ])
+    let records = try s.store.read("v").records
+    #expect(records.map(\.format) == [2, 2])
+    #expect(records[0].data == ["person": .string("kofi")])
+    #expect(records[0].unsealed == ["personal": Self.kofi])
+    let commitment = try #require(records[0].sealed["personal"])
+    #expect(EventRecord.isHexDigest(commitment))
+    #expect(records[1].sealed.isEmpty && records[1].unsealed.isEmpty)
+    var line = records[0]
+    #expect(!String(decoding: line.storedLine(), as: UTF8.self).contains("Kofi"))
+    #expect(try s.store.verify("v").problems.isEmpty)
+    var merged: [JSONValue] = []
+    try s.store.forEachInOrder { _, r in if let v = r.unsealed["personal"] { merged.append(v) } }
+    #expect(merged == [Self.kofi])
+  }
+
+  @Test(
+    "two commitments to the same value differ: the salt hides even equality", arguments: StoreKind.allCases)
+  func salted(kind: StoreKind) throws {
+    let s = kind.make()
+    for _ in 0..<2 {
+      try s.store.append(
+        to: "v",
+        [
+          NewEvent(
+            type: "Registered", actor: "a", data: [:],
+            sealed: ["p": SealedInput(subject: "kofi", value: Self.kofi)])
+        ])
+    }
+    let commitments = try s.store.read("v").records.compactMap { $0.sealed["p"] }
+    #expect(commitments.count == 2)
+    #expect(commitments[0] != commitments[1])
+  }
+
+  @Test("a sealed value needs a name of its own and a subject", arguments: StoreKind.allCases)
+  func invalidSealed(kind: StoreKind) throws {
+    let s = kind.make()
+    #expect(
+      throws: EventLogError.invalidEvent(
+        "sealed value 'person' must have a name of its own, not one of the payload's")
+    ) {
+      try s.store.append(
+        to: "v",
+        [
+          NewEvent(
+            type: "T", actor: "a", data: ["person": .null],
+            sealed: ["person": SealedInput(subject: "k", value: .null)])
+        ])
+    }
+    #expect(throws: EventLogError.invalidEvent("sealed value 'p' has no subject")) {
+      try s.store.append(
+        to: "v",
+        [NewEvent(type: "T", actor: "a", data: [:], sealed: ["p": SealedInput(subject: "", value: .null)])])
+    }
+    #expect(!s.store.contains("v"))
+  }
+}

@@ -378,6 +378,10 @@ struct ReplayPropertyTests {
       var bytes = Data()
       for line in lines.prefix(n) { bytes += line + [0x0A] }
       try bytes.write(to: URL(fileURLWithPath: prefix.planner.store.location(of: "v")))
+      // The personal values the lines commit to live in the vault: the cut store keeps it whole
+      // (entries no line refers to are ignored).
+      try FileManager.default.copyItem(
+        atPath: store.directory + "/.vault", toPath: prefix.directory + "/.vault")
       let short = try prefix.planner.load("v")
       #expect(short.warnings.isEmpty)
       let asOf = try store.planner.load("v", at: .seq(n))
@@ -391,14 +395,20 @@ struct ReplayPropertyTests {
     Self.checkInvariants(model, seed: seed)
   }
 
-  /// The record the store would hold for `event`: payload through canonical JSON and the parser.
+  /// The record the store would hold for `event`, as a reader gets it back: payload (and sealed
+  /// personal values, from the vault) through canonical JSON and the parser.
   static func record(_ event: Event, meta: EventMeta) throws -> EventRecord {
     let new = try EventCodec.newEvent(event, actor: meta.actor, reason: meta.reason)
-    let text = CanonicalJSON.encode(.object(new.data))
-    let data = try #require(try JSONParser.parse(text).objectValue)
-    return EventRecord(
+    func reparsed(_ o: [String: JSONValue]) throws -> [String: JSONValue] {
+      try #require(try JSONParser.parse(CanonicalJSON.encode(.object(o))).objectValue)
+    }
+    var r = EventRecord(
       seq: meta.seq, id: "e\(meta.seq)", type: new.type, version: new.version, recorded: meta.recorded,
-      actor: meta.actor, reason: meta.reason, data: data, prev: "")
+      actor: meta.actor, reason: meta.reason, data: try reparsed(new.data), prev: "")
+    r.unsealed = try reparsed(new.sealed.mapValues(\.value))
+    #expect(
+      new.type != "AttendeeRegistered" || (new.data["personal"] == nil && r.unsealed["personal"] != nil))
+    return r
   }
 
   @Test(

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// A value to keep out of the log line: the store writes it to the vault and the line carries
+/// only a salted commitment to it (record format 2, `docs/log-format.md`).
+public struct SealedInput: Sendable, Equatable {
+  /// Whose value it is, as an id the log may name (a person's slug); the vault files the value
+  /// under it so that it can be found, and later erased, without reading the log.
+  public var subject: String
+  public var value: JSONValue
+
+  public init(subject: String, value: JSONValue) {
+    self.subject = subject
+    self.value = value
+  }
+}
+
+/// A salt for a sealed value: 16 bytes from the system's random source, as 32 hex digits.
+public func randomSalt() -> String {
+  var g = SystemRandomNumberGenerator()
+  let digits = Array("0123456789abcdef")
+  return String(
+    (0..<16).flatMap { _ -> [Character] in
+      let b = UInt8.random(in: 0...255, using: &g)
+      return [digits[Int(b >> 4)], digits[Int(b & 15)]]
+    })
+}
+
+/// One line of a stream's vault file `.vault/<stream>.jsonl`: a sealed value with its salt.
+struct VaultEntry: Sendable, Equatable {
+  var commitment: String
+  var name: String
+  var subject: String
+  var salt: String
+  var value: JSONValue
+
+  /// The entry's line, canonical JSON and `\n`.
+  var line: [UInt8] {
+    CanonicalJSON.encode(
+      .object([
+        "commitment": .string(commitment), "name": .string(name), "salt": .string(salt),
+        "subject": .string(subject), "value": value,
+      ])) + [0x0A]
+  }
+
+  /// Whether the salt and value still give the commitment.
+  var isIntact: Bool { Vault.commitment(salt: salt, value: value) == commitment }
+}
+
+/// The vault: where sealed values live, one append-only file per stream under `.vault/`.
+enum Vault {
+  /// The name of the vault's folder inside a store.
+  static let folder = ".vault"
+
+  /// The commitment to a value: lower-case hex SHA-256 of the canonical encoding of
+  /// `{"salt":SALT,"value":VALUE}`. Without the salt, which only the vault holds, the commitment
+  /// in the log tells nothing about the value, not even whether two values are equal.
+  static func commitment(salt: String, value: JSONValue) -> String {
+    SHA256.hexDigest(CanonicalJSON.encode(.object(["salt": .string(salt), "value": value])))
+  }
+
+  /// Reads a vault file's entries by commitment; the line number of each for messages. A final
+  /// line without `\n` (a crash mid-write) is left out; so is anything that is not an entry, which
+  /// `verify` reports through the records that refer to it.
+  static func index(_ bytes: [UInt8]) -> [String: (entry: VaultEntry, line: Int)] {
+    var entries: [String: (entry: VaultEntry, line: Int)] = [:]
+    var n = 0
+    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
+      n += 1
+      guard case .object(let o)? = try? JSONParser.parse(Array(line)),
+        case .string(let commitment)? = o["commitment"], case .string(let name)? = o["name"],
+        case .string(let subject)? = o["subject"], case .string(let salt)? = o["salt"], let value = o["value"]
+      else { continue }
+      entries[commitment] = (
+        VaultEntry(commitment: commitment, name: name, subject: subject, salt: salt, value: value), n
+      )
+    }
+    return entries
+  }
+
+  /// Length of the bytes up to and including the last `\n`: what remains after a torn tail is cut.
+  static func validLength(_ bytes: [UInt8]) -> Int {
+    (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+  }
+}
+
+/// A stream's vault, read once, that fills in the sealed values of the records read.
+struct VaultReader {
+  let path: String
+  private var entries: [String: (entry: VaultEntry, line: Int)]?
+
+  init(path: String) { self.path = path }
+
+  /// Fills `record.unsealed` from the vault.
+  ///
+  /// - Returns: why a sealed value cannot be given (missing, or changed since it was sealed), or
+  ///   nil when every one was.
+  mutating func unseal(_ record: inout EventRecord) throws(EventLogError) -> String? {
+    guard !record.sealed.isEmpty else { return nil }
+    if entries == nil { entries = Vault.index(try Self.read(path)) }
+    for (name, commitment) in record.sealed.sorted(by: { $0.key < $1.key }) {
+      guard let (entry, line) = entries?[commitment] else {
+        return "vault entry '\(name)' for this record is missing from \(path)"
+      }
+      guard entry.isIntact, entry.name == name else {
+        return
+          "vault entry '\(name)' of \(printable(entry.subject)) (\(path):\(line)) does not match the commitment in this record"
+      }
+      record.unsealed[name] = entry.value
+    }
+    return nil
+  }
+
+  /// The whole vault file, or nothing when there is none yet.
+  static func read(_ path: String) throws(EventLogError) -> [UInt8] {
+    guard let f = try FileDescriptor.openFile(path, flags: O_RDONLY) else { return [] }
+    defer { f.close() }
+    let size = try f.size()
+    var bytes = [UInt8](repeating: 0, count: size)
+    var done = 0
+    while done < size {
+      let n = try f.read(into: &bytes, at: done, count: size - done, offset: done)
+      if n == 0 { break }
+      done += n
+    }
+    return Array(bytes.prefix(done))
+  }
+}
