@@ -39,6 +39,8 @@ public struct EventRecord: Sendable, Hashable {
   /// What the vault holds for each sealed name, filled in by the store when it reads the record.
   /// Not part of the line or its hash.
   public var unsealed: [String: JSONValue]
+  /// Sealed names whose value was erased from the vault (a tombstone keeps the commitment).
+  public var erased: Set<String>
   /// `hash` of the previous record, or 64 zeros for `seq` 1.
   public var prev: String
   /// Lower-case hex SHA-256 of the canonical encoding of all the other fields.
@@ -64,6 +66,7 @@ public struct EventRecord: Sendable, Hashable {
     self.data = data
     self.sealed = sealed
     self.unsealed = [:]
+    self.erased = []
     self.prev = prev
     self.hash = hash
   }

@@ -161,6 +161,13 @@ public protocol EventStore: Sendable {
 
   /// Checks a whole stream and reports every problem instead of stopping at the first.
   func verify(_ stream: String) throws(EventLogError) -> StreamReport
+
+  /// Erases sealed values: each vault entry with one of these commitments is overwritten in place
+  /// by a tombstone that keeps only the commitment, the name and the subject, and the vault is
+  /// synced. The lines that commit to the values still verify; readers see the names as erased.
+  ///
+  /// - Returns: how many values were erased now (ones erased before do not count).
+  func erase(in stream: String, commitments: Set<String>) throws -> Int
 }
 
 extension EventStore {

@@ -216,6 +216,30 @@ public struct FileEventStore: EventStore {
     return result
   }
 
+  public func erase(in stream: String, commitments: Set<String>) throws -> Int {
+    guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
+    guard exists else { throw EventLogError.noSuchStore(path: directory) }
+    let lock = try StoreLock(directory: directory, exclusive: true, timeout: lockTimeout)
+    defer { withExtendedLifetime(lock) {} }
+    let path = vaultPath(of: stream)
+    guard let file = try FileDescriptor.openFile(path, flags: O_RDWR) else { return 0 }
+    defer { file.close() }
+    let bytes = try VaultReader.read(path)
+    var erased = 0
+    for range in Vault.lines(bytes) {
+      guard let entry = Vault.entry(Array(bytes[range])), entry.sealed != nil,
+        commitments.contains(entry.commitment)
+      else { continue }
+      // Same length, so nothing after it moves; the old bytes are overwritten where they lie.
+      var tombstone = Array(entry.erased.line.dropLast())
+      tombstone += [UInt8](repeating: 0x20, count: range.count - tombstone.count)
+      try file.write(tombstone, at: range.lowerBound)
+      erased += 1
+    }
+    if erased > 0 { try file.sync() }
+    return erased
+  }
+
   // MARK: Helpers
 
   /// Appends entries to the stream's vault file (made owner-only, with its folder, if needed),

@@ -131,6 +131,29 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     }
   }
 
+  public func erase(in stream: String, commitments: Set<String>) throws -> Int {
+    guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
+    return locked {
+      var erased = 0
+      for c in commitments {
+        guard let entry = vaults[stream]?[c], entry.sealed != nil else { continue }
+        vaults[stream]?[c] = entry.erased
+        erased += 1
+      }
+      if erased > 0 {
+        streams[stream] = streams[stream]?.map { r in
+          var r = r
+          for (name, c) in r.sealed where commitments.contains(c) {
+            r.unsealed[name] = nil
+            r.erased.insert(name)
+          }
+          return r
+        }
+      }
+      return erased
+    }
+  }
+
   /// Checks the chain and every record's hash, as `FileEventStore.verify` does for lines.
   public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
     let records = try snapshot(stream)

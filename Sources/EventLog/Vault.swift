@@ -29,25 +29,54 @@ public func randomSalt() -> String {
     })
 }
 
-/// One line of a stream's vault file `.vault/<stream>.jsonl`: a sealed value with its salt.
+/// One line of a stream's vault file `.vault/<stream>.jsonl`: a sealed value with its salt, or,
+/// once erased, a tombstone that keeps only the commitment, the name and the subject.
 struct VaultEntry: Sendable, Equatable {
   var commitment: String
   var name: String
   var subject: String
-  var salt: String
-  var value: JSONValue
+  /// Salt and value; nil for a tombstone.
+  var sealed: (salt: String, value: JSONValue)?
+
+  init(commitment: String, name: String, subject: String, salt: String, value: JSONValue) {
+    self.commitment = commitment
+    self.name = name
+    self.subject = subject
+    sealed = (salt, value)
+  }
+
+  /// A tombstone: the value was erased.
+  init(tombstone commitment: String, name: String, subject: String) {
+    self.commitment = commitment
+    self.name = name
+    self.subject = subject
+    sealed = nil
+  }
+
+  /// This entry's tombstone.
+  var erased: VaultEntry { VaultEntry(tombstone: commitment, name: name, subject: subject) }
+
+  static func == (a: VaultEntry, b: VaultEntry) -> Bool {
+    a.commitment == b.commitment && a.name == b.name && a.subject == b.subject && a.sealed?.salt == b.sealed?.salt
+      && a.sealed?.value == b.sealed?.value
+  }
 
   /// The entry's line, canonical JSON and `\n`.
   var line: [UInt8] {
-    CanonicalJSON.encode(
-      .object([
-        "commitment": .string(commitment), "name": .string(name), "salt": .string(salt),
-        "subject": .string(subject), "value": value,
-      ])) + [0x0A]
+    var o: [String: JSONValue] = [
+      "commitment": .string(commitment), "name": .string(name), "subject": .string(subject),
+    ]
+    if let sealed {
+      o["salt"] = .string(sealed.salt)
+      o["value"] = sealed.value
+    } else {
+      o["erased"] = .bool(true)
+    }
+    return CanonicalJSON.encode(.object(o)) + [0x0A]
   }
 
-  /// Whether the salt and value still give the commitment.
-  var isIntact: Bool { Vault.commitment(salt: salt, value: value) == commitment }
+  /// Whether the salt and value still give the commitment (a tombstone has nothing to check).
+  var isIntact: Bool { sealed.map { Vault.commitment(salt: $0.salt, value: $0.value) == commitment } ?? true }
 }
 
 /// The vault: where sealed values live, one append-only file per stream under `.vault/`.
@@ -67,18 +96,37 @@ enum Vault {
   /// `verify` reports through the records that refer to it.
   static func index(_ bytes: [UInt8]) -> [String: (entry: VaultEntry, line: Int)] {
     var entries: [String: (entry: VaultEntry, line: Int)] = [:]
-    var n = 0
-    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
-      n += 1
-      guard case .object(let o)? = try? JSONParser.parse(Array(line)),
-        case .string(let commitment)? = o["commitment"], case .string(let name)? = o["name"],
-        case .string(let subject)? = o["subject"], case .string(let salt)? = o["salt"], let value = o["value"]
-      else { continue }
-      entries[commitment] = (
-        VaultEntry(commitment: commitment, name: name, subject: subject, salt: salt, value: value), n
-      )
+    for (n, line) in lines(bytes).enumerated() {
+      guard let entry = entry(Array(bytes[line])) else { continue }
+      entries[entry.commitment] = (entry, n + 1)
     }
     return entries
+  }
+
+  /// The byte ranges of the complete lines, without their `\n`.
+  static func lines(_ bytes: [UInt8]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for (i, b) in bytes.enumerated() where b == 0x0A {
+      ranges.append(start..<i)
+      start = i + 1
+    }
+    return ranges
+  }
+
+  /// The entry a line holds (a tombstone is padded with spaces to the length of what it replaced).
+  static func entry(_ line: [UInt8]) -> VaultEntry? {
+    var end = line.count
+    while end > 0 && line[end - 1] == 0x20 { end -= 1 }
+    guard case .object(let o)? = try? JSONParser.parse(Array(line[0..<end])),
+      case .string(let commitment)? = o["commitment"], case .string(let name)? = o["name"],
+      case .string(let subject)? = o["subject"]
+    else { return nil }
+    if case .string(let salt)? = o["salt"], let value = o["value"] {
+      return VaultEntry(commitment: commitment, name: name, subject: subject, salt: salt, value: value)
+    }
+    guard o["erased"] == .bool(true) else { return nil }
+    return VaultEntry(tombstone: commitment, name: name, subject: subject)
   }
 
   /// Length of the bytes up to and including the last `\n`: what remains after a torn tail is cut.
@@ -109,7 +157,11 @@ struct VaultReader {
         return
           "vault entry '\(name)' of \(printable(entry.subject)) (\(path):\(line)) does not match the commitment in this record"
       }
-      record.unsealed[name] = entry.value
+      if let sealed = entry.sealed {
+        record.unsealed[name] = sealed.value
+      } else {
+        record.erased.insert(name)
+      }
     }
     return nil
   }

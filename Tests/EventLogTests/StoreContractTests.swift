@@ -342,3 +342,27 @@ struct SealedValueContractTests {
     #expect(!s.store.contains("v"))
   }
 }
+
+@Suite("Store contract: erasing sealed values")
+struct EraseContractTests {
+  @Test("an erased value is gone, its line still verifies, and erasing again changes nothing", arguments: StoreKind.allCases)
+  func erase(kind: StoreKind) throws {
+    let s = kind.make()
+    let kofi = SealedValueContractTests.kofi
+    for subject in ["kofi", "ama"] {
+      try s.store.append(
+        to: "v",
+        [NewEvent(type: "Registered", actor: "jana", data: [:], sealed: ["personal": SealedInput(subject: subject, value: kofi)])])
+    }
+    let before = try s.store.read("v").records
+    let target = try #require(before[0].sealed["personal"])
+    #expect(try s.store.erase(in: "v", commitments: [target]) == 1)
+    let after = try s.store.read("v").records
+    #expect(after[0].unsealed.isEmpty && after[0].erased == ["personal"])
+    #expect(after[0].sealed == before[0].sealed && after[0].hash == before[0].hash)
+    #expect(after[1].unsealed == ["personal": kofi] && after[1].erased.isEmpty)
+    #expect(try s.store.verify("v").problems.isEmpty)
+    #expect(try s.store.erase(in: "v", commitments: [target]) == 0)
+    #expect(try s.store.erase(in: "v", commitments: ["no-such-commitment"]) == 0)
+  }
+}

@@ -140,3 +140,30 @@ struct VaultTests {
     #expect(try f.store.verify("v").problems.first?.reason == "field 'sealed': not in format 1")
   }
 }
+
+@Suite("File store: erasing from the vault")
+struct VaultEraseTests {
+  @Test("the value's bytes are overwritten where they lay: no file of the store holds them, and the vault keeps its length")
+  func overwritten() throws {
+    let f = try VaultTests.sealedStore()
+    let path = VaultTests.vaultPath(f)
+    let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+    let commitment = try #require(try f.store.read("v").records[1].sealed["personal"])
+    #expect(try f.store.erase(in: "v", commitments: [commitment]) == 1)
+    #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == size)
+    let walk = try #require(FileManager.default.enumerator(atPath: f.directory))
+    for case let name as String in walk {
+      guard let data = FileManager.default.contents(atPath: f.directory + "/" + name) else { continue }
+      for secret in ["Ama Owusu", "ama@kumasi.example"] {
+        #expect(data.range(of: Data(secret.utf8)) == nil, "\(name) still holds \(secret)")
+      }
+    }
+    let vault = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(vault.contains(#""erased":true"#) && vault.contains(#""subject":"ama""#))
+    #expect(try f.store.verify("v").problems.isEmpty)
+    #expect(try f.store.read("v").records[1].erased == ["personal"])
+    // Later writes still append after the tombstone.
+    try f.fill("v", 1)
+    #expect(try f.store.verify("v").problems.isEmpty)
+  }
+}
