@@ -57,7 +57,8 @@ struct VaultEntry: Sendable, Equatable {
   var erased: VaultEntry { VaultEntry(tombstone: commitment, name: name, subject: subject) }
 
   static func == (a: VaultEntry, b: VaultEntry) -> Bool {
-    a.commitment == b.commitment && a.name == b.name && a.subject == b.subject && a.sealed?.salt == b.sealed?.salt
+    a.commitment == b.commitment && a.name == b.name && a.subject == b.subject
+      && a.sealed?.salt == b.sealed?.salt
       && a.sealed?.value == b.sealed?.value
   }
 

@@ -19,9 +19,9 @@ public struct Agenda: Sendable, Codable {
     /// Fields that differ: `time`, `title`, `kind`, `site`, `hosts`, `note`, `attendees`.
     public var fields: [String]
     /// Names of people who joined the appointment since the earlier point.
-    public var joined: [String]
+    public var joined: [PersonName]
     /// Names of people who no longer attend it.
-    public var left: [String]
+    public var left: [PersonName]
   }
 
   /// One appointment on the agenda.
@@ -47,7 +47,7 @@ public struct Agenda: Sendable, Codable {
 
   /// A member of the organising staff to call or write to.
   public struct Contact: Sendable, Equatable, Codable {
-    public var name: String
+    public var name: PersonName
     public var function: String?
     public var organization: String?
     public var phone: String?
@@ -75,9 +75,9 @@ public struct Agenda: Sendable, Codable {
     /// Whether the visit was cancelled since.
     public var visitCancelled: Bool
     /// Names of people registered since (whole agendas only).
-    public var attendeesAdded: [String]
+    public var attendeesAdded: [PersonName]
     /// Names of people withdrawn since (whole agendas only).
-    public var attendeesWithdrawn: [String]
+    public var attendeesWithdrawn: [PersonName]
 
     /// Whether nothing on this agenda changed.
     public var isEmpty: Bool {
@@ -148,8 +148,8 @@ public struct Agenda: Sendable, Codable {
     let diff = since.map { VisitDiff(from: $0.visit, to: visit) }
     let marks = Dictionary(
       (diff?.appointments ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    func name(_ id: String) -> String {
-      visit.attendees[id]?.personal.name ?? since?.visit?.attendees[id]?.personal.name ?? id
+    func name(_ id: String) -> PersonName {
+      (visit.attendees[id] ?? since?.visit?.attendees[id])?.personal.displayName ?? .named(id)
     }
     let gone = Set(diff?.attendeesWithdrawn.map(\.id) ?? [])
     var entries: [Entry] = []
@@ -182,7 +182,7 @@ public struct Agenda: Sendable, Codable {
           guard then else { continue }
           change = Change(
             kind: .unassigned, old: since?.visit?.appointments[a.id], fields: change?.fields ?? ["attendees"],
-            joined: [], left: [p.personal.name])
+            joined: [], left: [p.personal.displayName])
         } else if since != nil && !then {
           // On the programme before perhaps, but not on this person's: new for them.
           change = Change(kind: .added, old: nil, fields: [], joined: [], left: [])
@@ -202,7 +202,7 @@ public struct Agenda: Sendable, Codable {
 
     contacts = visit.activeAttendees.filter { $0.side == .staff }.map { p in
       Contact(
-        name: p.personal.name, function: p.personal.function, organization: p.personal.organization,
+        name: p.personal.displayName, function: p.personal.function, organization: p.personal.organization,
         phone: p.personal.phone, email: p.personal.email)
     }
 
@@ -214,8 +214,8 @@ public struct Agenda: Sendable, Codable {
       changes = Changes(
         label: since.label, visitExisted: since.visit != nil, counts: counts, dates: diff.dates,
         visitCancelled: diff.cancelled,
-        attendeesAdded: whole && since.visit != nil ? diff.attendeesAdded.map(\.personal.name) : [],
-        attendeesWithdrawn: whole ? diff.attendeesWithdrawn.map(\.personal.name) : [])
+        attendeesAdded: whole && since.visit != nil ? diff.attendeesAdded.map(\.personal.displayName) : [],
+        attendeesWithdrawn: whole ? diff.attendeesWithdrawn.map(\.personal.displayName) : [])
     } else {
       changes = nil
     }
@@ -225,7 +225,7 @@ public struct Agenda: Sendable, Codable {
   public static func person(_ query: String, in visit: Visit) -> Attendee? {
     if let p = visit.attendees[query] { return p }
     let q = query.lowercased()
-    return visit.attendees.first { $0.personal.name.lowercased() == q }
+    return visit.attendees.first { !$0.personal.isErased && $0.personal.name.lowercased() == q }
   }
 
   /// Every entry, day by day.

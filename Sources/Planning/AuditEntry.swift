@@ -10,6 +10,23 @@ public struct AuditEntry: Sendable, Equatable {
     public var id: String
     /// Its title or name as it stood before the event (or after, for new things).
     public var label: String
+    /// For a person: whether their data has been erased (the label is empty then).
+    public var erased = false
+
+    public init(kind: String, id: String, label: String, erased: Bool = false) {
+      self.kind = kind
+      self.id = id
+      self.label = label
+      self.erased = erased
+    }
+
+    /// A person under their name as it stood.
+    static func person(_ id: String, _ personal: PersonalData?) -> Subject {
+      Subject(kind: "person", id: id, label: personal?.name ?? id, erased: personal?.isErased ?? false)
+    }
+
+    /// The name as outputs show it, for a person.
+    public var name: PersonName { erased ? .erased : .named(label) }
   }
 
   /// One field's old and new value, as text (nil: absent).
@@ -17,11 +34,14 @@ public struct AuditEntry: Sendable, Equatable {
     public var field: String
     public var old: String?
     public var new: String?
+    /// The values were personal data that has been erased since: neither is known any more.
+    public var erased: Bool
 
-    public init(field: String, old: String?, new: String?) {
+    public init(field: String, old: String?, new: String?, erased: Bool = false) {
       self.field = field
       self.old = old
       self.new = new
+      self.erased = erased
     }
   }
 
@@ -88,9 +108,7 @@ public struct AuditContext: Sendable {
     AuditEntry.Subject(kind: "appointment", id: id, label: before?.appointments[id]?.title ?? id)
   }
 
-  func person(_ id: String) -> AuditEntry.Subject {
-    AuditEntry.Subject(kind: "person", id: id, label: before?.attendees[id]?.personal.name ?? id)
-  }
+  func person(_ id: String) -> AuditEntry.Subject { .person(id, before?.attendees[id]?.personal) }
 
   func task(_ id: String) -> AuditEntry.Subject {
     AuditEntry.Subject(kind: "task", id: id, label: before?.task(id)?.title ?? id)

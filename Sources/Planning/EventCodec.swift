@@ -1,5 +1,10 @@
 import EventLog
 
+extension PersonalData {
+  /// `erasedValues` as a payload member.
+  static let erasedJSON: JSONValue = .object(["name": .string(""), "erased": .bool(true)])
+}
+
 /// Maps events to log records and back, through the declarations in `EventRegistry`.
 public enum EventCodec {
   /// The payload of an event as a JSON object.
@@ -50,8 +55,10 @@ public enum EventCodec {
         at: at,
         reason: "\(name) version \(r.version) is newer than this program reads (\(type.schemaVersion))")
     }
-    // Sealed members (format 2) come back from the vault into the payload they were taken from.
+    // Sealed members (format 2) come back from the vault into the payload they were taken from;
+    // an erased one (every personal member is a `PersonalData`) comes back as its erased values.
     var data = r.data.merging(r.unsealed) { line, _ in line }
+    for name in r.erased where data[name] == nil { data[name] = PersonalData.erasedJSON }
     if r.version < type.schemaVersion {
       do {
         data = try type.upcast(data, from: r.version)

@@ -23,11 +23,18 @@ public struct AttendeeRegistered: EventPayload {
   public func audit(_ c: AuditContext) -> AuditFacts {
     let old = c.before?.attendees[person]
     let p = personal
+    let status = change("status", old.map { _ in "withdrawn" }, "registered")
+    let sideChange = change("side", old?.side.rawValue, side.rawValue)
+    // Erased values are not shown, not even as "changed": only that there were some.
+    if p.isErased || old?.personal.isErased == true {
+      return AuditFacts(
+        .person(person, p),
+        [status, sideChange, AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true)])
+    }
     return AuditFacts(
-      AuditEntry.Subject(kind: "person", id: person, label: p.name),
+      .person(person, p),
       [
-        change("status", old.map { _ in "withdrawn" }, "registered"),
-        change("side", old?.side.rawValue, side.rawValue),
+        status, sideChange,
         change("name", old?.personal.name, p.name), change("function", old?.personal.function, p.function),
         change("organization", old?.personal.organization, p.organization),
         change("email", old?.personal.email, p.email), change("phone", old?.personal.phone, p.phone),

@@ -10,10 +10,13 @@ public struct PersonalData: Sendable, Equatable, Codable {
   public var diet: String?
   /// Accessibility needs, for venues and transport.
   public var access: String?
+  /// True when the values were erased (Art. 17 GDPR): every other field is empty then. Absent (nil)
+  /// otherwise, so that it never appears in what is written.
+  public var erased: Bool?
 
   public init(
     name: String, function: String? = nil, organization: String? = nil, email: String? = nil,
-    phone: String? = nil, diet: String? = nil, access: String? = nil
+    phone: String? = nil, diet: String? = nil, access: String? = nil, erased: Bool? = nil
   ) {
     self.name = name
     self.function = function
@@ -22,7 +25,17 @@ public struct PersonalData: Sendable, Equatable, Codable {
     self.phone = phone
     self.diet = diet
     self.access = access
+    self.erased = erased
   }
+
+  /// The values of a person whose data was erased: nothing but the mark.
+  public static let erasedValues = PersonalData(name: "", erased: true)
+
+  /// Whether the values were erased.
+  public var isErased: Bool { erased == true }
+
+  /// The name as outputs show it: the name, or that it was erased.
+  public var displayName: PersonName { isErased ? .erased : .named(name) }
 
   /// Each field with its name, for validation messages.
   var fields: [(Field, String?)] {
@@ -31,4 +44,16 @@ public struct PersonalData: Sendable, Equatable, Codable {
       (.phone, phone), (.diet, diet), (.access, access),
     ]
   }
+}
+
+/// A person's name as outputs show it: the name as entered, or the mark that it was erased, which
+/// each output words in its language ("[erased]", "[gelöscht]").
+public enum PersonName: Sendable, Hashable, Codable {
+  case named(String)
+  case erased
+}
+
+extension PersonName: ExpressibleByStringLiteral {
+  /// A name written out: `"Kofi Mensah"` is `.named("Kofi Mensah")`.
+  public init(stringLiteral value: String) { self = .named(value) }
 }

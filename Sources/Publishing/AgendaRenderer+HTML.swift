@@ -9,7 +9,7 @@ extension AgendaRenderer {
     o += "<html lang=\"\(l.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     o += "<title>\(html(title(a, l))) – \(html(a.title))</title>\n"
-    let header = a.title + (a.person.map { " · " + $0.personal.name } ?? "")
+    let header = a.title + (a.person.map { " · " + l.name(of: $0.personal) } ?? "")
     o += "<style>\n" + css(header: header, dates: l.range(a.from, a.to), footer: anchor(a, l))
     o += "</style>\n</head>\n<body>\n<main class=\"sheet\">\n"
 
@@ -22,7 +22,7 @@ extension AgendaRenderer {
       if let p = a.person {
         let extra = personLine(p).map { html($0) }.joined(separator: ", ")
         o +=
-          "<p class=\"for\">\(html(title(a, l))) \(html(l[agenda: .forPerson])) <strong>\(html(p.personal.name))</strong>"
+          "<p class=\"for\">\(html(title(a, l))) \(html(l[agenda: .forPerson])) <strong>\(html(l.name(of: p.personal)))</strong>"
         o += (extra.isEmpty ? "" : "<span class=\"function\">\(extra)</span>") + "</p>\n"
       } else {
         o +=
@@ -63,11 +63,12 @@ extension AgendaRenderer {
       }
       if !ch.attendeesAdded.isEmpty {
         o +=
-          "<li>\(html(l[agenda: .peopleAdded])): \(ch.attendeesAdded.map { html($0) }.joined(separator: ", "))</li>\n"
+          "<li>\(html(l[agenda: .peopleAdded])): \(ch.attendeesAdded.map { html(l.name($0)) }.joined(separator: ", "))</li>\n"
       }
       if !ch.attendeesWithdrawn.isEmpty {
         o += "<li>\(html(l[agenda: .peopleWithdrawn])): "
-        o += "\(ch.attendeesWithdrawn.map { "<del>\(html($0))</del>" }.joined(separator: ", "))</li>\n"
+        o +=
+          "\(ch.attendeesWithdrawn.map { "<del>\(html(l.name($0)))</del>" }.joined(separator: ", "))</li>\n"
       }
       o += "</ul>\n</section>\n"
     }
@@ -94,7 +95,7 @@ extension AgendaRenderer {
       }
       o += "</tr></thead>\n<tbody>\n"
       for c in a.contacts {
-        o += "<tr><td class=\"name\">\(html(c.name))</td>"
+        o += "<tr><td class=\"name\">\(html(l.name(c.name)))</td>"
         for v in [c.function, c.organization] { o += "<td>\(html(v ?? ""))</td>" }
         o +=
           "<td class=\"nowrap\">\(html(c.phone ?? ""))</td><td class=\"email\">\(html(c.email ?? ""))</td></tr>\n"
@@ -136,11 +137,12 @@ extension AgendaRenderer {
         "<dt>\(html(l[agenda: .hosts]))</dt><dd>\(ap.hosts.map { html($0) }.joined(separator: ", "))</dd>\n"
     }
     var names = e.attendees.map { p in
-      let name = p.id == person ? "<strong>\(html(p.personal.name))</strong>" : html(p.personal.name)
-      return (e.change?.joined.contains(p.personal.name) == true && e.change?.kind != .added)
+      let shown = html(l.name(of: p.personal))
+      let name = p.id == person ? "<strong>\(shown)</strong>" : shown
+      return (e.change?.joined.contains(p.personal.displayName) == true && e.change?.kind != .added)
         ? "<span class=\"joined\">\(name)</span>" : name
     }
-    if let c = e.change, c.kind != .unassigned { names += c.left.map { "<del>\(html($0))</del>" } }
+    if let c = e.change, c.kind != .unassigned { names += c.left.map { "<del>\(html(l.name($0)))</del>" } }
     let attending =
       names.isEmpty
       ? "<span class=\"none\">\(html(l[agenda: .nobody]))</span>" : names.joined(separator: ", ")

@@ -121,7 +121,7 @@ public enum AgendaRenderer {
       if let p = a.person {
         let extra = personLine(p).map(d).joined(separator: ", ")
         out.append(
-          "\(title(a, l)) \(l[agenda: .forPerson]) \(bold(d(p.personal.name)))"
+          "\(title(a, l)) \(l[agenda: .forPerson]) \(bold(d(l.name(of: p.personal))))"
             + (extra.isEmpty ? "" : " (\(extra))"))
       } else {
         out.append("\(l[agenda: .unknownPerson]): \(d(a.personQuery ?? ""))")
@@ -162,11 +162,15 @@ public enum AgendaRenderer {
       }
       if !ch.attendeesAdded.isEmpty {
         out.append(
-          bullet + "\(l[agenda: .peopleAdded]): \(ch.attendeesAdded.map(d).joined(separator: ", "))")
+          bullet
+            + "\(l[agenda: .peopleAdded]): \(ch.attendeesAdded.map { d(l.name($0)) }.joined(separator: ", "))"
+        )
       }
       if !ch.attendeesWithdrawn.isEmpty {
         out.append(
-          bullet + "\(l[agenda: .peopleWithdrawn]): \(ch.attendeesWithdrawn.map(d).joined(separator: ", "))")
+          bullet
+            + "\(l[agenda: .peopleWithdrawn]): \(ch.attendeesWithdrawn.map { d(l.name($0)) }.joined(separator: ", "))"
+        )
       }
     }
 
@@ -218,14 +222,15 @@ public enum AgendaRenderer {
         if !ap.hosts.isEmpty {
           out.append("\(indent)\(l[agenda: .hosts]): \(ap.hosts.map(d).joined(separator: ", "))")
         }
-        let names = e.attendees.map { d($0.personal.name) }
+        let names = e.attendees.map { d(l.name(of: $0.personal)) }
         var attending = names.isEmpty ? l[agenda: .nobody] : names.joined(separator: ", ")
         if let c = e.change, c.kind != .unassigned {
           if !c.joined.isEmpty {
-            attending += "; \(l[agenda: .joined]): \(c.joined.map(d).joined(separator: ", "))"
+            attending += "; \(l[agenda: .joined]): \(c.joined.map { d(l.name($0)) }.joined(separator: ", "))"
           }
           if !c.left.isEmpty {
-            attending += "; \(l[agenda: .left]): \(c.left.map { strike(d($0)) }.joined(separator: ", "))"
+            attending +=
+              "; \(l[agenda: .left]): \(c.left.map { strike(d(l.name($0))) }.joined(separator: ", "))"
           }
         }
         out.append("\(indent)\(l[agenda: .attending]): \(attending)")
@@ -245,7 +250,7 @@ public enum AgendaRenderer {
     }
     for c in a.contacts {
       let details = [c.function, c.organization].compactMap { $0 }.filter { !$0.isEmpty }.map(d)
-      var line = (md ? "- " : "  ") + bold(d(c.name))
+      var line = (md ? "- " : "  ") + bold(d(l.name(c.name)))
       if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
       out.append(line)
       let reach = [

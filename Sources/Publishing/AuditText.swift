@@ -15,10 +15,24 @@ public struct AuditText: Sendable {
     let t = terminalSafe
     var out = "\(e.meta.recorded)  \(t(e.meta.actor))  \(e.visit)#\(e.meta.seq)  \(t(summary(e)))\n"
     if let r = e.meta.reason { out += "    \(labels[audit: .why]): \(t(r))\n" }
-    for c in e.changes {
-      out += "    \(c.field): \(t(c.old ?? "–")) → \(t(c.new ?? "–"))\n"
-    }
+    for c in e.changes { out += "    \(c.field): \(t(values(c)))\n" }
     return out
+  }
+
+  /// A change's values as the text and CSV forms show them: `old → new`, or the mark that they
+  /// were erased.
+  func values(_ c: AuditEntry.FieldChange) -> String {
+    c.erased ? labels[.erased] : "\(c.old ?? "–") → \(c.new ?? "–")"
+  }
+
+  /// A subject as JSON: a person whose data was erased has no label, but `erased`.
+  private func subject(_ s: AuditEntry.Subject) -> JSONValue {
+    var o: [String: JSONValue] = ["kind": .string(s.kind), "id": .string(s.id), "label": .string(s.label)]
+    if s.erased {
+      o["label"] = nil
+      o["erased"] = .bool(true)
+    }
+    return .object(o)
   }
 
   /// The JSON form of an entry.
@@ -27,31 +41,29 @@ public struct AuditText: Sendable {
       "visit": .string(e.visit), "seq": .int(Int64(e.meta.seq)),
       "recorded": .string(e.meta.recorded.description),
       "actor": .string(e.meta.actor), "type": .string(e.type), "summary": .string(summary(e)),
-      "subject": .object([
-        "kind": .string(e.subject.kind), "id": .string(e.subject.id), "label": .string(e.subject.label),
-      ]),
+      "subject": subject(e.subject),
       "changes": .array(
         e.changes.map { c in
-          .object(
-            [
-              "field": .string(c.field), "old": c.old.map(JSONValue.string) ?? .null,
-              "new": c.new.map(JSONValue.string) ?? .null,
-            ])
+          c.erased
+            ? .object(["field": .string(c.field), "erased": .bool(true)])
+            : .object(
+              [
+                "field": .string(c.field), "old": c.old.map(JSONValue.string) ?? .null,
+                "new": c.new.map(JSONValue.string) ?? .null,
+              ])
         }),
     ]
     if let r = e.meta.reason { o["reason"] = .string(r) }
     if !e.related.isEmpty {
       o["related"] = .array(
-        e.related.map {
-          .object(["kind": .string($0.kind), "id": .string($0.id), "label": .string($0.label)])
-        })
+        e.related.map(subject))
     }
     return .object(o)
   }
 
   /// The cells of an entry for CSV: recorded, visit, seq, actor, type, summary, reason, changes.
   public func row(_ e: AuditEntry) -> [String] {
-    let changes = e.changes.map { "\($0.field): \($0.old ?? "–") → \($0.new ?? "–")" }.joined(separator: "\n")
+    let changes = e.changes.map { "\($0.field): \(values($0))" }.joined(separator: "\n")
     return [
       e.meta.recorded.description, e.visit, String(e.meta.seq), e.meta.actor, e.type, summary(e),
       e.meta.reason ?? "", changes,
@@ -89,8 +101,10 @@ public struct AuditText: Sendable {
         out += "  \(l[audit: .changed]): \(title): \(a.fields.joined(separator: ", "))\n"
       }
     }
-    for p in d.attendeesAdded { out += "  \(l[audit: .attendeeAdded]): \(t(p.personal.name))\n" }
-    for p in d.attendeesWithdrawn { out += "  \(l[audit: .attendeeWithdrawn]): \(t(p.personal.name))\n" }
+    for p in d.attendeesAdded { out += "  \(l[audit: .attendeeAdded]): \(t(l.name(of: p.personal)))\n" }
+    for p in d.attendeesWithdrawn {
+      out += "  \(l[audit: .attendeeWithdrawn]): \(t(l.name(of: p.personal)))\n"
+    }
     for s in d.sitesAdded { out += "  \(l[audit: .siteAdded]): \(t(s.name))\n" }
     for m in d.mousSigned { out += "  \(l[audit: .mouSigned]): \(t(m.title))\n" }
     for c in d.tasks {

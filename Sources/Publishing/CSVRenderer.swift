@@ -21,7 +21,8 @@ public enum CSVRenderer {
       group.attendees.map { a in
         let p = a.personal
         return [
-          a.id, labels[Label(a.side)], p.name, p.function ?? "", p.organization ?? "", p.email ?? "",
+          a.id, labels[Label(a.side)], labels.name(of: p), p.function ?? "", p.organization ?? "",
+          p.email ?? "",
           p.phone ?? "", p.diet ?? "", p.access ?? "",
         ]
       }

@@ -87,7 +87,9 @@ public enum ICalendar {
     if !a.hosts.isEmpty {
       description.append("\(labels[export: .hosts]): " + a.hosts.joined(separator: ", "))
     }
-    let names = a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn }.map(\.personal.name)
+    let names = a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn }.map {
+      labels.name(of: $0.personal)
+    }
     if !names.isEmpty {
       description.append("\(labels[export: .attending]): " + names.joined(separator: ", "))
     }

@@ -74,6 +74,9 @@ public enum JSONRenderer {
 
   static func person(_ p: Attendee) -> JSONValue {
     let d = p.personal
+    if d.isErased {
+      return .object(["id": .string(p.id), "side": .string(p.side.rawValue), "erased": .bool(true)])
+    }
     return compact([
       "id": .string(p.id), "side": .string(p.side.rawValue), "name": .string(d.name),
       "function": d.function.map(JSONValue.string), "organization": d.organization.map(JSONValue.string),

@@ -12,6 +12,8 @@ public enum Label: Wording, CaseIterable {
   case forAppointment, catering, accessibility, noneNoted
   case overdue, owner, unassigned, due, origin
   case manual, appointment, visitReport
+  /// In place of a person's data once it has been erased.
+  case erased
   // VisitStatus
   case planned, cancelled
   // TaskStatus
@@ -49,6 +51,7 @@ public enum Label: Wording, CaseIterable {
     case .hosts: return ("hosts", "Gastgebende")
     case .attending: return ("attending", "Teilnahme")
     case .nobody: return ("nobody", "niemand")
+    case .erased: return ("[erased]", "[gelöscht]")
     case .note: return ("note", "Hinweis")
     case .forAppointment: return ("for appointment", "für Termin")
     case .catering: return ("Catering", "Verpflegung")

@@ -15,6 +15,17 @@ public struct Labels: Sendable {
   /// The text of `key` in this language.
   public subscript(_ key: Label) -> String { key.text(language) }
 
+  /// A person's name, or the mark that it was erased.
+  public func name(_ n: PersonName) -> String {
+    switch n {
+    case .named(let name): return name
+    case .erased: return self[.erased]
+    }
+  }
+
+  /// The name of the person these data are of, or the mark that they were erased.
+  public func name(of p: PersonalData) -> String { name(p.displayName) }
+
   /// The export text of `key` (CSV headers and cells, iCalendar descriptions) in this language.
   public subscript(export key: ExportLabel) -> String { key.text(language) }
 

@@ -14,10 +14,10 @@ public enum Phrase: Wording {
   case appointmentMoved(
     String, oldStart: LocalDateTime, oldEnd: LocalDateTime, start: LocalDateTime, end: LocalDateTime)
   case appointmentCancelled(String)
-  case attendeeRegistered(name: String, side: Side)
-  case attendeeWithdrawn(name: String)
-  case attendeeAssigned(person: String, appointment: String)
-  case attendeeUnassigned(person: String, appointment: String)
+  case attendeeRegistered(name: PersonName, side: Side)
+  case attendeeWithdrawn(name: PersonName)
+  case attendeeAssigned(person: PersonName, appointment: String)
+  case attendeeUnassigned(person: PersonName, appointment: String)
   case mouSigned(String, signatories: [String])
   case taskAdded(String)
   case taskAssigned(String, owner: String)
@@ -70,13 +70,21 @@ public enum Phrase: Wording {
     case .appointmentCancelled(let title):
       return ("cancelled \(q(title).en)", "sagte \(q(title).de) ab")
     case .attendeeRegistered(let name, let side):
-      return ("registered \(name) (\(en[Label(side)]))", "meldete \(name) an (\(de[Label(side)]))")
+      return (
+        "registered \(en.name(name)) (\(en[Label(side)]))", "meldete \(de.name(name)) an (\(de[Label(side)]))"
+      )
     case .attendeeWithdrawn(let name):
-      return ("withdrew \(name)", "meldete \(name) ab")
+      return ("withdrew \(en.name(name))", "meldete \(de.name(name)) ab")
     case .attendeeAssigned(let person, let appointment):
-      return ("assigned \(person) to \(q(appointment).en)", "teilte \(person) \(q(appointment).de) zu")
+      return (
+        "assigned \(en.name(person)) to \(q(appointment).en)",
+        "teilte \(de.name(person)) \(q(appointment).de) zu"
+      )
     case .attendeeUnassigned(let person, let appointment):
-      return ("removed \(person) from \(q(appointment).en)", "nahm \(person) aus \(q(appointment).de) heraus")
+      return (
+        "removed \(en.name(person)) from \(q(appointment).en)",
+        "nahm \(de.name(person)) aus \(q(appointment).de) heraus"
+      )
     case .mouSigned(let title, let signatories):
       let by = signatories.joined(separator: ", ")
       return (
@@ -149,12 +157,12 @@ extension Phrase {
       let oldEnd = old("end").flatMap(LocalDateTime.init) ?? m.end
       self = .appointmentMoved(label, oldStart: oldStart, oldEnd: oldEnd, start: m.start, end: m.end)
     case .appointmentCancelled: self = .appointmentCancelled(label)
-    case .attendeeRegistered(let r): self = .attendeeRegistered(name: r.personal.name, side: r.side)
-    case .attendeeWithdrawn: self = .attendeeWithdrawn(name: label)
+    case .attendeeRegistered(let r): self = .attendeeRegistered(name: r.personal.displayName, side: r.side)
+    case .attendeeWithdrawn: self = .attendeeWithdrawn(name: e.subject.name)
     case .attendeeAssigned:
-      self = .attendeeAssigned(person: e.related.first?.label ?? "?", appointment: label)
+      self = .attendeeAssigned(person: e.related.first?.name ?? .named("?"), appointment: label)
     case .attendeeUnassigned:
-      self = .attendeeUnassigned(person: e.related.first?.label ?? "?", appointment: label)
+      self = .attendeeUnassigned(person: e.related.first?.name ?? .named("?"), appointment: label)
     case .mouSigned(let m): self = .mouSigned(label, signatories: m.signatories)
     case .taskAdded: self = .taskAdded(label)
     case .taskAssigned(let t): self = .taskAssigned(label, owner: t.owner)

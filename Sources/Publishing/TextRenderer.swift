@@ -89,7 +89,7 @@ public struct TextRenderer: Sendable {
         if !a.hosts.isEmpty {
           out.append("\(indent)\(labels[.hosts]): \(a.hosts.map(esc).joined(separator: ", "))")
         }
-        let names = item.attendees.map { esc($0.personal.name) }
+        let names = item.attendees.map { esc(labels.name(of: $0.personal)) }
         out.append(
           "\(indent)\(labels[.attending]): \(names.isEmpty ? labels[.nobody] : names.joined(separator: ", "))"
         )
@@ -114,7 +114,7 @@ public struct TextRenderer: Sendable {
       for p in g.attendees {
         let details = [p.personal.function, p.personal.organization].compactMap { $0 }.map(t)
         out.append(
-          "  \(p.id)  \(t(p.personal.name))"
+          "  \(p.id)  \(t(labels.name(of: p.personal)))"
             + (details.isEmpty ? "" : " — " + details.joined(separator: ", ")))
       }
     }

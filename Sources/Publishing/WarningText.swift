@@ -8,7 +8,7 @@ public enum WarningText {
       guard let a = v.appointments[id] else { return id }
       return "'\(a.title)' (\(a.start.clock)–\(a.end.clock))"
     }
-    func person(_ id: String) -> String { v.attendees[id]?.personal.name ?? id }
+    func person(_ id: String) -> String { v.attendees[id].map { l.name(of: $0.personal) } ?? id }
     let names = w.persons.map(person).joined(separator: ", ")
     let a = w.appointments.map(appt)
     switch w.rule {

@@ -345,14 +345,20 @@ struct SealedValueContractTests {
 
 @Suite("Store contract: erasing sealed values")
 struct EraseContractTests {
-  @Test("an erased value is gone, its line still verifies, and erasing again changes nothing", arguments: StoreKind.allCases)
+  @Test(
+    "an erased value is gone, its line still verifies, and erasing again changes nothing",
+    arguments: StoreKind.allCases)
   func erase(kind: StoreKind) throws {
     let s = kind.make()
     let kofi = SealedValueContractTests.kofi
     for subject in ["kofi", "ama"] {
       try s.store.append(
         to: "v",
-        [NewEvent(type: "Registered", actor: "jana", data: [:], sealed: ["personal": SealedInput(subject: subject, value: kofi)])])
+        [
+          NewEvent(
+            type: "Registered", actor: "jana", data: [:],
+            sealed: ["personal": SealedInput(subject: subject, value: kofi)])
+        ])
     }
     let before = try s.store.read("v").records
     let target = try #require(before[0].sealed["personal"])

@@ -143,7 +143,9 @@ struct VaultTests {
 
 @Suite("File store: erasing from the vault")
 struct VaultEraseTests {
-  @Test("the value's bytes are overwritten where they lay: no file of the store holds them, and the vault keeps its length")
+  @Test(
+    "the value's bytes are overwritten where they lay: no file of the store holds them, and the vault keeps its length"
+  )
   func overwritten() throws {
     let f = try VaultTests.sealedStore()
     let path = VaultTests.vaultPath(f)
