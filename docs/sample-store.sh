@@ -403,4 +403,9 @@ at 2023-11-24T09:20 --actor jana.hoffmann assign-task $I visit-report --owner an
 at 2023-12-01T10:00 --actor jana.hoffmann complete-task $I press-release \
   --reason "Press release of 1 December 2023 published"
 
+# Retention: a person who withdrew before the visit; their data has no purpose any more (see
+# docs/privacy.md). The log keeps that they were registered, withdrew and were erased.
+at 2023-12-04T08:00 --actor jana.hoffmann erase-person pgh-delegate-4 \
+  --reason "Withdrew before the visit in 2022: personal data no longer needed (retention rule)"
+
 echo "sample-store.sh: $COUNT commands written to $STORE"

@@ -162,12 +162,13 @@ public protocol EventStore: Sendable {
   /// Checks a whole stream and reports every problem instead of stopping at the first.
   func verify(_ stream: String) throws(EventLogError) -> StreamReport
 
-  /// Erases sealed values: each vault entry with one of these commitments is overwritten in place
-  /// by a tombstone that keeps only the commitment, the name and the subject, and the vault is
-  /// synced. The lines that commit to the values still verify; readers see the names as erased.
+  /// Erases a subject's sealed values in a stream: each vault entry filed under `subject` — the
+  /// ones lines commit to, and any a crash left behind before its line was written — is
+  /// overwritten in place by a tombstone that keeps only the commitment, the name and the subject,
+  /// and the vault is synced. The lines still verify; readers see those values as erased.
   ///
   /// - Returns: how many values were erased now (ones erased before do not count).
-  func erase(in stream: String, commitments: Set<String>) throws -> Int
+  func erase(in stream: String, subject: String) throws -> Int
 }
 
 extension EventStore {

@@ -216,7 +216,7 @@ public struct FileEventStore: EventStore {
     return result
   }
 
-  public func erase(in stream: String, commitments: Set<String>) throws -> Int {
+  public func erase(in stream: String, subject: String) throws -> Int {
     guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
     guard exists else { throw EventLogError.noSuchStore(path: directory) }
     let lock = try StoreLock(directory: directory, exclusive: true, timeout: lockTimeout)
@@ -227,8 +227,7 @@ public struct FileEventStore: EventStore {
     let bytes = try VaultReader.read(path)
     var erased = 0
     for range in Vault.lines(bytes) {
-      guard let entry = Vault.entry(Array(bytes[range])), entry.sealed != nil,
-        commitments.contains(entry.commitment)
+      guard let entry = Vault.entry(Array(bytes[range])), entry.sealed != nil, entry.subject == subject
       else { continue }
       // Same length, so nothing after it moves; the old bytes are overwritten where they lie.
       var tombstone = Array(entry.erased.line.dropLast())

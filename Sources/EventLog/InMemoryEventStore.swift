@@ -131,15 +131,15 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     }
   }
 
-  public func erase(in stream: String, commitments: Set<String>) throws -> Int {
+  public func erase(in stream: String, subject: String) throws -> Int {
     guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
     return locked {
-      var erased = 0
-      for c in commitments {
-        guard let entry = vaults[stream]?[c], entry.sealed != nil else { continue }
+      var commitments = Set<String>()
+      for (c, entry) in vaults[stream] ?? [:] where entry.subject == subject && entry.sealed != nil {
         vaults[stream]?[c] = entry.erased
-        erased += 1
+        commitments.insert(c)
       }
+      let erased = commitments.count
       if erased > 0 {
         streams[stream] = streams[stream]?.map { r in
           var r = r

@@ -19,6 +19,8 @@ public enum Command: Sendable, Equatable {
   case completeTask(String)
   case reopenTask(String)
   case note(String)
+  /// Erase a person's personal data from the visit (its vault values are erased by the use case).
+  case erasePerson(String)
   case publish(note: String?)
 }
 

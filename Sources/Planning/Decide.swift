@@ -14,9 +14,9 @@ public enum Decide {
     }
     guard let v = visit else { throw .visitNotFound(id) }
     if v.status == .cancelled {
-      if case .note = command {
-      } else {
-        throw .rule(.visitCancelled, "visit \(id) is cancelled; only notes can be added")
+      switch command {
+      case .note, .erasePerson: break  // a record of the cancellation, and an obligation under law
+      default: throw .rule(.visitCancelled, "visit \(id) is cancelled; only notes can be added")
       }
     }
     switch command {
@@ -87,7 +87,7 @@ public enum Decide {
       if let existing = v.attendees[e.person], !existing.withdrawn {
         throw .rule(.uniqueID, field: .person, "person \(e.person) is already registered for visit \(id)")
       }
-      for (field, value) in e.personal.fields {
+      for (field, value) in e.personal.valuesByField {
         try optionalText(value, field)
       }
       try text(e.personal.name, .name)
@@ -173,6 +173,12 @@ public enum Decide {
     case .note(let t):
       try text(t, .text, limit: 4000)
       return [.noteAdded(NoteAdded(text: t))]
+    case .erasePerson(let person):
+      guard let p = v.attendees[person] else { throw .notFound(kind: .person, id: person, visit: id) }
+      guard !p.personal.isErased else {
+        throw .rule(.alreadyErased, field: .person, "the personal data of \(person) is already erased")
+      }
+      return [.personErased(PersonErased(person: person))]
     case .publish(let note):
       try optionalText(note, .note, limit: 2000)
       return [.agendaPublished(AgendaPublished(version: v.publishedVersion + 1, note: note))]

@@ -123,3 +123,23 @@ public struct AttendeeUnassigned: EventPayload {
       [AuditEntry.FieldChange(field: "attendee", old: person, new: nil)])
   }
 }
+
+/// A person's personal data was erased from the visit (Art. 17 GDPR): the vault's values are
+/// overwritten; what is not personal — their id, side and assignments — stays.
+public struct PersonErased: EventPayload {
+  public static let eventType = "PersonErased"
+  public static let schemaVersion = 1
+  public var event: Event { .personErased(self) }
+
+  public var person: String
+  public init(person: String) { self.person = person }
+
+  public func apply(to visit: inout Visit, meta: EventMeta) {
+    visit.attendees.update(person) { $0.personal = .erasedValues }
+  }
+
+  public func audit(_ c: AuditContext) -> AuditFacts {
+    AuditFacts(
+      .person(person, .erasedValues), [AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true)])
+  }
+}

@@ -15,6 +15,7 @@ public enum Event: Sendable, Equatable {
   case attendeeWithdrawn(AttendeeWithdrawn)
   case attendeeAssigned(AttendeeAssigned)
   case attendeeUnassigned(AttendeeUnassigned)
+  case personErased(PersonErased)
   case mouSigned(MouSigned)
   case taskAdded(TaskAdded)
   case taskAssigned(TaskAssigned)
@@ -40,6 +41,7 @@ extension Event {
     case .attendeeWithdrawn(let p): return p
     case .attendeeAssigned(let p): return p
     case .attendeeUnassigned(let p): return p
+    case .personErased(let p): return p
     case .mouSigned(let p): return p
     case .taskAdded(let p): return p
     case .taskAssigned(let p): return p
@@ -70,6 +72,7 @@ public enum EventRegistry {
     AttendeeWithdrawn.self,
     AttendeeAssigned.self,
     AttendeeUnassigned.self,
+    PersonErased.self,
     MouSigned.self,
     TaskAdded.self,
     TaskAssigned.self,

@@ -37,8 +37,11 @@ public struct PersonalData: Sendable, Equatable, Codable {
   /// The name as outputs show it: the name, or that it was erased.
   public var displayName: PersonName { isErased ? .erased : .named(name) }
 
+  /// Each field by its name, as recorded (nil where none was given): for copies of the data.
+  public var fields: [(field: String, value: String?)] { valuesByField.map { ($0.0.rawValue, $0.1) } }
+
   /// Each field with its name, for validation messages.
-  var fields: [(Field, String?)] {
+  var valuesByField: [(Field, String?)] {
     [
       (.name, name), (.function, function), (.organization, organization), (.email, email),
       (.phone, phone), (.diet, diet), (.access, access),

@@ -6,6 +6,8 @@ import EventLog
 public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The visit does not exist (exit 66).
   case visitNotFound(String)
+  /// No visit has this person (exit 66).
+  case personNotFound(String)
   /// A named site, appointment, person, task or MoU does not exist in the visit (exit 66).
   case notFound(kind: EntityKind, id: String, visit: String)
   /// A domain rule refuses the command (exit 65); `field` is the input at fault, when there is one.
@@ -51,6 +53,7 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   public func message(naming name: (Field) -> String) -> String {
     switch self {
     case .visitNotFound(let v): return "no such visit: \(v)"
+    case .personNotFound(let p): return "no visit has a person \(p)"
     case .notFound(.entity, let id, let visit):
       return "no appointment, site, person, task or MoU '\(id)' in visit \(visit)"
     case .notFound(let kind, let id, let visit): return "no such \(kind.rawValue) in visit \(visit): \(id)"
@@ -118,6 +121,7 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
   case persons
   case travelBuffer = "travel-buffer"
   case noChange = "no-change"
+  case alreadyErased = "already-erased"
 }
 
 /// An input field of a command or read, by its domain name. Adapters map each to their own word:

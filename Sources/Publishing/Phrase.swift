@@ -18,6 +18,7 @@ public enum Phrase: Wording {
   case attendeeWithdrawn(name: PersonName)
   case attendeeAssigned(person: PersonName, appointment: String)
   case attendeeUnassigned(person: PersonName, appointment: String)
+  case personErased(person: String)
   case mouSigned(String, signatories: [String])
   case taskAdded(String)
   case taskAssigned(String, owner: String)
@@ -84,6 +85,10 @@ public enum Phrase: Wording {
       return (
         "removed \(en.name(person)) from \(q(appointment).en)",
         "nahm \(de.name(person)) aus \(q(appointment).de) heraus"
+      )
+    case .personErased(let person):
+      return (
+        "erased the personal data of \(person)", "löschte die personenbezogenen Daten von \(person)"
       )
     case .mouSigned(let title, let signatories):
       let by = signatories.joined(separator: ", ")
@@ -163,6 +168,7 @@ extension Phrase {
       self = .attendeeAssigned(person: e.related.first?.name ?? .named("?"), appointment: label)
     case .attendeeUnassigned:
       self = .attendeeUnassigned(person: e.related.first?.name ?? .named("?"), appointment: label)
+    case .personErased(let p): self = .personErased(person: p.person)
     case .mouSigned(let m): self = .mouSigned(label, signatories: m.signatories)
     case .taskAdded: self = .taskAdded(label)
     case .taskAssigned(let t): self = .taskAssigned(label, owner: t.owner)

@@ -50,7 +50,7 @@ func report(_ error: any Error) -> (ExitCode, [String]) {
 /// The exit code of a domain or use-case error.
 func exitCode(_ e: PlanningError) -> ExitCode {
   switch e {
-  case .visitNotFound, .notFound, .notYetScheduled: return .noInput
+  case .visitNotFound, .personNotFound, .notFound, .notYetScheduled: return .noInput
   case .rule, .unreadableEvent, .damaged, .anchorOnDamagedStream, .anchorNotFound: return .data
   case .invalidPoint, .invalidInput: return .usage
   case .versionConflict: return .retry

@@ -361,14 +361,13 @@ struct EraseContractTests {
         ])
     }
     let before = try s.store.read("v").records
-    let target = try #require(before[0].sealed["personal"])
-    #expect(try s.store.erase(in: "v", commitments: [target]) == 1)
+    #expect(try s.store.erase(in: "v", subject: "kofi") == 1)
     let after = try s.store.read("v").records
     #expect(after[0].unsealed.isEmpty && after[0].erased == ["personal"])
     #expect(after[0].sealed == before[0].sealed && after[0].hash == before[0].hash)
     #expect(after[1].unsealed == ["personal": kofi] && after[1].erased.isEmpty)
     #expect(try s.store.verify("v").problems.isEmpty)
-    #expect(try s.store.erase(in: "v", commitments: [target]) == 0)
-    #expect(try s.store.erase(in: "v", commitments: ["no-such-commitment"]) == 0)
+    #expect(try s.store.erase(in: "v", subject: "kofi") == 0)
+    #expect(try s.store.erase(in: "v", subject: "nobody") == 0)
   }
 }

@@ -150,8 +150,7 @@ struct VaultEraseTests {
     let f = try VaultTests.sealedStore()
     let path = VaultTests.vaultPath(f)
     let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
-    let commitment = try #require(try f.store.read("v").records[1].sealed["personal"])
-    #expect(try f.store.erase(in: "v", commitments: [commitment]) == 1)
+    #expect(try f.store.erase(in: "v", subject: "ama") == 1)
     #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == size)
     let walk = try #require(FileManager.default.enumerator(atPath: f.directory))
     for case let name as String in walk {

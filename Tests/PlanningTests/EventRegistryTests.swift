@@ -11,20 +11,21 @@ struct EventRegistryTests {
   static let docsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../../docs/events.md").standardized.path
 
-  /// The `### Type` sections of `docs/events.md`, each with its example line.
-  static func documented() throws -> [(name: String, example: String?)] {
+  /// The `### Type` sections of `docs/events.md`, each with its example line (and, for a record
+  /// with sealed values, the vault entry on the line after it).
+  static func documented() throws -> [(name: String, example: String?, vault: String?)] {
     let text = try String(contentsOfFile: docsPath, encoding: .utf8)
     guard let start = text.range(of: "## The catalog"), let end = text.range(of: "## Domain rules") else {
       Issue.record("docs/events.md has no '## The catalog' … '## Domain rules' part")
       return []
     }
-    var sections: [(name: String, example: String?)] = []
+    var sections: [(name: String, example: String?, vault: String?)] = []
     for chunk in text[start.upperBound..<end.lowerBound].components(separatedBy: "\n### ").dropFirst() {
       let name = String(chunk.prefix { $0 != "\n" }).trimmingCharacters(in: .whitespaces)
-      let example = chunk.components(separatedBy: "```\n").dropFirst().first.map {
-        String($0.prefix { $0 != "\n" })
-      }
-      sections.append((name, example))
+      let block = chunk.components(separatedBy: "```\n").dropFirst().first?.split(separator: "\n")
+      let example = block?.first.map(String.init)
+      let vault = block?.dropFirst().first.map(String.init).flatMap { $0.hasPrefix("{\"commitment\"") ? $0 : nil }
+      sections.append((name, example, vault))
     }
     return sections
   }
@@ -65,8 +66,9 @@ struct EventRegistryTests {
 
   @Test("every registered type's documented example decodes and encodes back to the same payload")
   func roundTrip() throws {
-    let examples = Dictionary(
-      try Self.documented().map { ($0.name, $0.example) }, uniquingKeysWith: { a, _ in a })
+    let documented = try Self.documented()
+    let examples = Dictionary(documented.map { ($0.name, $0.example) }, uniquingKeysWith: { a, _ in a })
+    let vaults = Dictionary(documented.map { ($0.name, $0.vault) }, uniquingKeysWith: { a, _ in a })
     for type in EventRegistry.types {
       let name = type.eventType
       guard let line = examples[name] ?? nil else {
@@ -80,14 +82,28 @@ struct EventRegistryTests {
         continue
       }
       #expect(typeName == name)
-      let record = EventRecord(
+      var record = EventRecord(
         seq: 1, id: "x", type: typeName, version: Int(version), recorded: Timestamp(milliseconds: 0),
         actor: "a", data: data, prev: EventRecord.genesisHash)
+      // Personal members are not in the line but in the vault entry shown after it.
+      if case .object(let sealed)? = o["sealed"] {
+        guard let entry = vaults[name] ?? nil, case .object(let v) = try JSONParser.parse(Array(entry.utf8)),
+          case .string(let member)? = v["name"], let value = v["value"]
+        else {
+          Issue.record("the example of \(name) has sealed members but no vault entry after it")
+          continue
+        }
+        #expect(Set(sealed.keys) == [member] && Set(type.personalFields) == [member])
+        record.unsealed[member] = value
+      } else {
+        #expect(type.personalFields.isEmpty, "\(name) has personal members: its example must show them sealed")
+      }
       let event = try EventCodec.decode(record, file: "docs/events.md")
       #expect(event.typeName == name)
-      #expect(try EventCodec.data(event) == data, "\(name) round trip")
       let written = try EventCodec.newEvent(event, actor: "a", reason: nil)
       #expect((written.type, written.version) == (name, type.schemaVersion))
+      #expect(written.data == data, "\(name) round trip: the line's payload")
+      #expect(written.sealed.mapValues(\.value) == record.unsealed, "\(name) round trip: the sealed values")
     }
   }
 

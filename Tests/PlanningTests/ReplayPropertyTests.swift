@@ -143,6 +143,7 @@ struct CommandGenerator {
             diet: rng.chance(40) ? rng.pick(Self.diets) : nil,
             access: rng.chance(20) ? rng.pick(Self.access) : nil)))
     case 43..<46:
+      if rng.chance(30) { return .erasePerson(rng.pick(personIDs)) }
       return .withdrawAttendee(rng.pick(personIDs))
     case 46..<60:
       let persons = rng.subset(personIDs, max: 3)

@@ -99,6 +99,7 @@ struct WordingTests {
     .doubleBooked(persons: "P", appointments: ["A", "B"]),
     .parallelSites(appointments: ["A", "B"], persons: "P"),
     .travelBuffer(minutes: 5, appointments: ["A", "B"], buffer: 15), .noDelegation(appointment: "A"),
+    .personErased(person: "p1"),
   ]
 
   static func ordinal(_ p: Phrase) -> Int {
@@ -127,13 +128,14 @@ struct WordingTests {
     case .parallelSites: return 21
     case .travelBuffer: return 22
     case .noDelegation: return 23
+    case .personErased: return 24
     }
   }
 
   @Test("every phrase has an example")
   func everyPhrase() {
-    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...23))
-    #expect(Self.phrases.count == 24)
+    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...24))
+    #expect(Self.phrases.count == 25)
   }
 
   @Test(arguments: phrases) func phrase(_ p: Phrase) {
