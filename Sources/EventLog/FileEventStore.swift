@@ -186,6 +186,7 @@ public struct FileEventStore: EventStore {
       // The vault first: a crash after it leaves entries no line refers to (ignored), never a line
       // whose values are nowhere.
       try appendToVault(vault, stream: stream)
+      if !vault.isEmpty { FailPoint.afterVaultWrite.reach() }
     }
 
     let file: FileDescriptor

@@ -140,6 +140,7 @@ public struct PersonErased: EventPayload {
 
   public func audit(_ c: AuditContext) -> AuditFacts {
     AuditFacts(
-      .person(person, .erasedValues), [AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true)])
+      .person(person, .erasedValues),
+      [AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true)])
   }
 }

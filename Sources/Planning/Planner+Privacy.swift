@@ -69,7 +69,8 @@ extension Planner {
   func erase(_ person: String, in visit: String, actor: String, reason: String?) throws -> Erasure {
     var seq: Int?
     if try load(visit).visit.attendees[person]?.personal.isErased == false {
-      seq = try write(WriteRequest(visit: visit, command: .erasePerson(person), actor: actor, reason: reason)).lastSeq
+      seq = try write(WriteRequest(visit: visit, command: .erasePerson(person), actor: actor, reason: reason))
+        .lastSeq
     } else {
       try Self.checkActor(actor)
       try Self.checkReason(reason)
@@ -109,7 +110,8 @@ extension Planner {
       }
       parts.append(
         PersonRecord.InVisit(
-          visit: v.id, title: v.title, from: v.from, to: v.to, side: attendee.side, withdrawn: attendee.withdrawn,
+          visit: v.id, title: v.title, from: v.from, to: v.to, side: attendee.side,
+          withdrawn: attendee.withdrawn,
           records: records, appointments: v.activeAppointments.filter { $0.attendees.contains(person) },
           notes: v.notes.filter { Self.mentions($0.text, person) }, erased: erased))
     }
@@ -160,7 +162,9 @@ extension Planner {
     let file = store.location(of: visit)
     try lifted {
       try store.forEach(in: visit) { r in
-        if !r.unsealed.isEmpty, Self.person(of: try EventCodec.decode(r, file: file)) == person { found = true }
+        if !r.unsealed.isEmpty, Self.person(of: try EventCodec.decode(r, file: file)) == person {
+          found = true
+        }
       }
     }
     return found

@@ -17,7 +17,8 @@ extension JSONRenderer {
         r.visits.map { v in
           var o: [String: JSONValue] = [
             "visit": .string(v.visit), "title": .string(v.title), "from": .string(v.from.description),
-            "to": .string(v.to.description), "side": .string(v.side.rawValue), "withdrawn": .bool(v.withdrawn),
+            "to": .string(v.to.description), "side": .string(v.side.rawValue),
+            "withdrawn": .bool(v.withdrawn),
             "recorded": .array(
               v.records.map { rec in
                 var o = meta(rec.meta)

@@ -185,17 +185,16 @@ public enum LogRenderer {
   }
 
   /// One block per event: seq, time, actor, type, reason, and the payload's fields, sealed ones
-  /// (kept in the vault) included.
-  public static func text(_ records: [EventRecord]) -> String {
+  /// (kept in the vault) included, or the mark that they were erased.
+  public static func text(_ records: [EventRecord], _ labels: Labels) -> String {
     var out = ""
     for r in records {
       out += "#\(r.seq)  \(r.recorded)  \(terminalSafe(r.actor))  \(r.type)"
       if let reason = r.reason { out += "  (\(terminalSafe(reason)))" }
       out += "\n"
-      let fields = r.data.merging(r.unsealed) { line, _ in line }
-      for key in fields.keys.sorted() {
-        out += "    \(key): \(terminalSafe(flat(fields[key] ?? .null)))\n"
-      }
+      var fields = r.data.merging(r.unsealed) { line, _ in line }.mapValues { terminalSafe(flat($0)) }
+      for name in r.erased { fields[name] = labels[.erased] }
+      for key in fields.keys.sorted() { out += "    \(key): \(fields[key] ?? "")\n" }
     }
     return out
   }

@@ -52,6 +52,8 @@ enum LogCommands {
   ) { ctx in
     let r = try ctx.planner.log(try ctx.slug(0, "VISIT"), asOf: try ctx.asOf())
     ctx.warn(r.warnings)
-    ctx.standardOutput = ctx.format == "jsonl" ? LogRenderer.jsonl(r.value) : LogRenderer.text(r.value)
+    ctx.standardOutput =
+      ctx.format == "jsonl"
+      ? LogRenderer.jsonl(r.value) : LogRenderer.text(r.value, Labels(try ctx.language()))
   }
 }

@@ -24,7 +24,9 @@ struct EventRegistryTests {
       let name = String(chunk.prefix { $0 != "\n" }).trimmingCharacters(in: .whitespaces)
       let block = chunk.components(separatedBy: "```\n").dropFirst().first?.split(separator: "\n")
       let example = block?.first.map(String.init)
-      let vault = block?.dropFirst().first.map(String.init).flatMap { $0.hasPrefix("{\"commitment\"") ? $0 : nil }
+      let vault = block?.dropFirst().first.map(String.init).flatMap {
+        $0.hasPrefix("{\"commitment\"") ? $0 : nil
+      }
       sections.append((name, example, vault))
     }
     return sections
@@ -96,7 +98,8 @@ struct EventRegistryTests {
         #expect(Set(sealed.keys) == [member] && Set(type.personalFields) == [member])
         record.unsealed[member] = value
       } else {
-        #expect(type.personalFields.isEmpty, "\(name) has personal members: its example must show them sealed")
+        #expect(
+          type.personalFields.isEmpty, "\(name) has personal members: its example must show them sealed")
       }
       let event = try EventCodec.decode(record, file: "docs/events.md")
       #expect(event.typeName == name)
