@@ -306,6 +306,33 @@ struct DecideTests {
     }
   }
 
+  // MARK: erasing a person
+
+  @Test("erasing a person: PersonErased, on a cancelled visit too; their data then reads as erased")
+  func erasePerson() throws {
+    #expect(try when(.erasePerson("p1"), try base()) == [.personErased(PersonErased(person: "p1"))])
+    let cancelled = try visit(baseEvents + [.visitCancelled(VisitCancelled())])
+    #expect(try when(.erasePerson("p1"), cancelled) == [.personErased(PersonErased(person: "p1"))])
+    let erased = try visit(baseEvents + [.personErased(PersonErased(person: "p1"))])
+    #expect(erased.attendees["p1"]?.personal == .erasedValues)
+    #expect(erased.attendees["p1"]?.side == .delegation)
+    #expect(erased.appointments["a1"]?.attendees == ["p1"], "assignments are not personal data")
+    #expect(erased.attendees["p2"]?.personal.name == "Person p2")
+  }
+
+  @Test("erasing is refused for someone the visit does not have, and for data already erased")
+  func erasePersonRefused() throws {
+    #expect(throws: PlanningError.notFound(kind: .person, id: "p9", visit: "v")) {
+      try when(.erasePerson("p9"), try base())
+    }
+    let erased = try visit(baseEvents + [.personErased(PersonErased(person: "p1"))])
+    #expect(
+      throws: PlanningError.rule(.alreadyErased, field: .person, "the personal data of p1 is already erased")
+    ) {
+      try when(.erasePerson("p1"), erased)
+    }
+  }
+
   @Test func cancelVisit() throws {
     #expect(try when(.cancel, try base()) == [.visitCancelled(VisitCancelled())])
   }

@@ -248,4 +248,24 @@ struct UseCaseTests {
     }
     #expect(try p.verify([]).map(\.count) == [7])
   }
+
+  @Test("erasing a person over the in-memory store: the event, then the vault; again changes nothing")
+  func erasePerson() throws {
+    let p = try Self.planned()
+    let first = try p.erasePerson("kofi", actor: "dpo", reason: "request")
+    #expect(first == [Erasure(visit: "v", person: "kofi", seq: 8, erasedValues: 1)])
+    let records = try p.store.read("v").records
+    #expect(records[3].erased == ["personal"] && records[3].unsealed.isEmpty)
+    #expect(try p.visit("v").value.attendees["kofi"]?.personal.isErased == true)
+    #expect(
+      try p.visit("v", asOf: .seq(4)).value.attendees["kofi"]?.personal.isErased == true, "in the past too")
+    #expect(
+      try p.erasePerson("kofi", actor: "dpo") == [
+        Erasure(visit: "v", person: "kofi", seq: nil, erasedValues: 0)
+      ])
+    #expect(throws: PlanningError.personNotFound("ama")) { try p.erasePerson("ama", actor: "dpo") }
+    let record = try p.personRecord("kofi").value
+    #expect(record.visits.first?.erased?.actor == "dpo")
+    #expect(record.visits.first?.records.first?.personal == .erasedValues)
+  }
 }
