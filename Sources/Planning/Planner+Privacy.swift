@@ -58,8 +58,9 @@ extension Planner {
   /// - Throws: `PlanningError.invalidInput`; `.personNotFound` when no visit has the person.
   public func erasePerson(_ person: String, actor: String, reason: String? = nil) throws -> [Erasure] {
     try Self.checkID(person, .person)
-    let visits = try lifted { try store.streamNames() }.filter { name in
-      (try? load(name).visit.attendees.contains(person)) ?? false
+    // A visit that cannot be read stops the erasure: skipping it would leave the person's data there.
+    let visits = try lifted { try store.streamNames() }.filter {
+      try load($0).visit.attendees.contains(person)
     }
     guard !visits.isEmpty else { throw PlanningError.personNotFound(person) }
     return try visits.map { try erase(person, in: $0, actor: actor, reason: reason) }
@@ -95,7 +96,8 @@ extension Planner {
     var warnings: [EventLogWarning] = []
     for name in try lifted({ try store.streamNames() }) {
       let history = try history(name)
-      guard let v = try? history.state().visit, let attendee = v.attendees[person] else { continue }
+      let v = try history.state().visit
+      guard let attendee = v.attendees[person] else { continue }
       warnings += history.warnings
       var records: [PersonRecord.InVisit.Recorded] = []
       var erased: EventMeta?
