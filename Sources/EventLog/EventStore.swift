@@ -169,6 +169,10 @@ public protocol EventStore: Sendable {
   ///
   /// - Returns: how many values were erased now (ones erased before do not count).
   func erase(in stream: String, subject: String) throws -> Int
+
+  /// The store's secret: 32 random bytes made on first use and kept with the store (a file
+  /// store's `.secret`, owner-only), for tokens such as the web interface's anti-forgery token.
+  func secret() throws -> [UInt8]
 }
 
 extension EventStore {

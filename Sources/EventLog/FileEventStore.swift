@@ -240,6 +240,45 @@ public struct FileEventStore: EventStore {
     return erased
   }
 
+  public func secret() throws -> [UInt8] {
+    guard exists else { throw EventLogError.noSuchStore(path: directory) }
+    let path = directory + "/.secret"
+    for _ in 0..<2 {
+      if let f = try FileDescriptor.openFile(path, flags: O_RDONLY) {
+        defer { f.close() }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        guard try f.read(into: &bytes, at: 0, count: 32, offset: 0) == 32 else {
+          throw EventLogError.corrupt(file: path, line: 1, reason: "the store's secret is not 32 bytes")
+        }
+        return bytes
+      }
+      // Made once, owner-only; of two processes making it at once, one wins and both read it.
+      var g = SystemRandomNumberGenerator()
+      let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+      let temporary = path + ".new-\(getpid())"
+      guard let f = try FileDescriptor.openFile(temporary, flags: O_WRONLY | O_CREAT | O_EXCL) else {
+        throw EventLogError.io(path: temporary, operation: "create", errno: ENOENT)
+      }
+      do {
+        try f.write(bytes, at: 0)
+        try f.sync()
+        f.close()
+      } catch {
+        f.close()
+        unlink(temporary)
+        throw error
+      }
+      if link(temporary, path) != 0 && errno != EEXIST {
+        let e = errno
+        unlink(temporary)
+        throw EventLogError.io(path: path, operation: "link", errno: e)
+      }
+      unlink(temporary)
+      try FileDescriptor.syncDirectory(directory)
+    }
+    throw EventLogError.io(path: path, operation: "open", errno: ENOENT)
+  }
+
   // MARK: Helpers
 
   /// Appends entries to the stream's vault file (made owner-only, with its folder, if needed),

@@ -131,6 +131,13 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     }
   }
 
+  private lazy var secretBytes: [UInt8] = {
+    var g = SystemRandomNumberGenerator()
+    return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+  }()
+
+  public func secret() throws -> [UInt8] { locked { secretBytes } }
+
   public func erase(in stream: String, subject: String) throws -> Int {
     guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
     return locked {

@@ -14,6 +14,7 @@ public struct Labels: Sendable {
 
   /// The text of `key` in this language.
   public subscript(_ key: Label) -> String { key.text(language) }
+  public subscript(web key: WebLabel) -> String { key.text(language) }
 
   /// A person's name, or the mark that it was erased.
   public func name(_ n: PersonName) -> String {

@@ -19,7 +19,8 @@ enum PlanningCommands {
     build: @escaping @Sendable (Context) throws -> Command
   ) -> CommandSpec {
     CommandSpec(
-      name: name, usage: usage, summary: summary, arity: arity, options: options + writeOptions, writes: true
+      name: name, usage: usage, summary: summary, arity: arity, options: options + writeOptions, writes: true,
+      build: build
     ) { ctx in
       let visit = try ctx.slug(0, "VISIT")
       let r = try ctx.planner.write(

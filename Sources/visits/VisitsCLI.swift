@@ -100,7 +100,7 @@ enum VisitsCLI {
   /// The clock, id maker and salt maker: the system's, or — when `VISITS_NOW` is set, for
   /// reproducible scripts and tests — that fixed time, and ids and vault salts derived from stream
   /// and seq (predictable, so never for real personal data).
-  private static func recordingClock(
+  static func recordingClock(
     _ environment: [String: String]
   ) throws(CLIError) -> (
     now: @Sendable () -> Timestamp, makeID: @Sendable (String, Int) -> String,

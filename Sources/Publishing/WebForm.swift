@@ -1,0 +1,101 @@
+import Planning
+
+/// A form of the web interface: which command it sends, its fields and their current values. The
+/// adapter builds it from the command's options; `WebPage` renders it.
+public struct WebForm: Sendable {
+  public enum Kind: Sendable, Equatable {
+    case text, date, dateTime, multiline, flag
+    case choice([String])
+  }
+
+  public struct Field: Sendable {
+    public var name: String
+    public var kind: Kind
+    public var values: [String]
+    public var repeatable: Bool
+    public var required: Bool
+
+    public init(
+      name: String, kind: Kind, values: [String] = [], repeatable: Bool = false, required: Bool = false
+    ) {
+      self.name = name
+      self.kind = kind
+      self.values = values
+      self.repeatable = repeatable
+      self.required = required
+    }
+  }
+
+  /// Where it is sent (a path below the mount point).
+  public var action: String
+  public var command: WebCommand
+  public var fields: [Field]
+  /// Hidden fields: `expect-version`, `token`, fixed ids.
+  public var hidden: [(String, String)]
+  /// A message to show (a refusal), and the field it concerns.
+  public var message: String?
+  public var messageField: String?
+
+  public init(
+    action: String, command: WebCommand, fields: [Field], hidden: [(String, String)], message: String? = nil,
+    messageField: String? = nil
+  ) {
+    self.action = action
+    self.command = command
+    self.fields = fields
+    self.hidden = hidden
+    self.message = message
+    self.messageField = messageField
+  }
+}
+
+/// The labels of form fields, by their names (the CLI's options without dashes).
+public enum FormField: String, Wording, CaseIterable {
+  case visit, title, partner, from, to, timezone, direction, program, topic, organizer
+  case travelBuffer = "travel-buffer"
+  case site, name, organization, address, note, appointment, start, end, kind, host, person, function, side
+  case diet, access, email, phone, mou, signatory, date, place, commitment, task, owner, due, text, reason
+
+  public var wording: (en: String, de: String) {
+    switch self {
+    case .visit: return ("Visit id", "Kennung des Besuchs")
+    case .title: return ("Title", "Titel")
+    case .partner: return ("Partner", "Partner")
+    case .from: return ("First day", "Erster Tag")
+    case .to: return ("Last day", "Letzter Tag")
+    case .timezone: return ("Time zone", "Zeitzone")
+    case .direction: return ("Direction", "Richtung")
+    case .program: return ("Programme", "Programm")
+    case .topic: return ("Topic", "Thema")
+    case .organizer: return ("Organised by", "Organisiert von")
+    case .travelBuffer: return ("Minutes between places", "Minuten zwischen Orten")
+    case .site: return ("Place", "Ort")
+    case .name: return ("Name", "Name")
+    case .organization: return ("Organisation", "Organisation")
+    case .address: return ("Address", "Anschrift")
+    case .note: return ("Note", "Hinweis")
+    case .appointment: return ("Appointment", "Termin")
+    case .start: return ("Start", "Beginn")
+    case .end: return ("End", "Ende")
+    case .kind: return ("Kind", "Art")
+    case .host: return ("Host", "Gastgebend")
+    case .person: return ("Person", "Person")
+    case .function: return ("Function", "Funktion")
+    case .side: return ("Side", "Seite")
+    case .diet: return ("Diet", "Ernährung")
+    case .access: return ("Accessibility", "Barrierefreiheit")
+    case .email: return ("E-mail", "E-Mail")
+    case .phone: return ("Phone", "Telefon")
+    case .mou: return ("MoU id", "Kennung des MoU")
+    case .signatory: return ("Signatory", "Unterzeichnet von")
+    case .date: return ("Date", "Datum")
+    case .place: return ("Place of signing", "Ort der Unterzeichnung")
+    case .commitment: return ("Commitment", "Vereinbarung")
+    case .task: return ("Task id", "Kennung der Aufgabe")
+    case .owner: return ("Owner", "Zuständig")
+    case .due: return ("Due", "Fällig")
+    case .text: return ("Text", "Text")
+    case .reason: return ("Reason (optional)", "Begründung (freiwillig)")
+    }
+  }
+}
