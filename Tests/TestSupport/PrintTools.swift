@@ -40,9 +40,11 @@ public enum PrintTools {
     }
   }
 
-  /// Runs a program to the end (killing it after `timeout` seconds), collecting its output.
+  /// Runs a program to the end (killing it after `timeout` seconds), collecting its output;
+  /// `input`, when given, is its standard input.
   public static func run(
-    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, timeout: Double = 120
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, timeout: Double = 120,
+    input: [UInt8]? = nil
   ) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable)
@@ -61,7 +63,13 @@ public enum PrintTools {
     let err = try FileHandle(forWritingTo: errURL)
     p.standardOutput = out
     p.standardError = err
-    p.standardInput = FileHandle.nullDevice
+    if let input {
+      let inURL = dir.appendingPathComponent("in")
+      try Data(input).write(to: inURL)
+      p.standardInput = try FileHandle(forReadingFrom: inURL)
+    } else {
+      p.standardInput = FileHandle.nullDevice
+    }
     try p.run()
     let deadline = Date().addingTimeInterval(timeout)
     while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
