@@ -6,7 +6,7 @@ public enum PrintTools {
   public static func path(_ name: String) -> String? {
     let dirs =
       (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-      + ["/usr/bin", "/usr/local/bin", "/bin", "/snap/bin"]
+      + ["/usr/bin", "/usr/local/bin", "/bin", "/snap/bin", "/usr/sbin", "/sbin"]
     for d in dirs where !d.isEmpty {
       let p = d + "/" + name
       if FileManager.default.isExecutableFile(atPath: p) { return p }

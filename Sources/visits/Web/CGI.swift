@@ -19,6 +19,14 @@ enum CGI {
     } catch {
       switch error {
       case .tooLarge:
+        // Read what the server is still sending (up to a bound), so that it is not left blocked
+        // writing a body nobody reads before it reads the answer.
+        var left = min(Int(environment["CONTENT_LENGTH"] ?? "0") ?? 0, 64 << 20)
+        while left > 0 {
+          let n = readBody(min(left, 1 << 16)).count
+          if n == 0 { break }
+          left -= n
+        }
         let page = WebPage.refusal(
           title: .tooLarge, message: frame.labels[web: .tooLarge], form: nil, visit: nil, frame)
         return WebResponse.html(413, page).cgi

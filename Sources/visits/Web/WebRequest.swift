@@ -15,7 +15,8 @@ struct WebRequest: Sendable {
   /// `scheme://host[:port]` of this site, as the browser addressed it.
   var site: String
   var acceptLanguage: String?
-  /// Where the program is mounted (`SCRIPT_NAME`), for links and redirects.
+  /// Where the program is mounted, for links and redirects: `VISITS_BASE` when the server sets it
+  /// (`serve` routes every path to the program and mounts it at `/`), else `SCRIPT_NAME`.
   var base: String
 
   /// The largest body accepted.
@@ -69,7 +70,8 @@ struct WebRequest: Sendable {
       origin: env["HTTP_ORIGIN"],
       secFetchSite: env["HTTP_SEC_FETCH_SITE"], site: scheme + "://" + host,
       acceptLanguage: env["HTTP_ACCEPT_LANGUAGE"],
-      base: env["SCRIPT_NAME"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "")
+      base: (env["VISITS_BASE"] ?? env["SCRIPT_NAME"]).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        ?? "")
   }
 
   /// Whether the request comes from a page of this site (`Origin`, else `Sec-Fetch-Site`).
