@@ -5,6 +5,7 @@
 #   docs/samples/agenda-pittsburgh-2022.en.html
 #   docs/samples/agenda-pittsburgh-2022.de.html
 #   docs/samples/agenda-pittsburgh-2022.en.png   (page 1 as Chromium prints it on A4, 80 dpi)
+#   docs/samples/web-dashboard.png, web-visit.png, web-conflict.png   (the web interface in Chromium)
 #
 #   docs/make-samples.sh [STORE_DIR]      (default: events/ in the repository; build it with
 #                                          docs/sample-store.sh)
@@ -76,3 +77,24 @@ pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$PDF" "$WORK/page" || fail "pdftoppm 
 mv "$WORK/page.png" "$BASE.en.png"
 
 echo "make-samples.sh: wrote $BASE.en.html, $BASE.de.html and $BASE.en.png"
+
+# Screenshots of the web interface, taken by the browser check the tests run
+# (docs/browser-check.py): `visits serve` on a copy of the store, Chromium through Selenium.
+if ! command -v htpasswd >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! python3 -c 'import selenium' 2>/dev/null || ! { command -v lighttpd >/dev/null || [ -x /usr/sbin/lighttpd ]; }; then
+  echo "make-samples.sh: web screenshots skipped (needs lighttpd apache2-utils chromium-driver, pip selenium)" >&2
+  exit 0
+fi
+cp -r "$STORE" "$WORK/store"
+rm -f "$WORK/store/.lock"
+htpasswd -bBc "$WORK/users" jana.hoffmann sample-password 2>/dev/null
+htpasswd -bB "$WORK/users" tanja.becker sample-password 2>/dev/null
+PORT=$((20000 + RANDOM % 20000))
+(cd "$ROOT" && "${BIN[@]}" --store "$WORK/store" serve --users "$WORK/users" --port "$PORT" >"$WORK/serve.log" 2>&1) &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 100); do grep -q serving "$WORK/serve.log" && break; sleep 0.1; done
+grep -q serving "$WORK/serve.log" || fail "visits serve did not start: $(cat "$WORK/serve.log")"
+python3 "$ROOT/docs/browser-check.py" "http://127.0.0.1:$PORT" "$SAMPLES" \
+  jana.hoffmann:sample-password tanja.becker:sample-password >"$WORK/browser.json" || fail "the browser check failed"
+echo "make-samples.sh: wrote $SAMPLES/web-dashboard.png, web-visit.png and web-conflict.png ($(cat "$WORK/browser.json"))"

@@ -164,7 +164,9 @@ public enum WebPage {
         let details = [p.personal.function, p.personal.organization].compactMap { $0 }
         body += "<li><a href=\"\(h(f.link("/\(v.id)/history/\(p.id)")))\">\(h(l.name(of: p.personal)))</a>"
         if !details.isEmpty { body += " — \(h(details.joined(separator: ", ")))" }
-        body += " <span class=\"id\">\(h(p.id))</span></li>\n"
+        body += " <span class=\"id\">\(h(p.id))</span>"
+        body +=
+          " · <a href=\"\(h(f.link("/\(v.id)/agenda", [("for", p.id)])))\">\(h(l[web: .agenda]))</a></li>\n"
       }
       body += "</ul>\n"
     }
