@@ -6,13 +6,15 @@ import PackageDescription
 let package = Package(
   name: "visits",
   products: [
-    .executable(name: "visits", targets: ["visits"])
+    .executable(name: "visits", targets: ["visits"]),
+    .executable(name: "visits-bench", targets: ["visits-bench"]),
   ],
   targets: [
     .target(name: "EventLog"),
     .target(name: "Planning", dependencies: ["EventLog"]),
     .target(name: "Publishing", dependencies: ["Planning", "EventLog"]),
     .executableTarget(name: "visits", dependencies: ["Publishing", "Planning", "EventLog"]),
+    .executableTarget(name: "visits-bench"),
     .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "EventLog"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),

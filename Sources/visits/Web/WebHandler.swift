@@ -68,10 +68,11 @@ struct WebHandler {
   // MARK: Reads
 
   private func dashboard(_ f: WebPage.Frame, today: LocalDate) throws -> WebResponse {
-    let catalog = try planner.catalog().value
-    let tasks = try planner.tasks(nil, today: today).value
-    var warnings: [String: Int] = [:]
-    for e in catalog { warnings[e.id] = try planner.visit(e.id).value.warnings.count }
+    // One replay per visit serves its line, its tasks and its warnings.
+    let visits = try planner.catalog().value.map { try planner.visit($0.id).value }
+    let catalog = visits.map(CatalogEntry.init)
+    let tasks = TaskList(visits, today: today)
+    let warnings = Dictionary(uniqueKeysWithValues: visits.map { ($0.id, $0.warnings.count) })
     let schedule = try scheduleForm(f, values: Form())
     return .html(200, WebPage.dashboard(catalog, tasks: tasks, warnings: warnings, schedule: schedule, f))
   }
@@ -79,9 +80,11 @@ struct WebHandler {
   private func visitPage(_ id: String, _ f: WebPage.Frame, today: LocalDate, refused: WebForm? = nil) throws
     -> WebResponse
   {
-    let it = try planner.itinerary(id).value
-    let people = try planner.attendees(id).value
-    let tasks = try planner.tasks(id, filter: .all, today: today).value
+    // One replay serves the timetable, the people and the tasks.
+    let v = try planner.visit(id).value
+    let it = Itinerary(v)
+    let people = AttendeeList(v)
+    let tasks = TaskList([v], today: today, filter: .all)
     let (forms, perAppointment) = try visitForms(it.visit, f, refused: refused)
     return .html(
       refused == nil ? 200 : 422,
@@ -211,9 +214,6 @@ struct WebHandler {
       return try refusal(e, spec: spec, visit: visit, r, f)
     } catch let e as CLIError {
       return try refusal(e, spec: spec, visit: visit, r, f)
-    }
-    if let next = r.form.value("next"), next.hasPrefix("/"), !next.hasPrefix("//") {
-      return .redirect(r.base + next)
     }
     return .redirect(r.base + "/" + visit + "?lang=" + f.labels.language.rawValue)
   }
