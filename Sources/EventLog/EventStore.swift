@@ -173,6 +173,9 @@ public protocol EventStore: Sendable {
   /// The store's secret: 32 random bytes made on first use and kept with the store (a file
   /// store's `.secret`, owner-only), for tokens such as the web interface's anti-forgery token.
   func secret() throws -> [UInt8]
+
+  /// Whether the secret has been made (a token checked before then cannot be valid).
+  var hasSecret: Bool { get }
 }
 
 extension EventStore {

@@ -240,6 +240,11 @@ public struct FileEventStore: EventStore {
     return erased
   }
 
+  public var hasSecret: Bool {
+    var st = stat()
+    return stat(directory + "/.secret", &st) == 0
+  }
+
   public func secret() throws -> [UInt8] {
     guard exists else { throw EventLogError.noSuchStore(path: directory) }
     let path = directory + "/.secret"

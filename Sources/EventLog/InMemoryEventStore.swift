@@ -138,6 +138,8 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
 
   public func secret() throws -> [UInt8] { locked { secretBytes } }
 
+  public var hasSecret: Bool { true }
+
   public func erase(in stream: String, subject: String) throws -> Int {
     guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
     return locked {

@@ -240,6 +240,18 @@ struct WebCGITests {
       "the form is renewed for the current version")
   }
 
+  @Test("a write to a store that never gave out a token is refused without making its secret")
+  func noSecretYet() throws {
+    let store = CLIStore()
+    try store.seed()
+    let before = try store.snapshot()
+    let r = try store.cgi(
+      "POST", "/v/note", form: "text=x&token=\(String(repeating: "0", count: 64))&expect-version=5")
+    #expect(r.status == 403)
+    #expect(try store.snapshot() == before)
+    #expect(!FileManager.default.fileExists(atPath: store.directory + "/.secret"))
+  }
+
   @Test("form bodies: + and %XX, repeated fields, and a new visit from the dashboard")
   func forms() throws {
     let store = CLIStore()
