@@ -112,6 +112,9 @@ public protocol EventStore: Sendable {
   /// Where a stream lives, as messages name it in `file:line` (a path, or `memory:<stream>`).
   func location(of stream: String) -> String
 
+  /// The store as messages name it: its directory, or `memory`.
+  var name: String { get }
+
   /// Whether the store exists (a file store's directory); reads of a missing store fail.
   var exists: Bool { get }
 

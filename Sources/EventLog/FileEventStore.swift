@@ -38,6 +38,8 @@ public struct FileEventStore: EventStore {
 
   public func location(of stream: String) -> String { path(of: stream) }
 
+  public var name: String { directory }
+
   /// The path of a stream's vault file.
   public func vaultPath(of stream: String) -> String {
     directory + "/" + Vault.folder + "/" + stream + ".jsonl"

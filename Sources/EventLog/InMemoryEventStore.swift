@@ -43,6 +43,8 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
 
   public func location(of stream: String) -> String { "memory:" + stream }
 
+  public var name: String { "memory" }
+
   public var exists: Bool { locked { created } }
 
   public func create() throws(EventLogError) { locked { created = true } }

@@ -79,7 +79,7 @@ extension Planner {
       try body(entry)
     }
     if let visit = q.visit {
-      guard store.contains(visit) else { throw PlanningError.visitNotFound(visit) }
+      try requireVisit(visit)
       return try lifted { try store.forEach(in: visit) { try handle(visit, $0) } }
     }
     return try lifted { try store.forEachInOrder { try handle($0, $1) } }

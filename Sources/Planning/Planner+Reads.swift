@@ -97,8 +97,7 @@ extension Planner {
   /// The raw records of a visit up to a point (`log`); payloads are not decoded, so a record
   /// this program cannot read is shown as stored.
   public func log(_ id: String, asOf: Point? = nil) throws -> Reading<[EventRecord]> {
-    try Self.checkID(id, .visit)
-    guard store.contains(id) else { throw PlanningError.visitNotFound(id) }
+    try requireVisit(id)
     var (records, warnings) = try lifted { try store.read(id) }
     if let asOf {
       let limit = try asOf.limit(in: records, visit: id)

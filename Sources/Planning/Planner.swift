@@ -63,8 +63,7 @@ public struct Planner: Sendable {
   ///
   /// - Throws: `PlanningError` (`.visitNotFound`, `.unreadableEvent`, `.store` for a damaged store).
   public func history(_ visit: String) throws -> History {
-    try Self.checkID(visit, .visit)
-    guard store.contains(visit) else { throw PlanningError.visitNotFound(visit) }
+    try requireVisit(visit)
     let (records, warnings) = try lifted { try store.read(visit) }
     let file = store.location(of: visit)
     let events = try records.map { r throws(PlanningError) in try EventCodec.decode(r, file: file) }
@@ -95,6 +94,14 @@ public struct Planner: Sendable {
       }
     }
     return all
+  }
+
+  /// Checks that a visit id is a slug and the visit exists — and, before that, that the store
+  /// does: a mistyped `--store` says "no such store", not "no such visit".
+  func requireVisit(_ visit: String) throws {
+    try Self.checkID(visit, .visit)
+    guard store.exists else { throw PlanningError.lift(EventLogError.noSuchStore(path: store.name)) }
+    guard store.contains(visit) else { throw PlanningError.visitNotFound(visit) }
   }
 
   /// Runs a store call, turning its errors into `PlanningError` (see `PlanningError.lift`).

@@ -153,6 +153,18 @@ struct RefusalTests {
     Case(
       args: ["cancel-appointment", "v", "rec", "--store", "/nonexistent-store"], code: 66,
       message: "visits: no such store: /nonexistent-store"),
+    Case(
+      args: ["show", "v", "--store", "/nonexistent-store"], code: 66,
+      message: "visits: no such store: /nonexistent-store"),
+    Case(
+      args: ["agenda", "v", "--store", "/nonexistent-store/"], code: 66,
+      message: "visits: no such store: /nonexistent-store"),
+    Case(
+      args: ["log", "v", "--store", "/nonexistent-store"], code: 66,
+      message: "visits: no such store: /nonexistent-store"),
+    Case(
+      args: ["audit", "v", "--store", "/nonexistent-store"], code: 66,
+      message: "visits: no such store: /nonexistent-store"),
   ]
 
   /// `--as-of` where it cannot apply, and points that count within one visit given without one.
