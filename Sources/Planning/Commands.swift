@@ -6,7 +6,12 @@ public enum Command: Sendable, Equatable {
   case cancel
   case addSite(SiteAdded)
   case addAppointment(AddAppointment)
-  case moveAppointment(appointment: String, start: String, end: String)
+  /// A new start, and an end (nil: the appointment keeps its duration).
+  case moveAppointment(appointment: String, start: String, end: String?)
+  /// The same appointment so many minutes later (negative: earlier).
+  case moveAppointmentBy(appointment: String, minutes: Int)
+  /// An appointment and every later one of the same day, so many minutes later, as one change.
+  case shift(from: String, minutes: Int)
   case cancelAppointment(String)
   case addAttendee(AttendeeRegistered)
   case withdrawAttendee(String)

@@ -74,12 +74,30 @@ public enum Decide {
       ]
     case .moveAppointment(let appointment, let startText, let endText):
       let a = try activeAppointment(appointment, in: v)
-      let (start, end) = try times(startText, endText, zone: a.timezone, appointment: appointment, visit: v)
-      guard start != a.start || end != a.end else {
+      let end: String
+      if let endText { end = endText } else { end = try sameDuration(a, startingAt: startText) }
+      let (newStart, newEnd) = try times(startText, end, zone: a.timezone, appointment: appointment, visit: v)
+      guard newStart != a.start || newEnd != a.end else {
         throw .rule(
-          .noChange, field: .start, "appointment \(appointment) is already at \(start)–\(end.clock)")
+          .noChange, field: .start, "appointment \(appointment) is already at \(newStart)–\(newEnd.clock)")
       }
-      return [.appointmentMoved(AppointmentMoved(appointment: appointment, start: start, end: end))]
+      return [.appointmentMoved(AppointmentMoved(appointment: appointment, start: newStart, end: newEnd))]
+    case .moveAppointmentBy(let appointment, let minutes):
+      let a = try activeAppointment(appointment, in: v)
+      guard minutes != 0 else {
+        throw .rule(.noChange, field: .by, "moving appointment \(appointment) by 0 minutes changes nothing")
+      }
+      return [.appointmentMoved(try moved(a, by: minutes, in: v))]
+    case .shift(let from, let minutes):
+      let first = try activeAppointment(from, in: v)
+      guard minutes != 0 else { throw .rule(.noChange, field: .by, "shifting by 0 minutes changes nothing") }
+      // The rest of that day, in the visit's zone: the appointment and every one starting at or after it.
+      let day = Zone.wallClock(of: first.startInstant, in: v.timezone).date
+      let rest = v.activeAppointments.filter {
+        $0.startInstant >= first.startInstant
+          && Zone.wallClock(of: $0.startInstant, in: v.timezone).date == day
+      }
+      return try rest.map { a throws(PlanningError) in .appointmentMoved(try moved(a, by: minutes, in: v)) }
     case .cancelAppointment(let appointment):
       _ = try activeAppointment(appointment, in: v)
       return [.appointmentCancelled(AppointmentCancelled(appointment: appointment))]
@@ -209,6 +227,25 @@ public enum Decide {
     return VisitScheduled(
       title: c.title, partner: c.partner, from: from, to: to, timezone: c.timezone, direction: c.direction,
       program: c.program, topics: c.topics, organizers: c.organizers, travelBuffer: c.travelBuffer)
+  }
+
+  /// The end an appointment gets when only its start moves: the same length of time later.
+  private static func sameDuration(_ a: Appointment, startingAt startText: String) throws(PlanningError)
+    -> String
+  {
+    let start = try localTime(startText, .start)
+    guard let s = Zone.instant(of: start, in: a.timezone) else { return startText }  // `times` says why
+    return Zone.wallClock(of: s + (a.endInstant - a.startInstant), in: a.timezone).description
+  }
+
+  /// An appointment moved by some minutes, checked like any new time.
+  private static func moved(_ a: Appointment, by minutes: Int, in v: Visit) throws(PlanningError)
+    -> AppointmentMoved
+  {
+    let start = Zone.wallClock(of: a.startInstant + Int64(minutes) * 60, in: a.timezone)
+    let end = Zone.wallClock(of: a.endInstant + Int64(minutes) * 60, in: a.timezone)
+    let (s, e) = try times(start.description, end.description, zone: a.timezone, appointment: a.id, visit: v)
+    return AppointmentMoved(appointment: a.id, start: s, end: e)
   }
 
   private static func times(

@@ -118,6 +118,33 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
   }
 }
 
+/// A length of time as people write it: `+30m`, `-15m`, `+1h30m`, `90m`, `2h`.
+public enum Minutes {
+  /// The minutes a text means, or nil unless it is `[+|-]` then hours `h` and/or minutes `m`,
+  /// at most a week.
+  public static func parse(_ text: String) -> Int? {
+    var rest = Substring(text)
+    var sign = 1
+    if rest.first == "+" || rest.first == "-" {
+      sign = rest.first == "-" ? -1 : 1
+      rest = rest.dropFirst()
+    }
+    var total = 0
+    var seen = ""
+    while !rest.isEmpty {
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      guard !digits.isEmpty, digits.count <= 5, let n = Int(digits) else { return nil }
+      rest = rest.dropFirst(digits.count)
+      guard let unit = rest.first, unit == "h" || unit == "m", !seen.contains(unit) else { return nil }
+      if unit == "m" { seen += "hm" } else { seen += "h" }
+      total += unit == "h" ? n * 60 : n
+      rest = rest.dropFirst()
+    }
+    guard !seen.isEmpty, total <= 7 * 24 * 60 else { return nil }
+    return sign * total
+  }
+}
+
 /// IANA time-zone arithmetic, through Foundation's `TimeZone`.
 public enum Zone {
   /// Whether `name` is an IANA zone this system knows (`Europe/Berlin`, `America/New_York`, `UTC`).

@@ -133,6 +133,7 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
   case side, function, email, phone, diet, access
   case signatory, date, place, commitment, owner, due, text
   case actor, reason, expectedVersion
+  case by
   case asOf, since, until, changesSince, anchor
   case forPerson
 }

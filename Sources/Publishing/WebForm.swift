@@ -54,15 +54,15 @@ public enum FormField: String, Wording, CaseIterable {
   case visit, title, partner, from, to, timezone, direction, program, topic, organizer
   case travelBuffer = "travel-buffer"
   case site, name, organization, address, note, appointment, start, end, kind, host, person, function, side
-  case diet, access, email, phone, mou, signatory, date, place, commitment, task, owner, due, text, reason
+  case diet, access, email, phone, mou, signatory, date, place, commitment, task, owner, due, text, reason, by
 
   public var wording: (en: String, de: String) {
     switch self {
     case .visit: return ("Visit id", "Kennung des Besuchs")
     case .title: return ("Title", "Titel")
     case .partner: return ("Partner", "Partner")
-    case .from: return ("First day", "Erster Tag")
-    case .to: return ("Last day", "Letzter Tag")
+    case .from: return ("From", "Von")
+    case .to: return ("To", "Bis")
     case .timezone: return ("Time zone", "Zeitzone")
     case .direction: return ("Direction", "Richtung")
     case .program: return ("Programme", "Programm")
@@ -96,6 +96,7 @@ public enum FormField: String, Wording, CaseIterable {
     case .due: return ("Due", "Fällig")
     case .text: return ("Text", "Text")
     case .reason: return ("Reason (optional)", "Begründung (freiwillig)")
+    case .by: return ("By (+30m, -15m, +1h30m)", "Um (+30m, -15m, +1h30m)")
     }
   }
 }

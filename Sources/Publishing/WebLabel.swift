@@ -115,7 +115,7 @@ public enum WebCommand: String, Wording, CaseIterable {
   case withdrawAttendee = "withdraw-attendee", assign, unassign, signMou = "sign-mou", addTask = "add-task"
   case assignTask = "assign-task", setDue = "set-due", completeTask = "complete-task", reopenTask =
     "reopen-task"
-  case note, publish
+  case shift, note, publish
 
   public var wording: (en: String, de: String) {
     switch self {
@@ -136,6 +136,7 @@ public enum WebCommand: String, Wording, CaseIterable {
     case .setDue: return ("Due date", "Fälligkeit")
     case .completeTask: return ("Mark done", "Als erledigt markieren")
     case .reopenTask: return ("Open again", "Wieder öffnen")
+    case .shift: return ("Shift the rest of the day", "Rest des Tages verschieben")
     case .note: return ("Add a note", "Notiz hinzufügen")
     case .publish: return ("Publish", "Veröffentlichen")
     }

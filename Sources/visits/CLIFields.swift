@@ -19,7 +19,7 @@ enum CLIFields {
     case .title, .partner, .from, .to, .timezone, .direction, .program, .topic, .organizer, .name,
       .organization, .address, .note, .start, .end, .kind, .host, .side, .function, .email, .phone, .diet,
       .access, .signatory, .date, .place, .commitment, .owner, .due, .text, .actor, .reason, .since, .until,
-      .anchor:
+      .anchor, .by:
       return "--" + field.rawValue
     }
   }

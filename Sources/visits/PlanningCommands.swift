@@ -124,14 +124,37 @@ enum PlanningCommands {
           site: i.value("--site"), hosts: i.all("--host"), note: i.value("--note")))
     },
     write(
-      "move-appointment", "VISIT APPT --start T --end T", "give an appointment a new time", arity: 2...2,
-      options: [opt("--start", "T", "new start"), opt("--end", "T", "new end")]
+      "move-appointment", "VISIT APPT (--start T [--end T] | --by DURATION)",
+      "give an appointment a new time: a new start (keeping its length unless --end says), or shifted by a duration",
+      arity: 2...2,
+      options: [
+        opt("--start", "T", "new start"), opt("--end", "T", "new end (default: the same length as before)"),
+        opt("--by", "DURATION", "shift by +30m, -15m, +1h30m"),
+      ]
     ) { ctx in
       let i = ctx.invocation
+      let appointment = try ctx.slug(1, "APPT")
+      if let by = i.value("--by") {
+        guard i.value("--start") == nil && i.value("--end") == nil else {
+          throw CLIError.usage("move-appointment: give --start (and --end) or --by, not both")
+        }
+        return .moveAppointmentBy(appointment: appointment, minutes: try duration(by, "--by"))
+      }
       return .moveAppointment(
-        appointment: try ctx.slug(1, "APPT"),
-        start: try time(i.required("--start", in: "move-appointment"), "--start"),
-        end: try time(i.required("--end", in: "move-appointment"), "--end"))
+        appointment: appointment, start: try time(i.required("--start", in: "move-appointment"), "--start"),
+        end: try i.value("--end").map { e throws(CLIError) in try time(e, "--end") })
+    },
+    write(
+      "shift", "VISIT --from APPT --by DURATION",
+      "move an appointment and every later one of the same day by a duration, as one change", arity: 1...1,
+      options: [
+        opt("--from", "APPT", "the first appointment to move"), opt("--by", "DURATION", "+30m, -15m, +1h30m"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      let from = try i.required("--from", in: "shift")
+      try ctx.checkSlug(from, "--from")
+      return .shift(from: from, minutes: try duration(i.required("--by", in: "shift"), "--by"))
     },
     write("cancel-appointment", "VISIT APPT", "cancel an appointment (kept in history)", arity: 2...2) {
       ctx in
@@ -254,6 +277,15 @@ enum PlanningCommands {
       throw .usage("invalid \(option) '\(printable(text))': use YYYY-MM-DDTHH:MM")
     }
     return text
+  }
+
+  /// A duration such as `+30m`, `-15m` or `+1h30m`, in minutes.
+  static func duration(_ text: String, _ option: String) throws(CLIError) -> Int {
+    guard let m = Minutes.parse(text) else {
+      throw .usage(
+        "invalid \(option) '\(printable(text))': a duration such as +30m, -15m or +1h30m (at most a week)")
+    }
+    return m
   }
 
   static func integer(_ text: String, _ option: String) throws(CLIError) -> Int {

@@ -151,6 +151,19 @@ struct RefusalTests {
       args: ["check", "v", "--strict"], code: 65, message: "visits: check --strict: 1 warning(s) in visit v"),
     Case(args: ["verify", "nope"], code: 66, message: "visits: no such visit: nope"),
     Case(
+      args: ["move-appointment", "v", "rec", "--by", "30 minutes"], code: 64,
+      message: "visits: invalid --by '30 minutes': a duration such as +30m, -15m or +1h30m (at most a week)"),
+    Case(
+      args: ["move-appointment", "v", "rec", "--by", "+30m", "--start", "2022-05-02T12:00"], code: 64,
+      message: "visits: move-appointment: give --start (and --end) or --by, not both"),
+    Case(
+      args: ["move-appointment", "v", "rec", "--by", "+0m"], code: 65,
+      message: "visits: refused by rule no-change: moving appointment rec by 0 minutes changes nothing"),
+    Case(
+      args: ["shift", "v", "--from", "rec", "--by", "+72h"], code: 65,
+      message: "visits: refused by rule within-visit"),
+    Case(args: ["shift", "v", "--by", "+15m"], code: 64, message: "visits: shift: missing --from"),
+    Case(
       args: ["cancel-appointment", "v", "rec", "--store", "/nonexistent-store"], code: 66,
       message: "visits: no such store: /nonexistent-store"),
     Case(

@@ -1057,6 +1057,86 @@ struct DecideTests {
     }
   }
 
+  // MARK: moves by a duration, shifts
+
+  @Test("a new start alone keeps the appointment's length")
+  func moveKeepsDuration() throws {
+    #expect(
+      try when(.moveAppointment(appointment: "a1", start: "2022-04-26T14:00", end: nil), try base()) == [
+        .appointmentMoved(
+          AppointmentMoved(appointment: "a1", start: at("2022-04-26T14:00"), end: at("2022-04-26T15:00")))
+      ])
+  }
+
+  @Test("--by moves later or earlier; 0 is no change; the new time must lie within the visit")
+  func moveBy() throws {
+    #expect(
+      try when(.moveAppointmentBy(appointment: "a1", minutes: 90), try base()) == [
+        .appointmentMoved(
+          AppointmentMoved(appointment: "a1", start: at("2022-04-26T11:30"), end: at("2022-04-26T12:30")))
+      ])
+    #expect(
+      try when(.moveAppointmentBy(appointment: "a1", minutes: -15), try base()) == [
+        .appointmentMoved(
+          AppointmentMoved(appointment: "a1", start: at("2022-04-26T09:45"), end: at("2022-04-26T10:45")))
+      ])
+    #expect(
+      throws: PlanningError.rule(.noChange, field: .by, "moving appointment a1 by 0 minutes changes nothing")
+    ) { try when(.moveAppointmentBy(appointment: "a1", minutes: 0), try base()) }
+    #expect {
+      try when(.moveAppointmentBy(appointment: "a1", minutes: -11 * 60), try base())
+    } throws: {
+      ($0 as? PlanningError).map { if case .rule(.withinVisit, _, _) = $0 { true } else { false } } ?? false
+    }
+  }
+
+  @Test("shift moves the appointment and the later ones of its day, as one change, and no other")
+  func shift() throws {
+    let state = try visit(
+      baseEvents + [
+        appointment("a0", "2022-04-26T08:00", "2022-04-26T09:00"),
+        appointment("a2", "2022-04-26T13:00", "2022-04-26T14:00"),
+        appointment("a3", "2022-04-27T10:00", "2022-04-27T11:00"),
+      ])
+    #expect(
+      try when(.shift(from: "a1", minutes: 30), state) == [
+        .appointmentMoved(
+          AppointmentMoved(appointment: "a1", start: at("2022-04-26T10:30"), end: at("2022-04-26T11:30"))),
+        .appointmentMoved(
+          AppointmentMoved(appointment: "a2", start: at("2022-04-26T13:30"), end: at("2022-04-26T14:30"))),
+      ])
+    #expect(throws: PlanningError.rule(.noChange, field: .by, "shifting by 0 minutes changes nothing")) {
+      try when(.shift(from: "a1", minutes: 0), state)
+    }
+    // One appointment pushed past midnight at the visit's end refuses the whole shift.
+    let late = try visit(baseEvents + [appointment("late", "2022-04-28T22:00", "2022-04-28T23:30")])
+    #expect {
+      try when(.shift(from: "late", minutes: 60), late)
+    } throws: {
+      ($0 as? PlanningError).map { if case .rule(.withinVisit, _, _) = $0 { true } else { false } } ?? false
+    }
+    #expect(throws: PlanningError.notFound(kind: .appointment, id: "zz", visit: "v")) {
+      try when(.shift(from: "zz", minutes: 5), state)
+    }
+  }
+
+  @Test(
+    "durations as people write them",
+    arguments: [
+      ("+30m", 30), ("-15m", -15), ("+1h30m", 90), ("90m", 90), ("2h", 120), ("+0m", 0),
+      ("168h", 7 * 24 * 60),
+    ])
+  func minutes(text: String, minutes: Int) {
+    #expect(Minutes.parse(text) == minutes)
+  }
+
+  @Test(
+    "what is not a duration",
+    arguments: ["", "+", "30", "m", "1d", "+30m15", "30mm", "1m1h", "1h1h", "169h", "- 5m", "+-5m", "½h"])
+  func notMinutes(text: String) {
+    #expect(Minutes.parse(text) == nil)
+  }
+
   @Test func cancelAppointment() throws {
     #expect(
       try when(.cancelAppointment("a1"), try base()) == [

@@ -80,6 +80,7 @@ enum WebForms {
 
   /// What kind of input an option wants.
   static func kind(_ option: OptionSpec) -> WebForm.Kind {
+    if option.valueName == "APPT" { return .text }  // shift --from names an appointment, not a day
     switch option.name {
     case "--from", "--to", "--due", "--date": return .date
     case "--start", "--end": return .dateTime

@@ -325,7 +325,7 @@ struct WebHandler {
   ) {
     let base = try hidden(v, f)
     var perAppointment: [String: [WebForm]] = [:]
-    let appointmentCommands = ["move-appointment", "assign", "unassign", "cancel-appointment"]
+    let appointmentCommands = ["move-appointment", "shift", "assign", "unassign", "cancel-appointment"]
     for a in v.activeAppointments {
       perAppointment[a.id] = appointmentCommands.compactMap { name in
         guard let spec = commands[name] else { return nil }
@@ -333,8 +333,8 @@ struct WebHandler {
         if name == "move-appointment" {
           values.pairs = [("start", a.start.description), ("end", a.end.description)]
         }
-        return WebForms.form(
-          spec, visit: v.id, values: values, hidden: base + [("appointment", a.id), ("fixed", "appointment")])
+        let fixed = name == "shift" ? [("from", a.id)] : [("appointment", a.id), ("fixed", "appointment")]
+        return WebForms.form(spec, visit: v.id, values: values, hidden: base + fixed)
       }
     }
     let others = commands.values.filter {
