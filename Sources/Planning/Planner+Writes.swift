@@ -9,10 +9,14 @@ public struct WriteRequest: Sendable, Equatable {
   public var actor: String
   public var reason: String?
   public var expected: ExpectedVersion
+  /// Refuse the change when it adds a plan warning (a conflict, a gap…), instead of reporting it.
+  public var strict: Bool
 
   public init(
-    visit: String, command: Command, actor: String, reason: String? = nil, expected: ExpectedVersion = .any
+    visit: String, command: Command, actor: String, reason: String? = nil, expected: ExpectedVersion = .any,
+    strict: Bool = false
   ) {
+    self.strict = strict
     self.visit = visit
     self.command = command
     self.actor = actor
@@ -35,6 +39,10 @@ public struct WriteResult: Sendable, Equatable {
   public var alreadyStored: Bool
   /// A torn tail that the write removed first, if any.
   public var repairs: [EventLogWarning]
+  /// Plan warnings the change added (with `strict` it is refused instead).
+  public var newWarnings: [PlanWarning] = []
+  /// The visit after the change, for wording the warnings.
+  public var visitAfter: Visit?
 
   /// The type names of the events, in order.
   public var eventTypes: [String] { events.map(\.typeName) }
@@ -63,13 +71,22 @@ extension Planner {
       try lifted { try store.create() }
     }
     var decided: [Event] = []
+    var added: [PlanWarning] = []
+    var after: Visit?
     let file = store.location(of: visit)
     let result = try lifted {
       try store.append(
         to: visit, expected: request.expected, initial: Visit?.none,
         fold: { state, record in try Self.fold(&state, record, visit: visit, file: file) },
-        decide: { state, _ in
+        decide: { state, head in
           decided = try Decide.decide(request.command, visit: visit, state: state)
+          (added, after) = Self.warningsAdded(by: decided, to: state, visit: visit, head: head)
+          if request.strict && !added.isEmpty {
+            throw PlanningError.rule(
+              .strict,
+              "the change would add \(added.count) plan warning(s) (\(added.map(\.rule.rawValue).joined(separator: ", "))); nothing was written"
+            )
+          }
           return try decided.map {
             try EventCodec.newEvent($0, actor: request.actor, reason: request.reason)
           }
@@ -77,7 +94,26 @@ extension Planner {
     }
     return WriteResult(
       visit: visit, events: decided, firstSeq: result.firstSeq, lastSeq: result.lastSeq,
-      headHash: result.headHash, alreadyStored: result.alreadyStored, repairs: result.repairs)
+      headHash: result.headHash, alreadyStored: result.alreadyStored, repairs: result.repairs,
+      newWarnings: result.alreadyStored ? [] : added, visitAfter: after)
+  }
+
+  /// The plan warnings that events add to a visit: those of the visit after them that it did not
+  /// have before.
+  static func warningsAdded(by events: [Event], to state: Visit?, visit: String, head: StreamHead)
+    -> ([PlanWarning], Visit?)
+  {
+    var after = state
+    for (i, e) in events.enumerated() {
+      let meta = EventMeta(seq: head.seq + 1 + i, recorded: head.recorded, actor: "")
+      if after == nil {
+        after = Visit.start(id: visit, with: e, meta: meta)
+      } else {
+        after?.apply(e, meta: meta)
+      }
+    }
+    let before = state?.warnings ?? []
+    return ((after?.warnings ?? []).filter { !before.contains($0) }, after)
   }
 
   /// An actor: 1 to 200 characters, not only white space, no control characters.

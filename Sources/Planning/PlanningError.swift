@@ -122,6 +122,8 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
   case travelBuffer = "travel-buffer"
   case noChange = "no-change"
   case alreadyErased = "already-erased"
+  /// `--strict`: the change would add a plan warning.
+  case strict
 }
 
 /// An input field of a command or read, by its domain name. Adapters map each to their own word:

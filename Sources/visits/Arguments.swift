@@ -42,6 +42,10 @@ let globalOptions: [OptionSpec] = [
   OptionSpec(name: "--output", short: "-o", valueName: "FILE", help: "write the output to FILE"),
   OptionSpec(name: "--help", short: "-h", help: "help for visits or for one command"),
   OptionSpec(name: "--version", help: "print the version"),
+  OptionSpec(
+    name: "--strict",
+    help:
+      "on a write: refuse (65) a change that adds a plan warning; on check: exit 65 when there are warnings"),
 ]
 
 /// Splits the arguments into an `Invocation`, knowing which options take a value.

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Planning
+import Publishing
 
 /// The commands that change a visit: each parses its arguments into a `Command` and hands it to
 /// the planner, which checks it against the visit's state and appends the events.
@@ -26,8 +27,15 @@ enum PlanningCommands {
       let r = try ctx.planner.write(
         WriteRequest(
           visit: visit, command: try build(ctx), actor: try ctx.actor(),
-          reason: ctx.invocation.value("--reason"), expected: try ctx.expectedVersion()))
+          reason: ctx.invocation.value("--reason"), expected: try ctx.expectedVersion(),
+          strict: ctx.invocation.flag("--strict")))
       for w in r.repairs { ctx.warn("repaired: " + w.description) }
+      if let after = r.visitAfter {
+        let labels = Labels(try ctx.language())
+        for w in r.newWarnings {
+          ctx.warn("warning: \(w.rule.rawValue): " + WarningText.describe(w, in: after, labels))
+        }
+      }
       if r.alreadyStored {
         ctx.print("\(visit): already stored at \(r.firstSeq)–\(r.lastSeq), head \(r.headHash.prefix(12))")
       } else {

@@ -164,6 +164,14 @@ struct RefusalTests {
       message: "visits: refused by rule within-visit"),
     Case(args: ["shift", "v", "--by", "+15m"], code: 64, message: "visits: shift: missing --from"),
     Case(
+      args: [
+        "--strict", "add-appointment", "v", "x", "--title", "X", "--start", "2022-05-02T12:00", "--end",
+        "2022-05-02T13:00",
+      ], code: 65,
+      message:
+        "visits: refused by rule strict: the change would add 1 plan warning(s) (no-delegation); nothing was written"
+    ),
+    Case(
       args: ["cancel-appointment", "v", "rec", "--store", "/nonexistent-store"], code: 66,
       message: "visits: no such store: /nonexistent-store"),
     Case(
@@ -235,6 +243,20 @@ struct RefusalTests {
     #expect(r.err.hasPrefix(c.message), "stderr: \(r.err)")
     #expect(r.err.split(separator: "\n").count == 1, "one line: \(r.err)")
     #expect(try store.snapshot() == before)
+  }
+
+  @Test("a write that adds a plan warning goes through and says so on standard error")
+  func writeTimeWarning() throws {
+    let store = CLIStore()
+    try store.seed()
+    let r = try store.run([
+      "add-appointment", "v", "x", "--title", "X", "--start", "2022-05-02T12:00", "--end", "2022-05-02T13:00",
+    ])
+    #expect(r.code == 0)
+    #expect(r.err == "visits: warning: no-delegation: nobody from the delegation attends 'X' (12:00–13:00)\n")
+    #expect(r.out.hasPrefix("v: version 6 (AppointmentScheduled)"))
+    // A change that adds none says nothing.
+    #expect(try store.run(["note", "v", "--text", "quiet"]).err.isEmpty)
   }
 
   @Test("a write refused by the store lock exits 75 and writes nothing")
