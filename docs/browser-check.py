@@ -16,6 +16,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 base, shots, first, second = sys.argv[1:5]
 
@@ -38,6 +39,20 @@ def browser(credentials):
     driver.execute_cdp_cmd('Network.enable', {})
     driver.execute_cdp_cmd('Network.setExtraHTTPHeaders', {'headers': {'Authorization': 'Basic ' + token}})
     return driver
+
+
+def wait_for(driver, test):
+    """Waits (up to 30 s) until the page after a submit shows what `test` looks for."""
+    def check(d):
+        try:
+            return test(d)
+        except Exception:  # the page is still being replaced
+            return False
+    try:
+        WebDriverWait(driver, 30, poll_frequency=0.2).until(check)
+        return True
+    except Exception:
+        return False
 
 
 def move_form(driver, appointment):
@@ -65,8 +80,8 @@ try:
         field.clear()
         field.send_keys(value)
     form.find_element(By.TAG_NAME, 'button').click()
+    seen['new_time'] = wait_for(jana, lambda d: '09:15–10:45' in d.find_element(By.ID, 'a-dew21').text)
     seen['redirected'] = jana.current_url.split('?')[0].rstrip('/').endswith('/pittsburgh-2022')
-    seen['new_time'] = '09:15–10:45' in jana.find_element(By.ID, 'a-dew21').text
     jana.get(base + '/pittsburgh-2022/audit')
     user = first.split(':')[0]
     entries = [e.text for e in jana.find_elements(By.CSS_SELECTOR, 'ol.audit > li')]
@@ -81,8 +96,8 @@ try:
     end.clear()
     end.send_keys('2022-05-04T12:45')
     form.find_element(By.TAG_NAME, 'button').click()
+    seen['conflict'] = wait_for(tim, lambda d: 'changed this visit in the meantime' in d.page_source)
     page = tim.page_source
-    seen['conflict'] = 'changed this visit in the meantime' in page
     seen['conflict_shows_change'] = 'Visit to DEW21' in page
     seen['input_kept'] = 'value="2022-05-04T11:15"' in page
     tim.save_screenshot(shots + '/web-conflict.png')
