@@ -15,8 +15,10 @@ public enum Command: Sendable, Equatable {
   case cancelAppointment(String)
   case addAttendee(AttendeeRegistered)
   case withdrawAttendee(String)
-  case assign(appointment: String, persons: [String])
-  case unassign(appointment: String, persons: [String])
+  /// People attend an appointment: those named, and every current member of the sides given.
+  case assign(appointment: String, persons: [String], sides: [Side] = [])
+  /// People no longer attend it: those named, and every member of the sides given who does.
+  case unassign(appointment: String, persons: [String], sides: [Side] = [])
   case signMou(SignMou)
   case addTask(AddTask)
   case assignTask(task: String, owner: String)

@@ -113,10 +113,20 @@ public enum Decide {
     case .withdrawAttendee(let person):
       _ = try activeAttendee(person, in: v)
       return [.attendeeWithdrawn(AttendeeWithdrawn(person: person))]
-    case .assign(let appointment, let persons):
+    case .assign(let appointment, let named, let sides):
       let a = try activeAppointment(appointment, in: v)
+      // A side means its current members who are not assigned yet.
+      let persons =
+        named
+        + v.activeAttendees.filter {
+          sides.contains($0.side) && !a.attendees.contains($0.id) && !named.contains($0.id)
+        }.map(\.id)
       guard !persons.isEmpty else {
-        throw .rule(.persons, field: .person, "assign needs at least one person")
+        if sides.isEmpty { throw .rule(.persons, field: .person, "assign needs at least one person") }
+        throw .rule(
+          .persons, field: .side,
+          "nobody of \(sides.map(\.rawValue).joined(separator: ", ")) is left to assign to appointment \(appointment)"
+        )
       }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in
@@ -127,10 +137,18 @@ public enum Decide {
         }
         return .attendeeAssigned(AttendeeAssigned(appointment: appointment, person: p))
       }
-    case .unassign(let appointment, let persons):
+    case .unassign(let appointment, let named, let sides):
       let a = try activeAppointment(appointment, in: v)
+      let persons =
+        named
+        + a.attendees.filter { p in
+          !named.contains(p) && v.attendees[p].map { sides.contains($0.side) } == true
+        }
       guard !persons.isEmpty else {
-        throw .rule(.persons, field: .person, "unassign needs at least one person")
+        if sides.isEmpty { throw .rule(.persons, field: .person, "unassign needs at least one person") }
+        throw .rule(
+          .persons, field: .side,
+          "nobody of \(sides.map(\.rawValue).joined(separator: ", ")) attends appointment \(appointment)")
       }
       try distinct(persons)
       return try persons.map { p throws(PlanningError) -> Event in

@@ -194,16 +194,22 @@ enum PlanningCommands {
     write("withdraw-attendee", "VISIT PERSON", "a person no longer takes part", arity: 2...2) { ctx in
       .withdrawAttendee(try ctx.slug(1, "PERSON"))
     },
-    write("assign", "VISIT APPT PERSON...", "people attend an appointment", arity: 3...Int.max) { ctx in
-      .assign(
-        appointment: try ctx.slug(1, "APPT"),
-        persons: try (2..<ctx.positionals.count).map { i throws(CLIError) in try ctx.slug(i, "PERSON") })
+    write(
+      "assign", "VISIT APPT [PERSON...] [--side SIDE]...",
+      "people attend an appointment: those named, and every current member of a side", arity: 2...Int.max,
+      options: [opt("--side", "SIDE", repeatable: true, "delegation, host, staff, interpreter or press")]
+    ) { ctx in
+      let (persons, sides) = try people(ctx, "assign")
+      return .assign(appointment: try ctx.slug(1, "APPT"), persons: persons, sides: sides)
     },
-    write("unassign", "VISIT APPT PERSON...", "people no longer attend an appointment", arity: 3...Int.max) {
-      ctx in
-      .unassign(
-        appointment: try ctx.slug(1, "APPT"),
-        persons: try (2..<ctx.positionals.count).map { i throws(CLIError) in try ctx.slug(i, "PERSON") })
+    write(
+      "unassign", "VISIT APPT [PERSON...] [--side SIDE]...",
+      "people no longer attend an appointment: those named, and every member of a side who does",
+      arity: 2...Int.max,
+      options: [opt("--side", "SIDE", repeatable: true, "delegation, host, staff, interpreter or press")]
+    ) { ctx in
+      let (persons, sides) = try people(ctx, "unassign")
+      return .unassign(appointment: try ctx.slug(1, "APPT"), persons: persons, sides: sides)
     },
     write(
       "sign-mou", "VISIT MOU --title T --signatory S... [--date D] [--place P] [--commitment C]...",
@@ -270,6 +276,22 @@ enum PlanningCommands {
       .publish(note: ctx.invocation.value("--note"))
     },
   ]
+
+  /// The PERSON arguments and `--side` options of `assign` and `unassign`; at least one of them.
+  static func people(_ ctx: Context, _ command: String) throws(CLIError) -> ([String], [Side]) {
+    let persons = try (2..<max(2, ctx.positionals.count)).map { i throws(CLIError) in
+      try ctx.slug(i, "PERSON")
+    }
+    let sides = try ctx.invocation.all("--side").map { s throws(CLIError) in
+      try enumValue(Side.self, s, "--side")
+    }
+    guard !persons.isEmpty || !sides.isEmpty else {
+      throw .usage(
+        "\(command): name a PERSON or a --side (usage: visits \(command) VISIT APPT [PERSON...] [--side SIDE]...)"
+      )
+    }
+    return (persons, sides)
+  }
 
   /// Checks the shape `YYYY-MM-DD` (exit 64 when malformed); whether the day exists is a domain rule.
   static func date(_ text: String, _ option: String) throws(CLIError) -> String {

@@ -151,10 +151,10 @@ extension Context {
     return id
   }
 
-  /// --lang, else $VISITS_LANG, else English.
+  /// --lang, else $VISITS_LANG, else English; `DE` and `de` alike.
   func language() throws(CLIError) -> Language {
     let text = invocation.value("--lang") ?? environment["VISITS_LANG"] ?? "en"
-    guard let l = Language(rawValue: text) else {
+    guard let l = Language(rawValue: text.lowercased()) else {
       throw .usage("invalid --lang '\(printable(text))': de or en")
     }
     return l

@@ -128,7 +128,23 @@ struct RefusalTests {
       args: ["assign", "v", "rec", "ghost"], code: 66, message: "visits: no such person in visit v: ghost"),
     Case(
       args: ["assign", "v"], code: 64,
-      message: "visits: assign: wrong number of arguments (usage: visits assign VISIT APPT PERSON...)"),
+      message:
+        "visits: assign: wrong number of arguments (usage: visits assign VISIT APPT [PERSON...] [--side SIDE]...)"
+    ),
+    Case(
+      args: ["assign", "v", "rec"], code: 64,
+      message:
+        "visits: assign: name a PERSON or a --side (usage: visits assign VISIT APPT [PERSON...] [--side SIDE]...)"
+    ),
+    Case(
+      args: ["assign", "v", "rec", "--side", "guests"], code: 64,
+      message: "visits: invalid --side 'guests': one of delegation, host, staff, interpreter, press"),
+    Case(
+      args: ["assign", "v", "rec", "--side", "press"], code: 65,
+      message: "visits: refused by rule persons: nobody of press is left to assign to appointment rec"),
+    Case(
+      args: ["unassign", "v", "rec", "--side", "host"], code: 65,
+      message: "visits: refused by rule persons: nobody of host attends appointment rec"),
     Case(args: ["complete-task", "v", "t9"], code: 66, message: "visits: no such task in visit v: t9"),
     Case(
       args: ["reopen-task", "v", "t1"], code: 65,
@@ -243,6 +259,15 @@ struct RefusalTests {
     #expect(r.err.hasPrefix(c.message), "stderr: \(r.err)")
     #expect(r.err.split(separator: "\n").count == 1, "one line: \(r.err)")
     #expect(try store.snapshot() == before)
+  }
+
+  @Test("--lang takes DE and EN as well", arguments: ["DE", "De", "de"])
+  func languageCase(lang: String) throws {
+    let store = CLIStore()
+    try store.seed()
+    let r = try store.run(["itinerary", "v", "--lang", lang])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.contains("Montag, 2. Mai 2022"))
   }
 
   @Test("a write that adds a plan warning goes through and says so on standard error")

@@ -1057,6 +1057,30 @@ struct DecideTests {
     }
   }
 
+  // MARK: assigning a whole side
+
+  @Test("--side assigns every current member of the side not yet there, and unassigns those who are")
+  func assignSide() throws {
+    let state = try visit(
+      baseEvents + [
+        registered("p3"), registered("p4"), .attendeeWithdrawn(AttendeeWithdrawn(person: "p4")),
+        registered("h2", side: .host),
+      ])
+    // p1 is assigned already, p4 has withdrawn: only p3 is added; a named host comes first.
+    #expect(
+      try when(.assign(appointment: "a1", persons: ["p2"], sides: [.delegation]), state) == [
+        assigned("a1", "p2"), assigned("a1", "p3"),
+      ])
+    #expect(
+      try when(.unassign(appointment: "a1", persons: [], sides: [.delegation]), state) == [
+        .attendeeUnassigned(AttendeeUnassigned(appointment: "a1", person: "p1"))
+      ])
+    #expect(
+      throws: PlanningError.rule(
+        .persons, field: .side, "nobody of press is left to assign to appointment a1")
+    ) { try when(.assign(appointment: "a1", persons: [], sides: [.press]), state) }
+  }
+
   // MARK: moves by a duration, shifts
 
   @Test("a new start alone keeps the appointment's length")
