@@ -20,10 +20,13 @@ enum WebForms {
 
   /// The positional arguments of a command after VISIT, as in its usage line.
   static func positionals(_ spec: CommandSpec) -> [(field: String, repeated: Bool)] {
-    spec.usage.split(separator: " ").prefix { !$0.hasPrefix("-") && !$0.hasPrefix("[") }.dropFirst()
-      .compactMap {
-        token in field(ofPositional: String(token)).map { ($0, token.hasSuffix("...")) }
-      }
+    // `VISIT APPT [PERSON...] [--side SIDE]...`: the names before the first option, brackets off.
+    let names = spec.usage.split(separator: " ").map {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]()"))
+    }
+    return names.prefix { !$0.hasPrefix("-") }.dropFirst().compactMap { token in
+      field(ofPositional: token).map { ($0, token.hasSuffix("...")) }
+    }
   }
 
   /// The options a form offers (`--expect-version` is a hidden field of every form).
