@@ -126,6 +126,11 @@ struct WebCGITests {
     #expect(agenda.header("Content-Security-Policy")?.contains("style-src 'self' 'sha256-") == true)
     let css = try store.cgi("GET", "/-/style.css")
     #expect(css.status == 200 && css.header("Content-Type") == "text/css; charset=utf-8")
+    // Every response carries the policy and the safety headers, downloads and redirects included.
+    for r in [css, try store.cgi("GET", "/v/calendar.ics"), try store.cgi("GET", "/v/move-appointment")] {
+      #expect(r.header("Content-Security-Policy")?.hasPrefix("default-src 'self'") == true)
+      #expect(r.header("X-Content-Type-Options") == "nosniff" && r.header("Referrer-Policy") == "same-origin")
+    }
     let ics = try store.cgi("GET", "/v/calendar.ics")
     #expect(ics.status == 200 && ics.body.hasPrefix("BEGIN:VCALENDAR"))
     let csv = try store.cgi("GET", "/v/attendees.csv")

@@ -51,7 +51,10 @@ struct WebHandler {
     case 2 where s[0] == "-" && s[1] == "style.css":
       return WebResponse(
         status: 200,
-        headers: [("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "max-age=300")],
+        headers: [
+          ("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "max-age=300"),
+          ("Content-Security-Policy", WebResponse.policy()),
+        ],
         body: Array(WebPage.css.utf8))
     case 2 where s[0] == "-" && s[1] == "verify": return try verify(r, f)
     case 1 where s[0] != "-": return try visitPage(s[0], f, today: today)
