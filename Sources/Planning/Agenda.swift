@@ -88,6 +88,8 @@ public struct Agenda: Sendable, Codable {
 
   public var visitID: String
   public var title: String
+  /// The title in German, when one was given.
+  public var titleDe: String?
   public var partner: String
   public var from: LocalDate
   public var to: LocalDate
@@ -126,6 +128,7 @@ public struct Agenda: Sendable, Codable {
   ) {
     visitID = visit.id
     title = visit.title
+    titleDe = visit.titleDe
     partner = visit.partner
     from = visit.from
     to = visit.to

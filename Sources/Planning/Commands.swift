@@ -33,6 +33,7 @@ public enum Command: Sendable, Equatable {
 
 public struct ScheduleVisit: Sendable, Equatable {
   public var title: String
+  public var titleDe: String?
   public var partner: String
   public var from: String
   public var to: String
@@ -47,9 +48,10 @@ public struct ScheduleVisit: Sendable, Equatable {
     title: String, partner: String, from: String, to: String, timezone: String = "Europe/Berlin",
     direction: Direction = .incoming, program: String? = nil, topics: [String] = [],
     organizers: [String] = [],
-    travelBuffer: Int? = nil
+    travelBuffer: Int? = nil, titleDe: String? = nil
   ) {
     self.title = title
+    self.titleDe = titleDe
     self.partner = partner
     self.from = from
     self.to = to
@@ -65,6 +67,7 @@ public struct ScheduleVisit: Sendable, Equatable {
 public struct AddAppointment: Sendable, Equatable {
   public var appointment: String
   public var title: String
+  public var titleDe: String?
   public var kind: AppointmentKind
   public var start: String
   public var end: String
@@ -76,10 +79,12 @@ public struct AddAppointment: Sendable, Equatable {
 
   public init(
     appointment: String, title: String, kind: AppointmentKind = .other, start: String, end: String,
-    timezone: String? = nil, site: String? = nil, hosts: [String] = [], note: String? = nil
+    timezone: String? = nil, site: String? = nil, hosts: [String] = [], note: String? = nil,
+    titleDe: String? = nil
   ) {
     self.appointment = appointment
     self.title = title
+    self.titleDe = titleDe
     self.kind = kind
     self.start = start
     self.end = end

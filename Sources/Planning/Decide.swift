@@ -60,6 +60,7 @@ public enum Decide {
           .uniqueID, field: .appointment, "appointment \(c.appointment) already exists in visit \(id)")
       }
       try text(c.title, .title)
+      try optionalText(c.titleDe, .titleDe)
       try optionalText(c.note, .note, limit: 2000)
       for h in c.hosts { try text(h, .host) }
       if let site = c.site, !v.sites.contains(site) { throw .notFound(kind: .site, id: site, visit: id) }
@@ -70,7 +71,7 @@ public enum Decide {
         .appointmentScheduled(
           AppointmentScheduled(
             appointment: c.appointment, title: c.title, kind: c.kind, start: start, end: end, timezone: zone,
-            site: c.site, hosts: c.hosts, note: c.note))
+            site: c.site, hosts: c.hosts, note: c.note, titleDe: c.titleDe))
       ]
     case .moveAppointment(let appointment, let startText, let endText):
       let a = try activeAppointment(appointment, in: v)
@@ -225,6 +226,7 @@ public enum Decide {
 
   private static func schedule(_ c: ScheduleVisit) throws(PlanningError) -> VisitScheduled {
     try text(c.title, .title)
+    try optionalText(c.titleDe, .titleDe)
     try text(c.partner, .partner)
     try optionalText(c.program, .program)
     for t in c.topics { try text(t, .topic) }
@@ -244,7 +246,8 @@ public enum Decide {
     }
     return VisitScheduled(
       title: c.title, partner: c.partner, from: from, to: to, timezone: c.timezone, direction: c.direction,
-      program: c.program, topics: c.topics, organizers: c.organizers, travelBuffer: c.travelBuffer)
+      program: c.program, topics: c.topics, organizers: c.organizers, travelBuffer: c.travelBuffer,
+      titleDe: c.titleDe)
   }
 
   /// The end an appointment gets when only its start moves: the same length of time later.

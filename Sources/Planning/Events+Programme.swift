@@ -41,6 +41,8 @@ public struct AppointmentScheduled: EventPayload {
 
   public var appointment: String
   public var title: String
+  /// The title in German, for German outputs; absent when the title serves both.
+  public var titleDe: String?
   public var kind: AppointmentKind
   public var start: LocalDateTime
   public var end: LocalDateTime
@@ -52,10 +54,11 @@ public struct AppointmentScheduled: EventPayload {
   public init(
     appointment: String, title: String, kind: AppointmentKind = .other, start: LocalDateTime,
     end: LocalDateTime,
-    timezone: String, site: String? = nil, hosts: [String] = [], note: String? = nil
+    timezone: String, site: String? = nil, hosts: [String] = [], note: String? = nil, titleDe: String? = nil
   ) {
     self.appointment = appointment
     self.title = title
+    self.titleDe = titleDe
     self.kind = kind
     self.start = start
     self.end = end
@@ -70,14 +73,14 @@ public struct AppointmentScheduled: EventPayload {
       id: appointment, title: title, kind: kind, start: start, end: end, timezone: timezone, site: site,
       hosts: hosts, note: note, updated: meta.recorded,
       startInstant: Zone.instant(of: start, in: timezone) ?? start.naiveSeconds,
-      endInstant: Zone.instant(of: end, in: timezone) ?? end.naiveSeconds)
+      endInstant: Zone.instant(of: end, in: timezone) ?? end.naiveSeconds, titleDe: titleDe)
   }
 
   public func audit(_ c: AuditContext) -> AuditFacts {
     AuditFacts(
       AuditEntry.Subject(kind: "appointment", id: appointment, label: title),
       [
-        change("title", nil, title), change("kind", nil, kind.rawValue),
+        change("title", nil, title), change("titleDe", nil, titleDe), change("kind", nil, kind.rawValue),
         change("start", nil, start.description),
         change("end", nil, end.description), change("timezone", nil, timezone), change("site", nil, site),
         change("hosts", nil, list(hosts)), change("note", nil, note),

@@ -6,6 +6,8 @@ public struct VisitScheduled: EventPayload {
   public var event: Event { .visitScheduled(self) }
 
   public var title: String
+  /// The title in German, for German outputs; absent when the title serves both.
+  public var titleDe: String?
   public var partner: String
   public var from: LocalDate
   public var to: LocalDate
@@ -21,9 +23,10 @@ public struct VisitScheduled: EventPayload {
     title: String, partner: String, from: LocalDate, to: LocalDate, timezone: String = "Europe/Berlin",
     direction: Direction = .incoming, program: String? = nil, topics: [String] = [],
     organizers: [String] = [],
-    travelBuffer: Int? = nil
+    travelBuffer: Int? = nil, titleDe: String? = nil
   ) {
     self.title = title
+    self.titleDe = titleDe
     self.partner = partner
     self.from = from
     self.to = to
@@ -43,7 +46,8 @@ public struct VisitScheduled: EventPayload {
     AuditFacts(
       c.visitSubject(label: title),
       [
-        change("title", nil, title), change("partner", nil, partner), change("from", nil, from.description),
+        change("title", nil, title), change("titleDe", nil, titleDe), change("partner", nil, partner),
+        change("from", nil, from.description),
         change("to", nil, to.description), change("timezone", nil, timezone),
         change("direction", nil, direction.rawValue), change("program", nil, program),
         change("topics", nil, list(topics)), change("organizers", nil, list(organizers)),

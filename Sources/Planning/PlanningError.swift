@@ -130,7 +130,7 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
 /// the CLI to a flag or argument, the web interface to a form field.
 public enum Field: String, Sendable, Equatable, CaseIterable {
   case visit, site, appointment, person, task, mou
-  case title, partner, from, to, timezone, direction, program, topic, organizer, travelBuffer
+  case title, titleDe, partner, from, to, timezone, direction, program, topic, organizer, travelBuffer
   case name, organization, address, note, start, end, kind, host
   case side, function, email, phone, diet, access
   case signatory, date, place, commitment, owner, due, text

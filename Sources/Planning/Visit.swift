@@ -4,6 +4,8 @@ import EventLog
 public struct Visit: Sendable, Equatable, Codable {
   public let id: String
   public var title: String
+  /// The title in German, when one was given.
+  public var titleDe: String?
   public var partner: String
   public var from: LocalDate
   public var to: LocalDate
@@ -35,6 +37,7 @@ public struct Visit: Sendable, Equatable, Codable {
   init(id: String, scheduled e: VisitScheduled, meta: EventMeta) {
     self.id = id
     title = e.title
+    titleDe = e.titleDe
     partner = e.partner
     from = e.from
     to = e.to
@@ -109,6 +112,8 @@ public struct Appointment: Sendable, Equatable, Codable, Identified {
   /// Start and end as seconds since the epoch.
   public var startInstant: Int64
   public var endInstant: Int64
+  /// The title in German, when one was given.
+  public var titleDe: String? = nil
 }
 
 public struct Attendee: Sendable, Equatable, Codable, Identified {

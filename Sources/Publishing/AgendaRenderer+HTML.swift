@@ -8,15 +8,16 @@ extension AgendaRenderer {
     o += "<!DOCTYPE html>\n"
     o += "<html lang=\"\(l.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    o += "<title>\(html(title(a, l))) – \(html(a.title))</title>\n"
-    let header = a.title + (a.person.map { " · " + l.name(of: $0.personal) } ?? "")
+    let visitTitle = l.title(a.title, german: a.titleDe)
+    o += "<title>\(html(title(a, l))) – \(html(visitTitle))</title>\n"
+    let header = visitTitle + (a.person.map { " · " + l.name(of: $0.personal) } ?? "")
     o += "<style>\n" + css(header: header, dates: l.range(a.from, a.to), footer: anchor(a, l))
     o += "</style>\n</head>\n<body>\n<main class=\"sheet\">\n"
 
     // Title block.
     o += "<header class=\"masthead\">\n"
     o += "<p class=\"kicker\">\(html(title(a, l)))</p>\n"
-    o += "<h1>\(html(a.title))</h1>\n"
+    o += "<h1>\(html(visitTitle))</h1>\n"
     o += "<p class=\"subtitle\">\(html(a.partner)) · \(html(l.range(a.from, a.to)))</p>\n"
     if a.personQuery != nil {
       if let p = a.person {
@@ -123,7 +124,8 @@ extension AgendaRenderer {
     o += "</div>\n<div class=\"body\">\n"
     let badge =
       e.change.map { "<span class=\"badge \($0.kind.rawValue)\">\(html(markText($0, l)))</span> " } ?? ""
-    let titleHTML = e.struck ? "<del>\(html(ap.title))</del>" : html(ap.title)
+    let shown = l.title(ap.title, german: ap.titleDe)
+    let titleHTML = e.struck ? "<del>\(html(shown))</del>" : html(shown)
     o += "<h3>\(badge)\(titleHTML) <span class=\"kind\">\(html(kind(ap.kind, l)))</span></h3>\n"
     o += "<dl class=\"details\">\n"
     if let s = e.site {

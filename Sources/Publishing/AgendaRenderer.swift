@@ -106,7 +106,8 @@ public enum AgendaRenderer {
     func bold(_ s: String) -> String { md ? "**\(s)**" : s }
     func italic(_ s: String) -> String { md ? "_\(s)_" : s }
     var out: [String] = []
-    let heading = d(a.title) + (a.status == .cancelled ? " (\(l[.cancelled]))" : "")
+    let heading =
+      d(l.title(a.title, german: a.titleDe)) + (a.status == .cancelled ? " (\(l[.cancelled]))" : "")
     if md {
       out.append("# " + heading)
       out.append("")
@@ -193,7 +194,7 @@ public enum AgendaRenderer {
         let ap = e.appointment
         var time = datePrefix(ap, day: day.date, l) + clockRange(ap, l)
         if e.foreignZone { time += " (\(d(ap.timezone)))" }
-        var titleText = d(ap.title)
+        var titleText = d(l.title(ap.title, german: ap.titleDe))
         if e.struck {
           time = strike(time)
           titleText = strike(titleText)

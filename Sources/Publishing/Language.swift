@@ -16,6 +16,11 @@ public struct Labels: Sendable {
   public subscript(_ key: Label) -> String { key.text(language) }
   public subscript(web key: WebLabel) -> String { key.text(language) }
 
+  /// A title in this language: the German one where there is one and the output is German.
+  public func title(_ title: String, german: String?) -> String {
+    language == .de ? german ?? title : title
+  }
+
   /// A person's name, or the mark that it was erased.
   public func name(_ n: PersonName) -> String {
     switch n {

@@ -51,7 +51,9 @@ public struct WebForm: Sendable {
 
 /// The labels of form fields, by their names (the CLI's options without dashes).
 public enum FormField: String, Wording, CaseIterable {
-  case visit, title, partner, from, to, timezone, direction, program, topic, organizer
+  case visit, title
+  case titleDe = "title-de"
+  case partner, from, to, timezone, direction, program, topic, organizer
   case travelBuffer = "travel-buffer"
   case site, name, organization, address, note, appointment, start, end, kind, host, person, function, side
   case diet, access, email, phone, mou, signatory, date, place, commitment, task, owner, due, text, reason, by
@@ -60,6 +62,7 @@ public enum FormField: String, Wording, CaseIterable {
     switch self {
     case .visit: return ("Visit id", "Kennung des Besuchs")
     case .title: return ("Title", "Titel")
+    case .titleDe: return ("Title in German", "Titel auf Deutsch")
     case .partner: return ("Partner", "Partner")
     case .from: return ("From", "Von")
     case .to: return ("To", "Bis")

@@ -12,6 +12,7 @@ enum CLIFields {
     case .mou: return "MOU"
     case .site: return "--site"
     case .travelBuffer: return "--travel-buffer"
+    case .titleDe: return "--title-de"
     case .expectedVersion: return "--expect-version"
     case .asOf: return "--as-of"
     case .changesSince: return "--changes-since"

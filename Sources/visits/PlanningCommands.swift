@@ -49,10 +49,12 @@ enum PlanningCommands {
   static let writeCommands: [CommandSpec] = [
     write(
       "schedule",
-      "VISIT --title T --partner P --from D --to D [--timezone TZ] [--direction incoming|outgoing] [--program P] [--topic T]... [--organizer O]... [--travel-buffer MIN]",
+      "VISIT --title T [--title-de T] --partner P --from D --to D [--timezone TZ] [--direction incoming|outgoing] [--program P] [--topic T]... [--organizer O]... [--travel-buffer MIN]",
       "schedule a new visit", arity: 1...1,
       options: [
-        opt("--title", "T", "title of the visit"), opt("--partner", "P", "partner city or organisation"),
+        opt("--title", "T", "title of the visit"),
+        opt("--title-de", "T", "its title in German (for German outputs)"),
+        opt("--partner", "P", "partner city or organisation"),
         opt("--from", "D", "first day"), opt("--to", "D", "last day"),
         opt("--timezone", "TZ", "IANA time zone of the visit (default Europe/Berlin)"),
         opt("--direction", "DIR", "incoming (default) or outgoing"),
@@ -77,7 +79,8 @@ enum PlanningCommands {
           to: try date(i.required("--to", in: "schedule"), "--to"),
           timezone: i.value("--timezone") ?? "Europe/Berlin", direction: direction ?? .incoming,
           program: i.value("--program"),
-          topics: i.all("--topic"), organizers: i.all("--organizer"), travelBuffer: buffer))
+          topics: i.all("--topic"), organizers: i.all("--organizer"), travelBuffer: buffer,
+          titleDe: i.value("--title-de")))
     },
     write(
       "reschedule", "VISIT --from D --to D", "give the visit new dates", arity: 1...1,
@@ -107,10 +110,11 @@ enum PlanningCommands {
     },
     write(
       "add-appointment",
-      "VISIT APPT --title T --start T --end T [--site SITE] [--kind K] [--host H]... [--timezone TZ] [--note N]",
+      "VISIT APPT --title T [--title-de T] --start T --end T [--site SITE] [--kind K] [--host H]... [--timezone TZ] [--note N]",
       "add an appointment", arity: 2...2,
       options: [
-        opt("--title", "T", "title"), opt("--start", "T", "start, YYYY-MM-DDTHH:MM local time"),
+        opt("--title", "T", "title"), opt("--title-de", "T", "its title in German (for German outputs)"),
+        opt("--start", "T", "start, YYYY-MM-DDTHH:MM local time"),
         opt("--end", "T", "end, YYYY-MM-DDTHH:MM local time"), opt("--site", "SITE", "where (a site id)"),
         opt("--kind", "K", AppointmentKind.allCases.map(\.rawValue).joined(separator: " ")),
         opt("--host", "H", repeatable: true, "a host"),
@@ -129,7 +133,8 @@ enum PlanningCommands {
           kind: kind ?? .other,
           start: try time(i.required("--start", in: "add-appointment"), "--start"),
           end: try time(i.required("--end", in: "add-appointment"), "--end"), timezone: i.value("--timezone"),
-          site: i.value("--site"), hosts: i.all("--host"), note: i.value("--note")))
+          site: i.value("--site"), hosts: i.all("--host"), note: i.value("--note"),
+          titleDe: i.value("--title-de")))
     },
     write(
       "move-appointment", "VISIT APPT (--start T [--end T] | --by DURATION)",

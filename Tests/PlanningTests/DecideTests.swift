@@ -809,6 +809,19 @@ struct DecideTests {
 
   static let textFields: [TextField] = [
     TextField(
+      name: "schedule --title-de", field: .titleDe, limit: 200,
+      make: {
+        .schedule(ScheduleVisit(title: "T", partner: "P", from: "2022-04-26", to: "2022-04-28", titleDe: $0))
+      },
+      needsVisit: false),
+    TextField(
+      name: "add-appointment --title-de", field: .titleDe, limit: 200,
+      make: {
+        .addAppointment(
+          AddAppointment(
+            appointment: "x", title: "T", start: "2022-04-26T12:00", end: "2022-04-26T13:00", titleDe: $0))
+      }),
+    TextField(
       name: "schedule --title", field: .title, limit: 200,
       make: { .schedule(ScheduleVisit(title: $0, partner: "P", from: "2022-04-26", to: "2022-04-28")) },
       needsVisit: false),
