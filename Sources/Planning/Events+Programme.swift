@@ -41,7 +41,7 @@ public struct AppointmentScheduled: EventPayload {
 
   public var appointment: String
   public var title: String
-  /// The title in German, for German outputs; absent when the title serves both.
+  /// The title in German, for the German agenda; absent when the title serves both.
   public var titleDe: String?
   public var kind: AppointmentKind
   public var start: LocalDateTime

@@ -6,7 +6,7 @@ public struct VisitScheduled: EventPayload {
   public var event: Event { .visitScheduled(self) }
 
   public var title: String
-  /// The title in German, for German outputs; absent when the title serves both.
+  /// The title in German, for the German agenda; absent when the title serves both.
   public var titleDe: String?
   public var partner: String
   public var from: LocalDate

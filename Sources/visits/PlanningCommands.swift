@@ -53,7 +53,7 @@ enum PlanningCommands {
       "schedule a new visit", arity: 1...1,
       options: [
         opt("--title", "T", "title of the visit"),
-        opt("--title-de", "T", "its title in German (for German outputs)"),
+        opt("--title-de", "T", "its title in German (for the German agenda)"),
         opt("--partner", "P", "partner city or organisation"),
         opt("--from", "D", "first day"), opt("--to", "D", "last day"),
         opt("--timezone", "TZ", "IANA time zone of the visit (default Europe/Berlin)"),
@@ -113,7 +113,7 @@ enum PlanningCommands {
       "VISIT APPT --title T [--title-de T] --start T --end T [--site SITE] [--kind K] [--host H]... [--timezone TZ] [--note N]",
       "add an appointment", arity: 2...2,
       options: [
-        opt("--title", "T", "title"), opt("--title-de", "T", "its title in German (for German outputs)"),
+        opt("--title", "T", "title"), opt("--title-de", "T", "its title in German (for the German agenda)"),
         opt("--start", "T", "start, YYYY-MM-DDTHH:MM local time"),
         opt("--end", "T", "end, YYYY-MM-DDTHH:MM local time"), opt("--site", "SITE", "where (a site id)"),
         opt("--kind", "K", AppointmentKind.allCases.map(\.rawValue).joined(separator: " ")),
