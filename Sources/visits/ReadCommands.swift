@@ -179,10 +179,15 @@ extension Context {
       }
       return d
     }
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+    return systemToday()
   }
 
   /// Passes the store's warnings on to standard error.
   mutating func warn(_ warnings: [EventLogWarning]) { warnings.forEach { warn($0.description) } }
+}
+
+/// Today's date on this machine, in its time zone: what "overdue" is judged against by default.
+func systemToday() -> LocalDate {
+  let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+  return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
 }

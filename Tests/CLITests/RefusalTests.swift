@@ -166,6 +166,13 @@ struct RefusalTests {
     Case(
       args: ["check", "v", "--strict"], code: 65, message: "visits: check --strict: 1 warning(s) in visit v"),
     Case(args: ["verify", "nope"], code: 66, message: "visits: no such visit: nope"),
+    Case(args: ["serve"], code: 64, message: "visits: serve: missing --users"),
+    Case(
+      args: ["serve", "--users", "/nonexistent/staff.htpasswd"], code: 66,
+      message: "visits: no such users file: /nonexistent/staff.htpasswd"),
+    Case(
+      args: ["serve", "--users", "/dev/null", "--port", "70000"], code: 64,
+      message: "visits: invalid --port '70000': a number from 1 to 65535"),
     Case(
       args: ["move-appointment", "v", "rec", "--by", "30 minutes"], code: 64,
       message: "visits: invalid --by '30 minutes': a duration such as +30m, -15m or +1h30m (at most a week)"),

@@ -66,8 +66,6 @@ enum CGI {
 
   /// `VISITS_TODAY`, else the system's date: what "overdue" is judged against.
   static func today(_ environment: [String: String]) -> LocalDate {
-    if let text = environment["VISITS_TODAY"], let d = LocalDate(text) { return d }
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+    environment["VISITS_TODAY"].flatMap(LocalDate.init) ?? systemToday()
   }
 }

@@ -177,34 +177,35 @@ enum ServeCommand {
   static func waitUntilAnswering(port: Int, bind: String, pid: pid_t) -> Bool {
     for _ in 0..<200 {
       guard kill(pid, 0) == 0 else { return false }
-      let family = bind.contains(":") ? AF_INET6 : AF_INET
-      let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
-      defer { close(fd) }
-      var ok = false
-      if family == AF_INET {
-        var a = sockaddr_in()
-        a.sin_family = sa_family_t(AF_INET)
-        a.sin_port = in_port_t(UInt16(port).bigEndian)
-        inet_pton(AF_INET, bind == "0.0.0.0" ? "127.0.0.1" : bind, &a.sin_addr)
-        ok = withUnsafePointer(to: &a) {
-          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-          } == 0
-        }
-      } else {
+      let ok: Bool
+      if bind.contains(":") {
         var a = sockaddr_in6()
         a.sin6_family = sa_family_t(AF_INET6)
         a.sin6_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET6, bind == "::" ? "::1" : bind, &a.sin6_addr)
-        ok = withUnsafePointer(to: &a) {
-          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-          } == 0
-        }
+        ok = connects(a, family: AF_INET6)
+      } else {
+        var a = sockaddr_in()
+        a.sin_family = sa_family_t(AF_INET)
+        a.sin_port = in_port_t(UInt16(port).bigEndian)
+        inet_pton(AF_INET, bind == "0.0.0.0" ? "127.0.0.1" : bind, &a.sin_addr)
+        ok = connects(a, family: AF_INET)
       }
       if ok { return true }
       usleep(50_000)
     }
     return false
+  }
+
+  /// Whether a TCP connection to an address (a `sockaddr_in` or `sockaddr_in6`) is accepted.
+  static func connects<Address>(_ address: Address, family: Int32) -> Bool {
+    let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var a = address
+    return withUnsafePointer(to: &a) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<Address>.size))
+      }
+    } == 0
   }
 }

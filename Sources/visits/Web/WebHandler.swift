@@ -80,7 +80,7 @@ struct WebHandler {
     return .html(200, WebPage.dashboard(catalog, tasks: tasks, warnings: warnings, schedule: schedule, f))
   }
 
-  private func visitPage(_ id: String, _ f: WebPage.Frame, today: LocalDate, refused: WebForm? = nil) throws
+  private func visitPage(_ id: String, _ f: WebPage.Frame, today: LocalDate) throws
     -> WebResponse
   {
     // One replay serves the timetable, the people and the tasks.
@@ -88,9 +88,9 @@ struct WebHandler {
     let it = Itinerary(v)
     let people = AttendeeList(v)
     let tasks = TaskList([v], today: today, filter: .all)
-    let (forms, perAppointment) = try visitForms(it.visit, f, refused: refused)
+    let (forms, perAppointment) = try visitForms(it.visit, f)
     return .html(
-      refused == nil ? 200 : 422,
+      200,
       WebPage.visit(it, people: people, tasks: tasks, forms: forms, appointmentForms: perAppointment, f))
   }
 
@@ -323,7 +323,7 @@ struct WebHandler {
 
   /// The forms of a visit page: per appointment (move, cancel, assign, unassign, prefilled), then
   /// one of every other command.
-  private func visitForms(_ v: Visit, _ f: WebPage.Frame, refused: WebForm?) throws -> (
+  private func visitForms(_ v: Visit, _ f: WebPage.Frame) throws -> (
     [WebForm], [String: [WebForm]]
   ) {
     let base = try hidden(v, f)
@@ -346,9 +346,9 @@ struct WebHandler {
     .sorted {
       (WebCommand(rawValue: $0.name)?.ordinal ?? 99) < (WebCommand(rawValue: $1.name)?.ordinal ?? 99)
     }
-    var forms = others.compactMap { WebForms.form($0, visit: v.id, values: Form(), hidden: base) }
-    if let refused { forms.insert(refused, at: 0) }
-    return (forms, perAppointment)
+    return (
+      others.compactMap { WebForms.form($0, visit: v.id, values: Form(), hidden: base) }, perAppointment
+    )
   }
 
   /// The SHA-256 of the page's inline stylesheet, base64, for the Content-Security-Policy.
