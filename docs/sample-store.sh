@@ -351,7 +351,7 @@ at 2022-06-01T08:00 --actor jana.hoffmann complete-task $P visit-report \
 # September 2022: the MoU that grew out of both exchanges is signed in a virtual ceremony.
 at 2022-09-09T14:00 --actor jana.hoffmann sign-mou $P climate-partnership \
   --title "Innovation and climate partnership Dortmund–Pittsburgh" \
-  --signatory "Thomas Westphal" --signatory "Edward Gainey" --date 2022-09-09 \
+  --signatory thomas-westphal --signatory "Edward Gainey" --date 2022-09-09 \
   --place "Virtual signing ceremony (video conference)" \
   --commitment "Cooperation on new climate technologies" \
   --commitment "Economic structural change" \
@@ -392,6 +392,19 @@ at 2023-10-18T08:02 --actor jana.hoffmann add-attendee $I angela-maertin --name 
 at 2023-10-18T08:05 --actor jana.hoffmann assign $I train-out kurt-pommerenke angela-maertin
 at 2023-10-18T08:06 --actor jana.hoffmann assign $I kickoff kurt-pommerenke angela-maertin
 at 2023-10-18T08:07 --actor jana.hoffmann assign $I train-back kurt-pommerenke angela-maertin
+# Corrections and staff-only details (illustrative): the German title for the German agenda, the
+# kick-off's German title and an internal note, a corrected function, a retitled derived task.
+at 2023-10-19T08:00 --actor jana.hoffmann update-visit $I \
+  --title-de "Intelligent Cities Challenge 2023-25: Auftakt in Brüssel"
+at 2023-10-19T08:05 --actor jana.hoffmann update-appointment $I kickoff \
+  --title-de "Offizieller Auftakt der Intelligent Cities Challenge 2023-25" \
+  --internal-note "Badges at the registration desk from 09:45; bring the invitation letter of the ICC programme office"
+at 2023-10-19T08:10 --actor jana.hoffmann update-attendee $I kurt-pommerenke \
+  --function "Economic development, ICC coordinator for Dortmund" --reason "Function as the ICC programme office lists it"
+at 2023-10-19T08:15 --actor jana.hoffmann note $I --internal \
+  --text "Travel costs are covered by the ICC programme: reimbursement forms to the programme office within 30 days"
+at 2023-10-19T08:20 --actor jana.hoffmann update-site $I kickoff-venue \
+  --note "The address comes with the final invitation of the ICC programme office"
 at 2023-11-24T09:00 --actor jana.hoffmann note $I --text "Kick-off attended by Kurt Pommerenke and Angela Märtin. \
 Dortmund is one of ten mentor cities; 64 cities take part. Aim for 2023-25: local green deals."
 at 2023-11-24T09:10 --actor jana.hoffmann add-task $I press-release \
@@ -400,6 +413,8 @@ at 2023-11-24T09:10 --actor jana.hoffmann add-task $I press-release \
 at 2023-11-24T09:15 --actor jana.hoffmann add-task $I local-green-deal \
   --title "Collect the departments' input for Dortmund's local green deal" --owner kurt.pommerenke --due 2024-01-31
 at 2023-11-24T09:20 --actor jana.hoffmann assign-task $I visit-report --owner angela.maertin
+at 2023-11-24T09:25 --actor jana.hoffmann update-task $I visit-report \
+  --title "Write the visit report for the mentor-city file"
 at 2023-12-01T10:00 --actor jana.hoffmann complete-task $I press-release \
   --reason "Press release of 1 December 2023 published"
 

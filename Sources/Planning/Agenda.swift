@@ -26,7 +26,10 @@ public struct Agenda: Sendable, Codable {
 
   /// One appointment on the agenda.
   public struct Entry: Sendable, Equatable, Codable {
+    /// The appointment; for guests without its internal note.
     public var appointment: Appointment
+    /// The hosts as shown: a host that is a person of the visit by their name.
+    public var hosts: [PersonName]
     public var site: Site?
     /// Who attends, still taking part, in order of assignment.
     public var attendees: [Attendee]
@@ -114,6 +117,10 @@ public struct Agenda: Sendable, Codable {
   public var contacts: [Contact]
   /// The change summary; nil without `since:`.
   public var changes: Changes?
+  /// Who the agenda is for: guests (the default) or staff.
+  public var audience: Audience
+  /// Notes for staff only, in order (internal agendas only).
+  public var internalNotes: [Note]
   /// The log state the agenda was built from.
   public var head: StreamHead
 
@@ -123,9 +130,15 @@ public struct Agenda: Sendable, Codable {
   ///     agenda with no appointments and `person == nil`: check `Agenda.person(_:in:)` first.
   ///   - since: the visit as it stood at an earlier point (nil if it did not exist then) and how
   ///     to name that point; appointments then carry change marks and cancelled ones stay.
+  ///   - audience: guests (no internal notes, no phone numbers or e-mail addresses) or staff. A
+  ///     personal agenda of a delegation member is always the guests' one.
   public init(
-    visit: Visit, head: StreamHead, person: String? = nil, since: (label: String, visit: Visit?)? = nil
+    visit all: Visit, head: StreamHead, person: String? = nil, since: (label: String, visit: Visit?)? = nil,
+    audience asked: Audience = .guests
   ) {
+    let audience = person.flatMap { Self.person($0, in: all) }?.side == .delegation ? .guests : asked
+    let visit = all.seen(by: audience)
+    let since = since.map { (label: $0.label, visit: $0.visit?.seen(by: audience)) }
     visitID = visit.id
     title = visit.title
     titleDe = visit.titleDe
@@ -146,6 +159,8 @@ public struct Agenda: Sendable, Codable {
     personQuery = person
     let who = person.flatMap { Self.person($0, in: visit) }
     self.person = who
+    self.audience = audience
+    internalNotes = audience == .internal ? visit.notes.filter(\.internal) : []
 
     // What is on the agenda, with its mark.
     let diff = since.map { VisitDiff(from: $0.visit, to: visit) }
@@ -176,9 +191,12 @@ public struct Agenda: Sendable, Codable {
       }
       if person != nil {
         guard let p = who else { continue }
-        let now = a.attendees.contains(p.id)
+        // A person's agenda holds what they attend and what they host.
+        let now = a.attendees.contains(p.id) || a.hosts.contains(p.id)
         let then =
-          since?.visit?.appointments[a.id].map { !$0.cancelled && $0.attendees.contains(p.id) } ?? false
+          since?.visit?.appointments[a.id].map {
+            !$0.cancelled && ($0.attendees.contains(p.id) || $0.hosts.contains(p.id))
+          } ?? false
         if a.cancelled {
           guard now || then else { continue }
         } else if !now {
@@ -193,7 +211,7 @@ public struct Agenda: Sendable, Codable {
       }
       entries.append(
         Entry(
-          appointment: a, site: a.site.flatMap { visit.sites[$0] },
+          appointment: a, hosts: a.hosts.map(visit.personName), site: a.site.flatMap { visit.sites[$0] },
           attendees: a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn },
           foreignZone: a.timezone != visit.timezone, change: change))
     }

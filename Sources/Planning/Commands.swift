@@ -25,7 +25,13 @@ public enum Command: Sendable, Equatable {
   case setDue(task: String, due: String)
   case completeTask(String)
   case reopenTask(String)
-  case note(String)
+  /// A free note; an internal one is for staff only.
+  case note(String, internal: Bool = false)
+  case updateVisit(UpdateVisit)
+  case updateSite(UpdateSite)
+  case updateAppointment(UpdateAppointment)
+  case updateAttendee(UpdateAttendee)
+  case retitleTask(task: String, title: String)
   /// Erase a person's personal data from the visit (its vault values are erased by the use case).
   case erasePerson(String)
   case publish(note: String?)
@@ -76,12 +82,14 @@ public struct AddAppointment: Sendable, Equatable {
   public var site: String?
   public var hosts: [String]
   public var note: String?
+  public var internalNote: String?
 
   public init(
     appointment: String, title: String, kind: AppointmentKind = .other, start: String, end: String,
     timezone: String? = nil, site: String? = nil, hosts: [String] = [], note: String? = nil,
-    titleDe: String? = nil
+    titleDe: String? = nil, internalNote: String? = nil
   ) {
+    self.internalNote = internalNote
     self.appointment = appointment
     self.title = title
     self.titleDe = titleDe
@@ -127,5 +135,104 @@ public struct AddTask: Sendable, Equatable {
     self.title = title
     self.owner = owner
     self.due = due
+  }
+}
+
+// Corrections. A nil field stays as it is; an empty text (or list) removes an optional field.
+
+public struct UpdateVisit: Sendable, Equatable {
+  public var title: String?
+  public var titleDe: String?
+  public var partner: String?
+  public var program: String?
+  public var topics: [String]?
+  public var organizers: [String]?
+
+  public init(
+    title: String? = nil, titleDe: String? = nil, partner: String? = nil, program: String? = nil,
+    topics: [String]? = nil, organizers: [String]? = nil
+  ) {
+    self.title = title
+    self.titleDe = titleDe
+    self.partner = partner
+    self.program = program
+    self.topics = topics
+    self.organizers = organizers
+  }
+}
+
+public struct UpdateSite: Sendable, Equatable {
+  public var site: String
+  public var name: String?
+  public var organization: String?
+  public var address: String?
+  public var note: String?
+
+  public init(
+    site: String, name: String? = nil, organization: String? = nil, address: String? = nil,
+    note: String? = nil
+  ) {
+    self.site = site
+    self.name = name
+    self.organization = organization
+    self.address = address
+    self.note = note
+  }
+}
+
+public struct UpdateAppointment: Sendable, Equatable {
+  public var appointment: String
+  public var title: String?
+  public var titleDe: String?
+  /// A new site; with `noSite`, the appointment has none any more.
+  public var site: String?
+  public var noSite: Bool
+  public var kind: AppointmentKind?
+  public var hosts: [String]?
+  public var note: String?
+  public var internalNote: String?
+
+  public init(
+    appointment: String, title: String? = nil, titleDe: String? = nil, site: String? = nil,
+    noSite: Bool = false, kind: AppointmentKind? = nil, hosts: [String]? = nil, note: String? = nil,
+    internalNote: String? = nil
+  ) {
+    self.appointment = appointment
+    self.title = title
+    self.titleDe = titleDe
+    self.site = site
+    self.noSite = noSite
+    self.kind = kind
+    self.hosts = hosts
+    self.note = note
+    self.internalNote = internalNote
+  }
+}
+
+public struct UpdateAttendee: Sendable, Equatable {
+  public var person: String
+  public var side: Side?
+  public var name: String?
+  public var function: String?
+  public var organization: String?
+  public var email: String?
+  public var phone: String?
+  public var diet: String?
+  public var access: String?
+
+  public init(
+    person: String, side: Side? = nil, name: String? = nil, function: String? = nil,
+    organization: String? = nil, email: String? = nil, phone: String? = nil, diet: String? = nil,
+    access: String? = nil
+  ) {
+    self.person = person
+    self.side = side
+    self.name = name
+    self.function = function
+    self.organization = organization
+    self.email = email
+    self.phone = phone
+    self.diet = diet
+    self.access = access
   }
 }

@@ -62,6 +62,7 @@ public enum Decide {
       try text(c.title, .title)
       try optionalText(c.titleDe, .titleDe)
       try optionalText(c.note, .note, limit: 2000)
+      try optionalText(c.internalNote, .internalNote, limit: 2000)
       for h in c.hosts { try text(h, .host) }
       if let site = c.site, !v.sites.contains(site) { throw .notFound(kind: .site, id: site, visit: id) }
       let zone = c.timezone ?? v.timezone
@@ -71,7 +72,7 @@ public enum Decide {
         .appointmentScheduled(
           AppointmentScheduled(
             appointment: c.appointment, title: c.title, kind: c.kind, start: start, end: end, timezone: zone,
-            site: c.site, hosts: c.hosts, note: c.note, titleDe: c.titleDe))
+            site: c.site, hosts: c.hosts, note: c.note, titleDe: c.titleDe, internalNote: c.internalNote))
       ]
     case .moveAppointment(let appointment, let startText, let endText):
       let a = try activeAppointment(appointment, in: v)
@@ -207,9 +208,24 @@ public enum Decide {
         throw .rule(.notDone, field: .task, "task \(task) is still open")
       }
       return [.taskReopened(TaskReopened(task: task))]
-    case .note(let t):
+    case .note(let t, let isInternal):
       try text(t, .text, limit: 4000)
-      return [.noteAdded(NoteAdded(text: t))]
+      return [.noteAdded(NoteAdded(text: t, internal: isInternal ? true : nil))]
+    case .updateVisit(let c): return [.visitUpdated(try Corrections.visit(c, v))]
+    case .updateSite(let c): return [.siteUpdated(try Corrections.site(c, v))]
+    case .updateAppointment(let c):
+      _ = try activeAppointment(c.appointment, in: v)
+      return [.appointmentUpdated(try Corrections.appointment(c, v))]
+    case .updateAttendee(let c):
+      let p = try activeAttendee(c.person, in: v)
+      return [.attendeeUpdated(try Corrections.attendee(c, p, v))]
+    case .retitleTask(let task, let title):
+      let t = try existingTask(task, in: v)
+      try text(title, .title)
+      guard t.title != title || t.titleDe != nil else {
+        throw .rule(.noChange, field: .title, "task \(task) is already titled '\(title)'")
+      }
+      return [.taskRetitled(TaskRetitled(task: task, title: title))]
     case .erasePerson(let person):
       guard let p = v.attendees[person] else { throw .notFound(kind: .person, id: person, visit: id) }
       guard !p.personal.isErased else {
@@ -304,7 +320,7 @@ public enum Decide {
     return start >= first && end <= last
   }
 
-  private static func activeAppointment(_ id: String, in v: Visit) throws(PlanningError) -> Appointment {
+  static func activeAppointment(_ id: String, in v: Visit) throws(PlanningError) -> Appointment {
     guard let a = v.appointments[id] else { throw .notFound(kind: .appointment, id: id, visit: v.id) }
     guard !a.cancelled else {
       throw .rule(.appointmentCancelled, field: .appointment, "appointment \(id) is cancelled")
@@ -312,7 +328,7 @@ public enum Decide {
     return a
   }
 
-  private static func activeAttendee(_ id: String, in v: Visit) throws(PlanningError) -> Attendee {
+  static func activeAttendee(_ id: String, in v: Visit) throws(PlanningError) -> Attendee {
     guard let p = v.attendees[id] else { throw .notFound(kind: .person, id: id, visit: v.id) }
     guard !p.withdrawn else {
       throw .rule(.withdrawn, field: .person, "person \(id) has withdrawn from visit \(v.id)")

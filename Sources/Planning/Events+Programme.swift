@@ -51,11 +51,15 @@ public struct AppointmentScheduled: EventPayload {
   public var site: String?
   public var hosts: [String]
   public var note: String?
+  /// A note for staff only.
+  public var internalNote: String?
   public init(
     appointment: String, title: String, kind: AppointmentKind = .other, start: LocalDateTime,
     end: LocalDateTime,
-    timezone: String, site: String? = nil, hosts: [String] = [], note: String? = nil, titleDe: String? = nil
+    timezone: String, site: String? = nil, hosts: [String] = [], note: String? = nil, titleDe: String? = nil,
+    internalNote: String? = nil
   ) {
+    self.internalNote = internalNote
     self.appointment = appointment
     self.title = title
     self.titleDe = titleDe
@@ -73,7 +77,8 @@ public struct AppointmentScheduled: EventPayload {
       id: appointment, title: title, kind: kind, start: start, end: end, timezone: timezone, site: site,
       hosts: hosts, note: note, updated: meta.recorded,
       startInstant: Zone.instant(of: start, in: timezone) ?? start.naiveSeconds,
-      endInstant: Zone.instant(of: end, in: timezone) ?? end.naiveSeconds, titleDe: titleDe)
+      endInstant: Zone.instant(of: end, in: timezone) ?? end.naiveSeconds, titleDe: titleDe,
+      internalNote: internalNote)
   }
 
   public func audit(_ c: AuditContext) -> AuditFacts {
@@ -84,6 +89,7 @@ public struct AppointmentScheduled: EventPayload {
         change("start", nil, start.description),
         change("end", nil, end.description), change("timezone", nil, timezone), change("site", nil, site),
         change("hosts", nil, list(hosts)), change("note", nil, note),
+        change("internalNote", nil, internalNote),
       ])
   }
 }

@@ -110,16 +110,24 @@ public struct NoteAdded: EventPayload {
   public var event: Event { .noteAdded(self) }
 
   public var text: String
-  public init(text: String) { self.text = text }
+  /// True for a note for staff only; absent for one anybody may read.
+  public var `internal`: Bool?
+  public init(text: String, internal: Bool? = nil) {
+    self.text = text
+    self.internal = `internal`
+  }
 
   public func apply(to visit: inout Visit, meta: EventMeta) {
-    visit.notes.append(Note(text: text, meta: meta))
+    visit.notes.append(Note(text: text, meta: meta, internal: self.internal == true))
   }
 
   public func audit(_ c: AuditContext) -> AuditFacts {
     AuditFacts(
       AuditEntry.Subject(kind: "note", id: String(c.meta.seq), label: ""),
-      [AuditEntry.FieldChange(field: "text", old: nil, new: text)])
+      [
+        AuditEntry.FieldChange(field: "text", old: nil, new: text),
+        self.internal == true ? AuditEntry.FieldChange(field: "internal", old: nil, new: "yes") : nil,
+      ])
   }
 }
 

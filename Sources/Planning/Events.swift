@@ -7,12 +7,16 @@ public enum Event: Sendable, Equatable {
   case visitScheduled(VisitScheduled)
   case visitRescheduled(VisitRescheduled)
   case visitCancelled(VisitCancelled)
+  case visitUpdated(VisitUpdated)
   case siteAdded(SiteAdded)
+  case siteUpdated(SiteUpdated)
   case appointmentScheduled(AppointmentScheduled)
   case appointmentMoved(AppointmentMoved)
   case appointmentCancelled(AppointmentCancelled)
+  case appointmentUpdated(AppointmentUpdated)
   case attendeeRegistered(AttendeeRegistered)
   case attendeeWithdrawn(AttendeeWithdrawn)
+  case attendeeUpdated(AttendeeUpdated)
   case attendeeAssigned(AttendeeAssigned)
   case attendeeUnassigned(AttendeeUnassigned)
   case personErased(PersonErased)
@@ -22,6 +26,7 @@ public enum Event: Sendable, Equatable {
   case taskDueSet(TaskDueSet)
   case taskCompleted(TaskCompleted)
   case taskReopened(TaskReopened)
+  case taskRetitled(TaskRetitled)
   case noteAdded(NoteAdded)
   case agendaPublished(AgendaPublished)
 }
@@ -33,12 +38,16 @@ extension Event {
     case .visitScheduled(let p): return p
     case .visitRescheduled(let p): return p
     case .visitCancelled(let p): return p
+    case .visitUpdated(let p): return p
     case .siteAdded(let p): return p
+    case .siteUpdated(let p): return p
     case .appointmentScheduled(let p): return p
     case .appointmentMoved(let p): return p
     case .appointmentCancelled(let p): return p
+    case .appointmentUpdated(let p): return p
     case .attendeeRegistered(let p): return p
     case .attendeeWithdrawn(let p): return p
+    case .attendeeUpdated(let p): return p
     case .attendeeAssigned(let p): return p
     case .attendeeUnassigned(let p): return p
     case .personErased(let p): return p
@@ -48,6 +57,7 @@ extension Event {
     case .taskDueSet(let p): return p
     case .taskCompleted(let p): return p
     case .taskReopened(let p): return p
+    case .taskRetitled(let p): return p
     case .noteAdded(let p): return p
     case .agendaPublished(let p): return p
     }
@@ -64,12 +74,16 @@ public enum EventRegistry {
     VisitScheduled.self,
     VisitRescheduled.self,
     VisitCancelled.self,
+    VisitUpdated.self,
     SiteAdded.self,
+    SiteUpdated.self,
     AppointmentScheduled.self,
     AppointmentMoved.self,
     AppointmentCancelled.self,
+    AppointmentUpdated.self,
     AttendeeRegistered.self,
     AttendeeWithdrawn.self,
+    AttendeeUpdated.self,
     AttendeeAssigned.self,
     AttendeeUnassigned.self,
     PersonErased.self,
@@ -79,6 +93,7 @@ public enum EventRegistry {
     TaskDueSet.self,
     TaskCompleted.self,
     TaskReopened.self,
+    TaskRetitled.self,
     NoteAdded.self,
     AgendaPublished.self,
   ]

@@ -21,7 +21,10 @@ extension Visit {
   private func followUps() -> (listed: [FollowUpTask], taken: Set<String>) {
     var all = Array(manualTasks)
     var taken = Set(all.map(\.id))
-    func add(_ id: String, _ title: String, due: LocalDate?, _ origin: TaskOrigin, listed: Bool = true) {
+    func add(
+      _ id: String, _ title: (en: String, de: String), due: LocalDate?, _ origin: TaskOrigin,
+      listed: Bool = true
+    ) {
       var unique = id
       var n = 2
       while taken.contains(unique) {
@@ -34,19 +37,27 @@ extension Visit {
       let p = taskProgress[unique]
       all.append(
         FollowUpTask(
-          id: unique, title: title, owner: p?.owner, due: p?.due ?? due, status: p?.status ?? .open,
-          origin: origin))
+          id: unique, title: p?.title ?? title.en, titleDe: p?.title == nil ? title.de : nil, owner: p?.owner,
+          due: p?.due ?? due, status: p?.status ?? .open, origin: origin))
     }
     for m in mous {
       let signedOn = m.date ?? from
       for s in m.signatories {
+        // Our own signatory keeps our original; the countersigned copy goes to the partner's side.
+        let to = named(s)
         add(
-          slug("mou-\(m.id)-copy-\(s)"), "Send countersigned copy of '\(m.title)' to \(s)",
-          due: signedOn.adding(days: Self.mouCopyDueDays), .mouCopy(mou: m.id, signatory: s))
+          slug("mou-\(m.id)-copy-\(s)"),
+          (
+            "Send countersigned copy of '\(m.title)' to \(to.en)",
+            "Gegengezeichnete Ausfertigung von „\(m.title)“ an \(to.de) senden"
+          ),
+          due: signedOn.adding(days: Self.mouCopyDueDays), .mouCopy(mou: m.id, signatory: s),
+          listed: !isOurs(s))
       }
       for (i, c) in m.commitments.enumerated() {
         add(
-          slug("mou-\(m.id)-commitment-\(i + 1)"), "Follow up MoU commitment: \(c)", due: nil,
+          slug("mou-\(m.id)-commitment-\(i + 1)"),
+          ("Follow up MoU commitment: \(c)", "Zusage aus dem MoU nachhalten: \(c)"), due: nil,
           .mouCommitment(mou: m.id, number: i + 1))
       }
     }
@@ -55,22 +66,66 @@ extension Visit {
     // A cancelled appointment still reserves its tasks' ids, so that later ones keep theirs.
     for a in appointments.items {
       if a.kind == .reception {
-        let by = a.hosts.isEmpty ? "" : " (\(a.hosts.joined(separator: ", ")))"
+        // Thanks go to the partner's side: on an incoming visit we were the hosts, so the letter
+        // goes to the partner; on an outgoing one, to those of the hosts who are not our own.
+        let theirs = direction == .outgoing ? a.hosts.filter { !isOurs($0) } : []
+        let names = theirs.map(named)
+        let to =
+          names.isEmpty
+          ? (en: partner, de: partner)
+          : (en: names.map(\.en).joined(separator: ", "), de: names.map(\.de).joined(separator: ", "))
         add(
-          slug("thanks-\(a.id)"), "Thank-you letter after '\(a.title)'\(by)", due: thanksDue,
-          .receptionThanks(appointment: a.id), listed: !a.cancelled)
+          slug("thanks-\(a.id)"),
+          (
+            "Thank-you letter to \(to.en) after '\(a.title)'",
+            "Dankschreiben an \(to.de) nach „\(a.titleDe ?? a.title)“"
+          ),
+          due: thanksDue, .receptionThanks(appointment: a.id), listed: !a.cancelled)
       }
       if a.kind == .siteVisit {
         let place = a.site.flatMap { sites[$0]?.name }.map { " (\($0))" } ?? ""
         for h in a.hosts {
+          let to = named(h)
           add(
-            slug("thanks-\(a.id)-\(h)"), "Thank-you letter to \(h)\(place)", due: thanksDue,
-            .hostThanks(appointment: a.id, host: h), listed: !a.cancelled)
+            Self.hostThanksID(appointment: a.id, host: h),
+            ("Thank-you letter to \(to.en)\(place)", "Dankschreiben an \(to.de)\(place)"), due: thanksDue,
+            .hostThanks(appointment: a.id, host: h), listed: !a.cancelled && !isOurs(h))
         }
       }
     }
-    add("visit-report", "Write the visit report", due: to.adding(days: Self.reportDueDays), .visitReport)
+    add(
+      "visit-report", ("Write the visit report", "Besuchsbericht schreiben"),
+      due: to.adding(days: Self.reportDueDays), .visitReport)
     return (all, taken)
+  }
+
+  /// The id of the thank-you task to one host of a site visit.
+  static func hostThanksID(appointment: String, host: String) -> String {
+    slug("thanks-\(appointment)-\(host)")
+  }
+
+  /// The sides that are ours, not the partner's: the hosts and staff of an incoming visit, the
+  /// delegation and staff of an outgoing one.
+  public var ourSides: Set<Side> { direction == .incoming ? [.host, .staff] : [.delegation, .staff] }
+
+  /// Whether a host or signatory names one of our own people (a person id of the visit on our side).
+  func isOurs(_ reference: String) -> Bool {
+    attendees[reference].map { ourSides.contains($0.side) } ?? false
+  }
+
+  /// A host or signatory as a task title names it: a person's name when it is a person id of the
+  /// visit (or that it was erased), else the text as entered.
+  private func named(_ reference: String) -> (en: String, de: String) {
+    switch personName(reference) {
+    case .named(let n): return (n, n)
+    case .erased: return ("[erased]", "[gelöscht]")
+    }
+  }
+
+  /// What a host or signatory reference shows as: the name of the person of the visit with that id,
+  /// or the text itself.
+  public func personName(_ reference: String) -> PersonName {
+    attendees[reference]?.personal.displayName ?? .named(reference)
   }
 
   /// The task with `id`, manual or derived.

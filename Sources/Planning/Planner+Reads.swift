@@ -32,9 +32,11 @@ extension Planner {
   }
 
   /// The visit day by day (`itinerary`).
-  public func itinerary(_ id: String, asOf: Point? = nil) throws -> Reading<Itinerary> {
+  public func itinerary(_ id: String, asOf: Point? = nil, audience: Audience = .guests) throws
+    -> Reading<Itinerary>
+  {
     let l = try load(id, at: asOf)
-    return Reading(Itinerary(l.visit), head: l.head, warnings: l.warnings)
+    return Reading(Itinerary(l.visit, audience: audience), head: l.head, warnings: l.warnings)
   }
 
   /// Who takes part, for the visit or one appointment (`attendees`).
@@ -71,7 +73,8 @@ extension Planner {
   /// - Parameter person: a person id, or a name compared without regard to case.
   /// - Throws: `PlanningError.notFound` for a person who is not an attendee of the visit.
   public func agenda(
-    _ id: String, person: String? = nil, changesSince: Point? = nil, asOf: Point? = nil
+    _ id: String, person: String? = nil, changesSince: Point? = nil, asOf: Point? = nil,
+    audience: Audience = .guests
   ) throws -> Reading<Agenda> {
     let history = try history(id)
     let l = try history.state(at: asOf)
@@ -79,7 +82,7 @@ extension Planner {
     let since = try changesSince.map { p throws(PlanningError) in
       (label: p.description, visit: try history.stateIfScheduled(at: p))
     }
-    var agenda = Agenda(visit: l.visit, head: l.head, person: person, since: since)
+    var agenda = Agenda(visit: l.visit, head: l.head, person: person, since: since, audience: audience)
     if let last = l.visit.publications.last, last.meta.seq < l.head.seq {
       let published = try history.state(at: .seq(last.meta.seq)).visit
       agenda.changedSincePublished = !VisitDiff(from: published, to: l.visit).appointments.isEmpty
@@ -87,11 +90,15 @@ extension Planner {
     return Reading(agenda, head: l.head, warnings: l.warnings)
   }
 
-  /// The visit for its calendar, with the person it is for checked (`calendar`).
-  public func calendar(_ id: String, person: String? = nil, asOf: Point? = nil) throws -> Reading<Visit> {
+  /// The visit for its calendar, as its audience may see it, with the person it is for checked
+  /// (`calendar`). A calendar for a member of the delegation is always the guests' one.
+  public func calendar(_ id: String, person: String? = nil, asOf: Point? = nil, audience: Audience = .guests)
+    throws -> Reading<Visit>
+  {
     let l = try load(id, at: asOf)
     try checkPerson(person, in: l.visit)
-    return Reading(l.visit, head: l.head, warnings: l.warnings)
+    let guest = person.flatMap { l.visit.attendees[$0] }?.side == .delegation
+    return Reading(l.visit.seen(by: guest ? .guests : audience), head: l.head, warnings: l.warnings)
   }
 
   /// The raw records of a visit up to a point (`log`); payloads are not decoded, so a record

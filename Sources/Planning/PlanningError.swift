@@ -131,13 +131,13 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
 public enum Field: String, Sendable, Equatable, CaseIterable {
   case visit, site, appointment, person, task, mou
   case title, titleDe, partner, from, to, timezone, direction, program, topic, organizer, travelBuffer
-  case name, organization, address, note, start, end, kind, host
+  case name, organization, address, note, internalNote, start, end, kind, host, noSite
   case side, function, email, phone, diet, access
   case signatory, date, place, commitment, owner, due, text
   case actor, reason, expectedVersion
   case by
   case asOf, since, until, changesSince, anchor
-  case forPerson
+  case forPerson, audience
 }
 
 /// A rule's message, in which fields are named by the adapter that shows it:

@@ -19,9 +19,13 @@ public struct Itinerary: Sendable, Equatable, Codable {
   public var visit: Visit
   public var days: [Day]
   public var warnings: [PlanWarning]
+  public var audience: Audience
 
-  public init(_ v: Visit) {
-    visit = v
+  /// - Parameter audience: for guests (the default) without internal notes or contact data.
+  public init(_ visit: Visit, audience: Audience = .guests) {
+    let v = visit.seen(by: audience)
+    self.visit = v
+    self.audience = audience
     let all = v.warnings
     warnings = all
     let items = v.activeAppointments.map { a in
@@ -35,6 +39,20 @@ public struct Itinerary: Sendable, Equatable, Codable {
 }
 
 extension Visit {
+  /// The visit as `audience` may see it: for guests without internal notes (the visit's and the
+  /// appointments') and without anybody's e-mail address or phone number; for staff, as it is.
+  public func seen(by audience: Audience) -> Visit {
+    guard audience == .guests else { return self }
+    var v = self
+    v.notes.removeAll(where: \.internal)
+    v.appointments.updateAll { $0.internalNote = nil }
+    v.attendees.updateAll { p in
+      p.personal.email = nil
+      p.personal.phone = nil
+    }
+    return v
+  }
+
   /// Items grouped by the day, in the visit's zone, on which they start; every day of the visit is
   /// listed even when empty, and days outside it only when something falls on them.
   public func byDay<T>(_ items: [T], start: (T) -> Int64) -> [(date: LocalDate, items: [T])] {

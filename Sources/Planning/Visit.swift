@@ -114,6 +114,8 @@ public struct Appointment: Sendable, Equatable, Codable, Identified {
   public var endInstant: Int64
   /// The title in German, when one was given.
   public var titleDe: String? = nil
+  /// A note for staff only: never on a guests' agenda, itinerary or calendar.
+  public var internalNote: String? = nil
 }
 
 public struct Attendee: Sendable, Equatable, Codable, Identified {
@@ -152,6 +154,8 @@ public enum TaskOrigin: Sendable, Equatable, Codable {
 public struct FollowUpTask: Sendable, Equatable, Codable, Identified {
   public var id: String
   public var title: String
+  /// The title in German, for a derived task (a manual one has the title it was given).
+  public var titleDe: String? = nil
   public var owner: String?
   public var due: LocalDate?
   public var status: TaskStatus = .open
@@ -160,6 +164,8 @@ public struct FollowUpTask: Sendable, Equatable, Codable, Identified {
 
 /// What was done to a derived task: owner, due date, status.
 public struct TaskProgress: Sendable, Equatable, Codable {
+  /// A title given to the derived task in place of the one its origin gives.
+  public var title: String?
   public var owner: String?
   public var due: LocalDate?
   public var status: TaskStatus = .open
@@ -168,6 +174,8 @@ public struct TaskProgress: Sendable, Equatable, Codable {
 public struct Note: Sendable, Equatable, Codable {
   public var text: String
   public var meta: EventMeta
+  /// For staff only: never on a guests' agenda, itinerary or calendar.
+  public var `internal` = false
 }
 
 public struct Publication: Sendable, Equatable, Codable {

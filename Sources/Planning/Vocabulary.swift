@@ -17,3 +17,7 @@ public enum VisitStatus: String, Sendable, Codable { case planned, cancelled }
 
 /// State of a follow-up task.
 public enum TaskStatus: String, Sendable, Codable { case open, done }
+
+/// Who an agenda, itinerary or calendar is for. The guests' version never holds internal notes,
+/// logistics or personal contact data; the internal one, for staff, holds everything.
+public enum Audience: String, Sendable, Codable, CaseIterable { case guests, `internal` }

@@ -14,6 +14,8 @@ public enum AgendaLabel: Wording, CaseIterable {
   case place, hosts, attending, note, nobody, joined, left
   case nothingPlanned, nothingForPerson
   case contacts, noContacts, name, function, organization, phone, email
+  // The internal (staff) agenda.
+  case internalOnly, internalNote, internalNotes, appointmentID
   /// After a time of day: nothing in English, " Uhr" in German (intentionally empty in English).
   case oClock
 
@@ -83,6 +85,13 @@ public enum AgendaLabel: Wording, CaseIterable {
     case .phone: return ("Phone", "Telefon")
     case .email: return ("Email", "E-Mail")
     case .oClock: return ("", " Uhr")
+    case .internalOnly:
+      return (
+        "INTERNAL — for staff only, not for guests", "INTERN — nur für das Organisationsteam, nicht für Gäste"
+      )
+    case .internalNote: return ("Internal note", "Interner Hinweis")
+    case .internalNotes: return ("Internal notes", "Interne Notizen")
+    case .appointmentID: return ("ID", "Kennung")
     }
   }
 }

@@ -31,6 +31,7 @@ extension AgendaRenderer {
       }
     }
     if a.status == .cancelled { o += "<p class=\"alert\">\(html(l[agenda: .visitCancelled]))</p>\n" }
+    if a.audience == .internal { o += "<p class=\"alert internal\">\(html(l[agenda: .internalOnly]))</p>\n" }
     o += "</header>\n"
     o += "<dl class=\"facts\">\n"
     for r in facts(a, l) {
@@ -81,25 +82,39 @@ extension AgendaRenderer {
         o += "<p class=\"empty\">\(html(dayEmpty(a, l)))</p>\n</section>\n"
         continue
       }
-      for e in day.entries { o += entry(e, day: day.date, person: a.person?.id, l) }
+      for e in day.entries {
+        o += entry(e, day: day.date, person: a.person?.id, staff: a.audience == .internal, l)
+      }
       o += "</section>\n"
     }
 
-    // Contacts.
+    if !a.internalNotes.isEmpty {
+      o += "<section class=\"internal-notes\">\n<h2>\(html(l[agenda: .internalNotes]))</h2>\n<ul>\n"
+      for n in a.internalNotes { o += "<li class=\"note\">\(html(n.text, breaks: true))</li>\n" }
+      o += "</ul>\n</section>\n"
+    }
+
+    // Contacts: guests see who to ask, staff also how to reach them.
+    let reach = a.audience == .internal
     o += "<section class=\"contacts\">\n<h2>\(html(l[agenda: .contacts]))</h2>\n"
     if a.contacts.isEmpty {
       o += "<p class=\"empty\">\(html(l[agenda: .noContacts]))</p>\n"
     } else {
       o += "<table>\n<thead><tr>"
-      for k: AgendaLabel in [.name, .function, .organization, .phone, .email] {
+      for k: AgendaLabel in reach
+        ? [.name, .function, .organization, .phone, .email] : [.name, .function, .organization]
+      {
         o += "<th>\(html(l[agenda: k]))</th>"
       }
       o += "</tr></thead>\n<tbody>\n"
       for c in a.contacts {
         o += "<tr><td class=\"name\">\(html(l.name(c.name)))</td>"
         for v in [c.function, c.organization] { o += "<td>\(html(v ?? ""))</td>" }
-        o +=
-          "<td class=\"nowrap\">\(html(c.phone ?? ""))</td><td class=\"email\">\(html(c.email ?? ""))</td></tr>\n"
+        if reach {
+          o +=
+            "<td class=\"nowrap\">\(html(c.phone ?? ""))</td><td class=\"email\">\(html(c.email ?? ""))</td>"
+        }
+        o += "</tr>\n"
       }
       o += "</tbody>\n</table>\n"
     }
@@ -109,7 +124,9 @@ extension AgendaRenderer {
     return o
   }
 
-  private static func entry(_ e: Agenda.Entry, day: LocalDate, person: String?, _ l: Labels) -> String {
+  private static func entry(_ e: Agenda.Entry, day: LocalDate, person: String?, staff: Bool, _ l: Labels)
+    -> String
+  {
     let ap = e.appointment
     var classes = ["appt"]
     if let c = e.change { classes.append(c.kind.rawValue) }
@@ -134,9 +151,9 @@ extension AgendaRenderer {
       if !more.isEmpty { place += "<br><span class=\"address\">\(more.joined(separator: " · "))</span>" }
       o += "<dt>\(html(l[agenda: .place]))</dt><dd class=\"place\">\(place)</dd>\n"
     }
-    if !ap.hosts.isEmpty {
+    if !e.hosts.isEmpty {
       o +=
-        "<dt>\(html(l[agenda: .hosts]))</dt><dd>\(ap.hosts.map { html($0) }.joined(separator: ", "))</dd>\n"
+        "<dt>\(html(l[agenda: .hosts]))</dt><dd>\(e.hosts.map { html(l.name($0)) }.joined(separator: ", "))</dd>\n"
     }
     var names = e.attendees.map { p in
       let shown = html(l.name(of: p.personal))
@@ -151,6 +168,13 @@ extension AgendaRenderer {
     o += "<dt>\(html(l[agenda: .attending]))</dt><dd>\(attending)</dd>\n"
     if let n = ap.note {
       o += "<dt>\(html(l[agenda: .note]))</dt><dd class=\"note\">\(html(n, breaks: true))</dd>\n"
+    }
+    if staff {
+      if let n = ap.internalNote {
+        o +=
+          "<dt>\(html(l[agenda: .internalNote]))</dt><dd class=\"note internal\">\(html(n, breaks: true))</dd>\n"
+      }
+      o += "<dt>\(html(l[agenda: .appointmentID]))</dt><dd class=\"id\">\(html(ap.id))</dd>\n"
     }
     o += "</dl>\n</div>\n</article>\n"
     return o

@@ -117,6 +117,10 @@ public enum AgendaRenderer {
       out.append(heading)
       out.append(String(repeating: "=", count: max(heading.count, 8)))
     }
+    if a.audience == .internal {
+      out.append("")
+      out.append(bold(l[agenda: .internalOnly]))
+    }
     if a.personQuery != nil {
       out.append("")
       if let p = a.person {
@@ -220,8 +224,9 @@ public enum AgendaRenderer {
           let place = [s.name, s.organization, s.address].compactMap { $0 }.filter { !$0.isEmpty }.map(d)
           out.append("\(indent)\(l[agenda: .place]): \(place.joined(separator: ", "))")
         }
-        if !ap.hosts.isEmpty {
-          out.append("\(indent)\(l[agenda: .hosts]): \(ap.hosts.map(d).joined(separator: ", "))")
+        if !e.hosts.isEmpty {
+          out.append(
+            "\(indent)\(l[agenda: .hosts]): \(e.hosts.map { d(l.name($0)) }.joined(separator: ", "))")
         }
         let names = e.attendees.map { d(l.name(of: $0.personal)) }
         var attending = names.isEmpty ? l[agenda: .nobody] : names.joined(separator: ", ")
@@ -240,6 +245,25 @@ public enum AgendaRenderer {
           let continuation = md ? "  \n" + String(repeating: " ", count: 4) : "\n" + indent + "  "
           out.append("\(indent)\(l[agenda: .note]): " + parts.joined(separator: continuation))
         }
+        if a.audience == .internal {
+          if let n = ap.internalNote {
+            let parts = noteLines(n).map(d)
+            let continuation = md ? "  \n" + String(repeating: " ", count: 4) : "\n" + indent + "  "
+            out.append("\(indent)\(l[agenda: .internalNote]): " + parts.joined(separator: continuation))
+          }
+          out.append("\(indent)\(l[agenda: .appointmentID]): \(d(ap.id))")
+        }
+      }
+    }
+
+    if !a.internalNotes.isEmpty {
+      out.append("")
+      out.append((md ? "## " : "") + l[agenda: .internalNotes])
+      if md { out.append("") }
+      for n in a.internalNotes {
+        let parts = noteLines(n.text).map(d)
+        let continuation = md ? "  \n  " : "\n    "
+        out.append((md ? "- " : "  ") + parts.joined(separator: continuation))
       }
     }
 

@@ -36,7 +36,8 @@ public enum CSVRenderer {
     let words = TextRenderer(labels.language)
     let rows = list.rows.map { r in
       [
-        r.visit, r.task.id, r.task.title, labels[Label(r.task.status)], r.task.owner ?? "",
+        r.visit, r.task.id, labels.title(r.task.title, german: r.task.titleDe), labels[Label(r.task.status)],
+        r.task.owner ?? "",
         r.task.due?.description ?? "", labels[export: r.overdue ? .yes : .no], words.origin(r.task.origin),
       ]
     }

@@ -7,7 +7,7 @@ public enum ExportLabel: Wording, CaseIterable {
   // Cells.
   case yes, no
   // iCalendar DESCRIPTION lines.
-  case kind, hosts, attending, note
+  case kind, hosts, attending, note, internalNote
 
   public var wording: (en: String, de: String) {
     switch self {
@@ -35,6 +35,7 @@ public enum ExportLabel: Wording, CaseIterable {
     case .hosts: return ("Hosts", "Gastgebende")
     case .attending: return ("Attending", "Teilnahme")
     case .note: return ("Note", "Hinweis")
+    case .internalNote: return ("Internal note", "Interner Hinweis")
     }
   }
 

@@ -47,7 +47,7 @@ public enum ICalendar {
   /// - Parameter labels: language of the DESCRIPTION lines (English unless given).
   public static func calendar(_ visit: Visit, person: String? = nil, labels: Labels = Labels(.en)) -> String {
     let appointments = visit.appointments
-      .filter { a in person.map { a.attendees.contains($0) } ?? true }
+      .filter { a in person.map { a.attendees.contains($0) || a.hosts.contains($0) } ?? true }
       .sorted { ($0.startInstant, $0.id) < ($1.startInstant, $1.id) }
     var lines = [
       "BEGIN:VCALENDAR",
@@ -85,7 +85,9 @@ public enum ICalendar {
     }
     var description = ["\(labels[export: .kind]): \(labels[Label(a.kind)])"]
     if !a.hosts.isEmpty {
-      description.append("\(labels[export: .hosts]): " + a.hosts.joined(separator: ", "))
+      description.append(
+        "\(labels[export: .hosts]): "
+          + a.hosts.map { labels.name(visit.personName($0)) }.joined(separator: ", "))
     }
     let names = a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn }.map {
       labels.name(of: $0.personal)
@@ -94,6 +96,7 @@ public enum ICalendar {
       description.append("\(labels[export: .attending]): " + names.joined(separator: ", "))
     }
     if let note = a.note { description.append("\(labels[export: .note]): " + note) }
+    if let note = a.internalNote { description.append("\(labels[export: .internalNote]): " + note) }
     lines.append("DESCRIPTION:" + text(description.joined(separator: "\n")))
     lines.append("CATEGORIES:" + text(a.kind.rawValue))
     lines.append("STATUS:" + (a.cancelled || visit.status == .cancelled ? "CANCELLED" : "CONFIRMED"))

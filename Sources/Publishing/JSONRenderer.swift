@@ -48,9 +48,9 @@ public enum JSONRenderer {
       })
     o["notes"] = .array(
       v.notes.map { n in
-        .object([
+        compact([
           "text": .string(n.text), "recorded": .string(n.meta.recorded.description),
-          "actor": .string(n.meta.actor),
+          "actor": .string(n.meta.actor), "internal": n.internal ? .bool(true) : nil,
         ])
       })
     o["publications"] = .array(
@@ -96,7 +96,7 @@ public enum JSONRenderer {
     let v = it.visit
     return .object([
       "visit": .string(v.id), "title": .string(v.title), "timezone": .string(v.timezone),
-      "status": .string(v.status.rawValue), "anchor": anchor(head),
+      "status": .string(v.status.rawValue), "anchor": anchor(head), "audience": .string(it.audience.rawValue),
       "days": .array(
         it.days.map { day in
           .object([
@@ -110,7 +110,8 @@ public enum JSONRenderer {
                   "timezone": .string(a.timezone), "site": item.site.map(site),
                   "hosts": .array(a.hosts.map(JSONValue.string)),
                   "attendees": .array(item.attendees.map { .string($0.id) }),
-                  "note": a.note.map(JSONValue.string),
+                  "note": a.note.map(JSONValue.string), "internalNote": a.internalNote.map(JSONValue.string),
+                  "titleDe": a.titleDe.map(JSONValue.string),
                   "warnings": .array(item.warnings.map(warning)), "changes": .int(Int64(a.changes)),
                 ])
               }),
@@ -144,6 +145,7 @@ public enum JSONRenderer {
         list.rows.map { r in
           compact([
             "visit": .string(r.visit), "id": .string(r.task.id), "title": .string(r.task.title),
+            "titleDe": r.task.titleDe.map(JSONValue.string),
             "status": .string(r.task.status.rawValue), "owner": r.task.owner.map(JSONValue.string),
             "due": r.task.due.map { .string($0.description) }, "overdue": .bool(r.overdue),
             "origin": origin(r.task.origin),

@@ -8,7 +8,7 @@ public enum Label: Wording, CaseIterable {
   case partner, dates, direction, program, topics, organizers
   case appointments, attendees, openTasks
   case published, notPublished, signedBy, notes
-  case nothingPlanned, at, hosts, attending, nobody, note
+  case nothingPlanned, at, hosts, attending, nobody, note, internalNote, internalMark
   case forAppointment, catering, accessibility, noneNoted
   case overdue, owner, unassigned, due, origin
   case manual, appointment, visitReport
@@ -46,6 +46,8 @@ public enum Label: Wording, CaseIterable {
     case .notPublished: return ("not yet published", "noch nicht veröffentlicht")
     case .signedBy: return ("signed by", "unterzeichnet von")
     case .notes: return ("Notes", "Notizen")
+    case .internalNote: return ("internal note", "interner Hinweis")
+    case .internalMark: return ("internal", "intern")
     case .nothingPlanned: return ("nothing planned", "keine Termine")
     case .at: return ("at", "Ort")
     case .hosts: return ("hosts", "Gastgebende")

@@ -25,7 +25,12 @@ public enum Phrase: Wording {
   case taskDueSet(String, due: LocalDate)
   case taskCompleted(String)
   case taskReopened(String)
-  case noteAdded(excerpt: String)
+  case noteAdded(excerpt: String, internal: Bool)
+  case visitUpdated
+  case siteUpdated(String)
+  case appointmentUpdated(String)
+  case attendeeUpdated(name: PersonName)
+  case taskRetitled(String, title: String)
   case agendaPublished(version: Int)
   // `visits diff`.
   case diffHeading(title: String, from: String, to: String)
@@ -108,8 +113,23 @@ public enum Phrase: Wording {
       return ("completed \(q(task).en)", "erledigte \(q(task).de)")
     case .taskReopened(let task):
       return ("reopened \(q(task).en)", "öffnete \(q(task).de) wieder")
-    case .noteAdded(let excerpt):
-      return ("noted: \(excerpt)", "notierte: \(excerpt)")
+    case .noteAdded(let excerpt, let isInternal):
+      return isInternal
+        ? ("noted for staff only: \(excerpt)", "notierte intern: \(excerpt)")
+        : ("noted: \(excerpt)", "notierte: \(excerpt)")
+    case .visitUpdated:
+      return ("corrected the visit's details", "korrigierte die Angaben zum Besuch")
+    case .siteUpdated(let site):
+      return ("corrected the site \(q(site).en)", "korrigierte den Ort \(q(site).de)")
+    case .appointmentUpdated(let title):
+      return ("corrected \(q(title).en)", "korrigierte \(q(title).de)")
+    case .attendeeUpdated(let name):
+      return ("corrected the details of \(en.name(name))", "korrigierte die Angaben zu \(de.name(name))")
+    case .taskRetitled(let old, let title):
+      return (
+        "retitled the task \(q(old).en) as \(q(title).en)",
+        "benannte die Aufgabe \(q(old).de) um in \(q(title).de)"
+      )
     case .agendaPublished(let version):
       return ("published agenda version \(version)", "veröffentlichte die Agenda-Version \(version)")
     case .diffHeading(let title, let from, let to):
@@ -176,7 +196,13 @@ extension Phrase {
     case .taskCompleted: self = .taskCompleted(label)
     case .taskReopened: self = .taskReopened(label)
     case .noteAdded(let n):
-      self = .noteAdded(excerpt: n.text.count > 80 ? String(n.text.prefix(79)) + "…" : n.text)
+      self = .noteAdded(
+        excerpt: n.text.count > 80 ? String(n.text.prefix(79)) + "…" : n.text, internal: n.internal == true)
+    case .visitUpdated: self = .visitUpdated
+    case .siteUpdated: self = .siteUpdated(label)
+    case .appointmentUpdated: self = .appointmentUpdated(label)
+    case .attendeeUpdated: self = .attendeeUpdated(name: e.subject.name)
+    case .taskRetitled(let t): self = .taskRetitled(label, title: t.title)
     case .agendaPublished(let p): self = .agendaPublished(version: p.version)
     }
   }

@@ -45,13 +45,26 @@ public struct TextRenderer: Sendable {
       out.append("  \(labels[.published]): \(labels[.notPublished])")
     }
     for m in v.mous {
-      out.append(
-        "  MoU \(m.id): \(t(m.title)), \(labels[.signedBy]) \(m.signatories.map(t).joined(separator: ", "))"
-      )
+      let by = m.signatories.map { t(labels.name(v.personName($0))) }
+      out.append("  MoU \(m.id): \(t(m.title)), \(labels[.signedBy]) \(by.joined(separator: ", "))")
+    }
+    let programme = v.activeAppointments
+    if !programme.isEmpty {
+      out.append("  \(labels[.appointments]):")
+      let width = programme.map(\.id.count).max() ?? 0
+      for a in programme {
+        let when = "\(labels.date(a.start.date)) \(a.start.clock)–\(a.end.clock)"
+        out.append(
+          "    \(a.id)" + String(repeating: " ", count: width - a.id.count + 2)
+            + "\(when)  \(t(labels.title(a.title, german: a.titleDe)))")
+      }
     }
     if !v.notes.isEmpty {
       out.append("  \(labels[.notes]):")
-      for n in v.notes { out.append("    \(n.meta.recorded) \(t(n.meta.actor)): \(t(n.text))") }
+      for n in v.notes {
+        let mark = n.internal ? " (\(labels[.internalMark]))" : ""
+        out.append("    \(n.meta.recorded) \(t(n.meta.actor))\(mark): \(t(n.text))")
+      }
     }
     out.append("  \(anchor(head))")
     return out.joined(separator: "\n") + "\n"
@@ -79,21 +92,26 @@ public struct TextRenderer: Sendable {
         var time = "\(a.start.clock)–\(a.end.clock)"
         if a.end.date != a.start.date { time += " (\(labels.date(a.end.date)))" }
         if item.foreignZone { time += " \(a.timezone)" }
-        let head = "\(time)  \(esc(a.title)) [\(labels[Label(a.kind)])]"
-        out.append(md ? "- **\(time)** \(esc(a.title)) _(\(labels[Label(a.kind)]))_" : "  " + head)
+        let title = esc(labels.title(a.title, german: a.titleDe))
+        let head = "\(time)  \(a.id)  \(title) [\(labels[Label(a.kind)])]"
+        out.append(
+          md ? "- **\(time)** \(markdownSafe(a.id)): \(title) _(\(labels[Label(a.kind)]))_" : "  " + head)
         let indent = md ? "  - " : "      "
         if let s = item.site {
           let place = [s.name, s.address].compactMap { $0 }.map(esc).joined(separator: ", ")
           out.append("\(indent)\(labels[.at]): \(place)")
         }
         if !a.hosts.isEmpty {
-          out.append("\(indent)\(labels[.hosts]): \(a.hosts.map(esc).joined(separator: ", "))")
+          let hosts = a.hosts.map { esc(labels.name(v.personName($0))) }
+          out.append("\(indent)\(labels[.hosts]): \(hosts.joined(separator: ", "))")
         }
         let names = item.attendees.map { esc(labels.name(of: $0.personal)) }
         out.append(
           "\(indent)\(labels[.attending]): \(names.isEmpty ? labels[.nobody] : names.joined(separator: ", "))"
         )
         if let n = a.note { out.append("\(indent)\(labels[.note]): \(esc(n))") }
+        // Present only on the internal itinerary (`Visit.seen(by:)` removed it for guests).
+        if let n = a.internalNote { out.append("\(indent)\(labels[.internalNote]): \(esc(n))") }
         for w in item.warnings {
           out.append("\(indent)! \(esc(WarningText.describe(w, in: v, labels)))")
         }
@@ -140,7 +158,7 @@ public struct TextRenderer: Sendable {
       let task = r.task
       var parts = ["\(r.visit)/\(task.id)", labels[Label(task.status)]]
       if r.overdue { parts.append(labels[.overdue]) }
-      parts.append(t(task.title))
+      parts.append(t(labels.title(task.title, german: task.titleDe)))
       parts.append("\(labels[.owner]): \(task.owner.map(t) ?? labels[.unassigned])")
       if let d = task.due { parts.append("\(labels[.due]): \(d)") }
       parts.append("\(labels[.origin]): \(origin(task.origin))")

@@ -57,6 +57,7 @@ public enum FormField: String, Wording, CaseIterable {
   case travelBuffer = "travel-buffer"
   case site, name, organization, address, note, appointment, start, end, kind, host, person, function, side
   case diet, access, email, phone, mou, signatory, date, place, commitment, task, owner, due, text, reason, by
+  case internalNote = "internal-note", noSite = "no-site", `internal`
 
   public var wording: (en: String, de: String) {
     switch self {
@@ -77,6 +78,9 @@ public enum FormField: String, Wording, CaseIterable {
     case .organization: return ("Organisation", "Organisation")
     case .address: return ("Address", "Anschrift")
     case .note: return ("Note", "Hinweis")
+    case .internalNote: return ("Internal note (staff only)", "Interner Hinweis (nur Team)")
+    case .noSite: return ("No place any more", "Kein Ort mehr")
+    case .internal: return ("For staff only", "Nur für das Team")
     case .appointment: return ("Appointment", "Termin")
     case .start: return ("Start", "Beginn")
     case .end: return ("End", "Ende")

@@ -109,11 +109,14 @@ public enum WebLabel: Wording, CaseIterable {
 
 /// The commands a form can send, by their CLI names, with their titles.
 public enum WebCommand: String, Wording, CaseIterable {
-  case schedule, reschedule, cancel
-  case addSite = "add-site", addAppointment = "add-appointment", moveAppointment = "move-appointment"
+  case schedule, reschedule, cancel, updateVisit = "update-visit"
+  case addSite = "add-site", updateSite = "update-site", addAppointment = "add-appointment"
+  case updateAppointment = "update-appointment", moveAppointment = "move-appointment"
   case cancelAppointment = "cancel-appointment", addAttendee = "add-attendee"
-  case withdrawAttendee = "withdraw-attendee", assign, unassign, signMou = "sign-mou", addTask = "add-task"
-  case assignTask = "assign-task", setDue = "set-due", completeTask = "complete-task", reopenTask =
+  case updateAttendee = "update-attendee", withdrawAttendee = "withdraw-attendee", assign, unassign, signMou =
+    "sign-mou", addTask = "add-task"
+  case updateTask = "update-task", assignTask = "assign-task", setDue = "set-due", completeTask =
+    "complete-task", reopenTask =
     "reopen-task"
   case shift, note, publish
 
@@ -122,16 +125,21 @@ public enum WebCommand: String, Wording, CaseIterable {
     case .schedule: return ("Plan a new visit", "Neuen Besuch planen")
     case .reschedule: return ("New dates", "Neuer Zeitraum")
     case .cancel: return ("Cancel the visit", "Besuch absagen")
+    case .updateVisit: return ("Correct the visit's details", "Angaben zum Besuch korrigieren")
     case .addSite: return ("Add a place", "Ort hinzufügen")
+    case .updateSite: return ("Correct a place", "Ort korrigieren")
+    case .updateAppointment: return ("Correct", "Korrigieren")
     case .addAppointment: return ("Add an appointment", "Termin hinzufügen")
     case .moveAppointment: return ("Move", "Verschieben")
     case .cancelAppointment: return ("Cancel the appointment", "Termin absagen")
     case .addAttendee: return ("Register a person", "Person anmelden")
+    case .updateAttendee: return ("Correct a person's details", "Angaben zu einer Person korrigieren")
     case .withdrawAttendee: return ("Withdraw", "Abmelden")
     case .assign: return ("Assign people", "Personen zuteilen")
     case .unassign: return ("Take people off", "Personen herausnehmen")
     case .signMou: return ("Record a signed MoU", "Unterzeichnetes MoU erfassen")
     case .addTask: return ("Add a task", "Aufgabe anlegen")
+    case .updateTask: return ("Retitle a task", "Aufgabe umbenennen")
     case .assignTask: return ("Give to", "Übertragen an")
     case .setDue: return ("Due date", "Fälligkeit")
     case .completeTask: return ("Mark done", "Als erledigt markieren")

@@ -134,16 +134,24 @@ public enum WebPage {
         body += "<article class=\"appointment\" id=\"a-\(h(a.id))\">\n"
         body += "<p class=\"when\">\(h(a.start.clock))–\(h(a.end.clock))"
         if item.foreignZone { body += " \(h(a.timezone))" }
-        body += "</p>\n<h4>\(h(a.title)) <span class=\"kind\">\(h(l[Label(a.kind)]))</span> "
+        body +=
+          "</p>\n<h4>\(h(l.title(a.title, german: a.titleDe))) <span class=\"kind\">\(h(l[Label(a.kind)]))</span> "
         body += "<a class=\"id\" href=\"\(h(f.link("/\(v.id)/history/\(a.id)")))\">\(h(a.id))</a></h4>\n"
         if let s = item.site {
           body += "<p>\(h(([s.name] + [s.address].compactMap { $0 }).joined(separator: ", ")))</p>\n"
         }
-        if !a.hosts.isEmpty { body += "<p>\(h(l[web: .hosts])): \(h(a.hosts.joined(separator: ", ")))</p>\n" }
+        if !a.hosts.isEmpty {
+          let hosts = a.hosts.map { l.name(v.personName($0)) }
+          body += "<p>\(h(l[web: .hosts])): \(h(hosts.joined(separator: ", ")))</p>\n"
+        }
         let names = item.attendees.map { l.name(of: $0.personal) }
         body +=
           "<p>\(h(l[web: .attending])): \(h(names.isEmpty ? l[.nobody] : names.joined(separator: ", ")))</p>\n"
         if let n = a.note { body += "<p class=\"note\">\(AgendaRenderer.html(n, breaks: true))</p>\n" }
+        if let n = a.internalNote {
+          body +=
+            "<p class=\"note internal\">\(h(l[.internalNote])): \(AgendaRenderer.html(n, breaks: true))</p>\n"
+        }
         for w in item.warnings {
           body += "<p class=\"warn\">⚠ \(h(WarningText.describe(w, in: v, l)))</p>\n"
         }
@@ -173,7 +181,7 @@ public enum WebPage {
     body += "<h2>\(h(l[web: .tasks]))</h2>\n<ul>\n"
     for r in tasks.rows {
       let t = r.task
-      body += "<li>\(h(t.title)) — \(h(l[Label(t.status)]))"
+      body += "<li>\(h(l.title(t.title, german: t.titleDe))) — \(h(l[Label(t.status)]))"
       if let owner = t.owner { body += ", \(h(l[.owner])) \(h(owner))" }
       if let due = t.due { body += ", \(h(l[.due])) \(h(l.date(due)))" }
       if r.overdue { body += " <span class=\"warn\">\(h(l[.overdue]))</span>" }
@@ -183,15 +191,17 @@ public enum WebPage {
     if !v.mous.items.isEmpty {
       body += "<h2>\(h(l[web: .mous]))</h2>\n<ul>\n"
       for m in v.mous {
-        body += "<li>\(h(m.title)) — \(h(l[.signedBy])) \(h(m.signatories.joined(separator: ", ")))</li>\n"
+        let by = m.signatories.map { l.name(v.personName($0)) }
+        body += "<li>\(h(m.title)) — \(h(l[.signedBy])) \(h(by.joined(separator: ", ")))</li>\n"
       }
       body += "</ul>\n"
     }
     if !v.notes.isEmpty {
       body += "<h2>\(h(l[web: .notes]))</h2>\n"
       for n in v.notes {
+        let mark = n.internal ? "<span class=\"internal\">\(h(l[.internalMark]))</span> " : ""
         body +=
-          "<p class=\"note\">\(AgendaRenderer.html(n.text, breaks: true)) <span class=\"by\">— \(h(n.meta.actor)), \(h(n.meta.recorded.description))</span></p>\n"
+          "<p class=\"note\">\(mark)\(AgendaRenderer.html(n.text, breaks: true)) <span class=\"by\">— \(h(n.meta.actor)), \(h(n.meta.recorded.description))</span></p>\n"
       }
     }
     body += "<h2>\(h(l[web: .publications]))</h2>\n"

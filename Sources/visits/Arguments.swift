@@ -43,6 +43,9 @@ let globalOptions: [OptionSpec] = [
   OptionSpec(name: "--help", short: "-h", help: "help for visits or for one command"),
   OptionSpec(name: "--version", help: "print the version"),
   OptionSpec(
+    name: "--audience", valueName: "guests|internal",
+    help: "agenda, itinerary, calendar: guests (default; no internal notes or contact data) or internal"),
+  OptionSpec(
     name: "--strict",
     help:
       "on a write: refuse (65) a change that adds a plan warning; on check: exit 65 when there are warnings"),

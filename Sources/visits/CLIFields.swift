@@ -17,6 +17,9 @@ enum CLIFields {
     case .asOf: return "--as-of"
     case .changesSince: return "--changes-since"
     case .forPerson: return "--for"
+    case .audience: return "--audience"
+    case .internalNote: return "--internal-note"
+    case .noSite: return "--no-site"
     case .title, .partner, .from, .to, .timezone, .direction, .program, .topic, .organizer, .name,
       .organization, .address, .note, .start, .end, .kind, .host, .side, .function, .email, .phone, .diet,
       .access, .signatory, .date, .place, .commitment, .owner, .due, .text, .actor, .reason, .since, .until,

@@ -93,6 +93,26 @@ enum PlanningCommands {
     },
     write("cancel", "VISIT", "cancel the visit (kept, shown as cancelled)", arity: 1...1) { _ in .cancel },
     write(
+      "update-visit",
+      "VISIT [--title T] [--title-de T] [--partner P] [--program P] [--topic T]... [--organizer O]...",
+      "correct the visit's details (a repeated option replaces the whole list; an empty value removes an optional one)",
+      arity: 1...1,
+      options: [
+        opt("--title", "T", "title of the visit"), opt("--title-de", "T", "its title in German"),
+        opt("--partner", "P", "partner city or organisation"), opt("--program", "P", "funding programme"),
+        opt("--topic", "T", repeatable: true, "the topics, replacing the old ones"),
+        opt("--organizer", "O", repeatable: true, "the organising units, replacing the old ones"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      try given(
+        i, "update-visit", ["--title", "--title-de", "--partner", "--program", "--topic", "--organizer"])
+      return .updateVisit(
+        UpdateVisit(
+          title: i.value("--title"), titleDe: i.value("--title-de"), partner: i.value("--partner"),
+          program: i.value("--program"), topics: list(i, "--topic"), organizers: list(i, "--organizer")))
+    },
+    write(
       "add-site", "VISIT SITE --name N [--organization O] [--address A] [--note N]",
       "add a place the programme uses",
       arity: 2...2,
@@ -109,17 +129,33 @@ enum PlanningCommands {
           address: i.value("--address"), note: i.value("--note")))
     },
     write(
+      "update-site", "VISIT SITE [--name N] [--organization O] [--address A] [--note N]",
+      "correct a site (an empty value removes an optional one)", arity: 2...2,
+      options: [
+        opt("--name", "N", "name of the place"), opt("--organization", "O", "who runs it"),
+        opt("--address", "A", "postal address"), opt("--note", "N", "a note"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      try given(i, "update-site", ["--name", "--organization", "--address", "--note"])
+      return .updateSite(
+        UpdateSite(
+          site: try ctx.slug(1, "SITE"), name: i.value("--name"), organization: i.value("--organization"),
+          address: i.value("--address"), note: i.value("--note")))
+    },
+    write(
       "add-appointment",
-      "VISIT APPT --title T [--title-de T] --start T --end T [--site SITE] [--kind K] [--host H]... [--timezone TZ] [--note N]",
+      "VISIT APPT --title T [--title-de T] --start T --end T [--site SITE] [--kind K] [--host H]... [--timezone TZ] [--note N] [--internal-note N]",
       "add an appointment", arity: 2...2,
       options: [
         opt("--title", "T", "title"), opt("--title-de", "T", "its title in German (for the German agenda)"),
         opt("--start", "T", "start, YYYY-MM-DDTHH:MM local time"),
         opt("--end", "T", "end, YYYY-MM-DDTHH:MM local time"), opt("--site", "SITE", "where (a site id)"),
         opt("--kind", "K", AppointmentKind.allCases.map(\.rawValue).joined(separator: " ")),
-        opt("--host", "H", repeatable: true, "a host"),
+        opt("--host", "H", repeatable: true, "a host: a person id of the visit, or free text"),
         opt("--timezone", "TZ", "zone of --start and --end (default: the visit's)"),
-        opt("--note", "N", "a note"),
+        opt("--note", "N", "a note for everyone, guests included"),
+        opt("--internal-note", "N", "a note for staff only"),
       ]
     ) { ctx in
       let i = ctx.invocation
@@ -134,7 +170,34 @@ enum PlanningCommands {
           start: try time(i.required("--start", in: "add-appointment"), "--start"),
           end: try time(i.required("--end", in: "add-appointment"), "--end"), timezone: i.value("--timezone"),
           site: i.value("--site"), hosts: i.all("--host"), note: i.value("--note"),
-          titleDe: i.value("--title-de")))
+          titleDe: i.value("--title-de"), internalNote: i.value("--internal-note")))
+    },
+    write(
+      "update-appointment",
+      "VISIT APPT [--title T] [--title-de T] [--site SITE | --no-site] [--kind K] [--host H]... [--note N] [--internal-note N]",
+      "correct an appointment (an empty value removes an optional one); the calendar keeps its entry",
+      arity: 2...2,
+      options: [
+        opt("--title", "T", "title"), opt("--title-de", "T", "its title in German"),
+        opt("--site", "SITE", "where (a site id)"), flag("--no-site", "no site any more"),
+        opt("--kind", "K", AppointmentKind.allCases.map(\.rawValue).joined(separator: " ")),
+        opt("--host", "H", repeatable: true, "the hosts, replacing the old ones (--host '' for none)"),
+        opt("--note", "N", "a note for everyone"), opt("--internal-note", "N", "a note for staff only"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      try given(
+        i, "update-appointment",
+        ["--title", "--title-de", "--site", "--no-site", "--kind", "--host", "--note", "--internal-note"])
+      if let s = i.value("--site") { try ctx.checkSlug(s, "--site") }
+      let kind = try i.value("--kind").map { k throws(CLIError) in
+        try enumValue(AppointmentKind.self, k, "--kind")
+      }
+      return .updateAppointment(
+        UpdateAppointment(
+          appointment: try ctx.slug(1, "APPT"), title: i.value("--title"), titleDe: i.value("--title-de"),
+          site: i.value("--site"), noSite: i.flag("--no-site"), kind: kind, hosts: list(i, "--host"),
+          note: i.value("--note"), internalNote: i.value("--internal-note")))
     },
     write(
       "move-appointment", "VISIT APPT (--start T [--end T] | --by DURATION)",
@@ -196,6 +259,31 @@ enum PlanningCommands {
             organization: i.value("--organization"), email: i.value("--email"), phone: i.value("--phone"),
             diet: i.value("--diet"), access: i.value("--access"))))
     },
+    write(
+      "update-attendee",
+      "VISIT PERSON [--name N] [--function F] [--organization O] [--side SIDE] [--diet D] [--access A] [--email E] [--phone P]",
+      "correct a person's details (an empty value removes an optional one); lists keep the person's place",
+      arity: 2...2,
+      options: [
+        opt("--name", "N", "full name"), opt("--function", "F", "function or title"),
+        opt("--organization", "O", "organisation"),
+        opt("--side", "SIDE", "delegation, host, staff, interpreter or press"),
+        opt("--diet", "D", "dietary needs"), opt("--access", "A", "accessibility needs"),
+        opt("--email", "E", "e-mail"), opt("--phone", "P", "phone"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      try given(
+        i, "update-attendee",
+        ["--name", "--function", "--organization", "--side", "--diet", "--access", "--email", "--phone"])
+      let side = try i.value("--side").map { s throws(CLIError) in try enumValue(Side.self, s, "--side") }
+      return .updateAttendee(
+        UpdateAttendee(
+          person: try ctx.slug(1, "PERSON"), side: side, name: i.value("--name"),
+          function: i.value("--function"),
+          organization: i.value("--organization"), email: i.value("--email"), phone: i.value("--phone"),
+          diet: i.value("--diet"), access: i.value("--access")))
+    },
     write("withdraw-attendee", "VISIT PERSON", "a person no longer takes part", arity: 2...2) { ctx in
       .withdrawAttendee(try ctx.slug(1, "PERSON"))
     },
@@ -248,6 +336,13 @@ enum PlanningCommands {
           due: try i.value("--due").map { d throws(CLIError) in try date(d, "--due") }))
     },
     write(
+      "update-task", "VISIT TASK --title T", "give a task a new title (a derived one keeps its id and owner)",
+      arity: 2...2, options: [opt("--title", "T", "what to do")]
+    ) { ctx in
+      .retitleTask(
+        task: try ctx.slug(1, "TASK"), title: try ctx.invocation.required("--title", in: "update-task"))
+    },
+    write(
       "assign-task", "VISIT TASK --owner O", "give a task an owner", arity: 2...2,
       options: [opt("--owner", "O", "who does it")]
     ) { ctx in
@@ -269,10 +364,14 @@ enum PlanningCommands {
       .reopenTask(try ctx.slug(1, "TASK"))
     },
     write(
-      "note", "VISIT --text T", "add a free note to the record", arity: 1...1,
-      options: [opt("--text", "T", "the note")]
+      "note", "VISIT --text T [--internal]", "add a free note to the record", arity: 1...1,
+      options: [
+        opt("--text", "T", "the note"),
+        flag("--internal", "for staff only: never on a guests' agenda, itinerary or calendar"),
+      ]
     ) { ctx in
-      .note(try ctx.invocation.required("--text", in: "note"))
+      .note(
+        try ctx.invocation.required("--text", in: "note"), internal: ctx.invocation.flag("--internal"))
     },
     write(
       "publish", "VISIT [--note N]", "publish the next agenda version", arity: 1...1,
@@ -281,6 +380,23 @@ enum PlanningCommands {
       .publish(note: ctx.invocation.value("--note"))
     },
   ]
+
+  private static func flag(_ name: String, _ help: String) -> OptionSpec {
+    OptionSpec(name: name, help: help)
+  }
+
+  /// Refuses a correction that names nothing to correct.
+  private static func given(_ i: Invocation, _ command: String, _ options: [String]) throws(CLIError) {
+    guard options.contains(where: { i.values[$0] != nil }) else {
+      throw .usage("\(command): nothing to correct; give at least one of \(options.joined(separator: ", "))")
+    }
+  }
+
+  /// A repeatable option as a new list: nil when not given, empty for a single empty value.
+  private static func list(_ i: Invocation, _ name: String) -> [String]? {
+    guard let values = i.values[name] else { return nil }
+    return values == [""] ? [] : values
+  }
 
   /// The PERSON arguments and `--side` options of `assign` and `unassign`; at least one of them.
   static func people(_ ctx: Context, _ command: String) throws(CLIError) -> ([String], [Side]) {

@@ -7,6 +7,9 @@ import Publishing
 enum ReadCommands {
   static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check, agenda, calendar]
 
+  /// The commands that take `--audience`.
+  static let withAudience = ["agenda", "itinerary", "calendar"]
+
   static let list = CommandSpec(
     name: "list", usage: "", summary: "all visits: id, title, partner, dates, status", arity: 0...0,
     formats: ["text", "json"], readsAsOf: true
@@ -31,11 +34,12 @@ enum ReadCommands {
   }
 
   static let itinerary = CommandSpec(
-    name: "itinerary", usage: "VISIT",
+    name: "itinerary", usage: "VISIT [--audience guests|internal]",
     summary: "day by day, in local time, with sites, hosts, attendees and conflict warnings", arity: 1...1,
     formats: ["text", "json", "md"], readsAsOf: true
   ) { ctx in
-    let r = try ctx.planner.itinerary(try ctx.slug(0, "VISIT"), asOf: try ctx.asOf())
+    let r = try ctx.planner.itinerary(
+      try ctx.slug(0, "VISIT"), asOf: try ctx.asOf(), audience: try ctx.audience())
     ctx.warn(r.warnings)
     let head = r.head ?? StreamHead()
     switch ctx.format {
@@ -107,7 +111,7 @@ enum ReadCommands {
   }
 
   static let agenda = CommandSpec(
-    name: "agenda", usage: "VISIT [--for PERSON] [--changes-since POINT]",
+    name: "agenda", usage: "VISIT [--for PERSON] [--changes-since POINT] [--audience guests|internal]",
     summary: "the printable agenda; with --for a personal itinerary, with --changes-since marked changes",
     arity: 1...1,
     options: [
@@ -120,8 +124,11 @@ enum ReadCommands {
   ) { ctx in
     let r = try ctx.planner.agenda(
       try ctx.slug(0, "VISIT"), person: try ctx.person(), changesSince: try ctx.point("--changes-since"),
-      asOf: try ctx.asOf())
+      asOf: try ctx.asOf(), audience: try ctx.audience())
     ctx.warn(r.warnings)
+    if r.value.audience != (try ctx.audience()) {
+      ctx.warn("note: the agenda of a delegation member is always the guests' agenda")
+    }
     let labels = Labels(try ctx.language())
     switch ctx.format {
     case "md": ctx.standardOutput = AgendaRenderer.markdown(r.value, labels)
@@ -131,13 +138,14 @@ enum ReadCommands {
   }
 
   static let calendar = CommandSpec(
-    name: "calendar", usage: "VISIT [--for PERSON]",
+    name: "calendar", usage: "VISIT [--for PERSON] [--audience guests|internal]",
     summary: "the appointments as an iCalendar file (RFC 5545) for Outlook, Google and others", arity: 1...1,
     options: [OptionSpec(name: "--for", valueName: "PERSON", help: "only this person's appointments")],
     formats: ["ics"], readsAsOf: true
   ) { ctx in
     let person = try ctx.person()
-    let r = try ctx.planner.calendar(try ctx.slug(0, "VISIT"), person: person, asOf: try ctx.asOf())
+    let r = try ctx.planner.calendar(
+      try ctx.slug(0, "VISIT"), person: person, asOf: try ctx.asOf(), audience: try ctx.audience())
     ctx.warn(r.warnings)
     ctx.standardOutput = ICalendar.calendar(r.value, person: person, labels: Labels(try ctx.language()))
   }
@@ -149,6 +157,15 @@ extension Context {
     guard let id = invocation.value("--for") else { return nil }
     try checkSlug(id, "--for")
     return id
+  }
+
+  /// --audience: guests unless `internal` is asked for.
+  func audience() throws(CLIError) -> Audience {
+    guard let text = invocation.value("--audience") else { return .guests }
+    guard let a = Audience(rawValue: text.lowercased()) else {
+      throw .usage("invalid --audience '\(printable(text))': guests or internal")
+    }
+    return a
   }
 
   /// --lang, else $VISITS_LANG, else English; `DE` and `de` alike.

@@ -90,6 +90,10 @@ enum VisitsCLI {
           : "--as-of applies to commands that read the visits as they stood; \(command.name) checks the log as it is"
       )
     }
+    if inv.value("--audience") != nil && !ReadCommands.withAudience.contains(command.name) {
+      throw CLIError.usage(
+        "--audience applies to \(ReadCommands.withAudience.joined(separator: ", ")), not to \(command.name)")
+    }
     if command.writes {
       _ = try ctx.actor()
       _ = try ctx.expectedVersion()

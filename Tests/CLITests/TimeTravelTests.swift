@@ -87,7 +87,7 @@ struct TimeTravelTests {
     ] {
       let r = try store.run(["itinerary", "v", "--as-of", point])
       #expect(r.code == 0, "\(point): \(r.err)")
-      #expect(r.out.contains("\(time)  Visit to DEW21"), "\(point)")
+      #expect(r.out.contains("\(time)  visit-dew21  Visit to DEW21"), "\(point)")
     }
     let before = try store.run(["show", "v", "--as-of", "2022-03-01"])
     #expect(before.code == 66)

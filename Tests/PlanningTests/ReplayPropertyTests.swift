@@ -173,10 +173,49 @@ struct CommandGenerator {
       return .completeTask(rng.pick(taskIDs))
     case 88..<91:
       return .reopenTask(rng.pick(taskIDs))
-    case 91..<96:
-      return .note(text())
+    case 91..<93:
+      return .note(text(), internal: rng.chance(30))
+    case 93..<96:
+      return correction(for: v, appointmentIDs: appointmentIDs, personIDs: personIDs, taskIDs: taskIDs)
     default:
       return .publish(note: maybeText(30))
+    }
+  }
+}
+
+extension CommandGenerator {
+  /// One of the corrections, with values sometimes the same as before (refused: no change),
+  /// sometimes empty (an optional field removed, a required one refused).
+  mutating func correction(for v: Visit, appointmentIDs: [String], personIDs: [String], taskIDs: [String])
+    -> Command
+  {
+    func value() -> String? { rng.chance(50) ? nil : rng.chance(15) ? "" : text() }
+    switch rng.int(0...4) {
+    case 0:
+      return .updateVisit(
+        UpdateVisit(
+          title: rng.chance(30) ? text() : nil, titleDe: value(), program: value(),
+          topics: rng.chance(20) ? rng.subset(Self.texts, max: 2) : nil))
+    case 1:
+      return .updateSite(
+        UpdateSite(
+          site: rng.pick(Self.sites), name: rng.chance(40) ? text() : nil, address: value(), note: value()))
+    case 2:
+      let site = v.sites.items.isEmpty || rng.chance(30) ? nil : rng.pick(v.sites.items.map(\.id))
+      return .updateAppointment(
+        UpdateAppointment(
+          appointment: rng.pick(appointmentIDs), title: rng.chance(30) ? text() : nil, titleDe: value(),
+          site: site, noSite: site == nil && rng.chance(20),
+          kind: rng.chance(20) ? rng.pick(AppointmentKind.allCases) : nil,
+          hosts: rng.chance(25) ? rng.subset(Self.hosts, max: 2) : nil, note: value(), internalNote: value()))
+    case 3:
+      return .updateAttendee(
+        UpdateAttendee(
+          person: rng.pick(personIDs), side: rng.chance(30) ? rng.pick(Side.allCases) : nil,
+          name: rng.chance(40) ? text() : nil, function: value(),
+          diet: rng.chance(30) ? rng.pick(Self.diets) : nil, access: value()))
+    default:
+      return .retitleTask(task: rng.pick(taskIDs), title: text())
     }
   }
 }

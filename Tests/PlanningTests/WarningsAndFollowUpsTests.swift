@@ -314,18 +314,23 @@ struct FollowUpTests {
       v.tasks == [
         FollowUpTask(
           id: "mou-m1-copy-anna-nowak", title: "Send countersigned copy of 'Partnership' to Anna Nowak",
+          titleDe: "Gegengezeichnete Ausfertigung von „Partnership“ an Anna Nowak senden",
           due: day("2022-05-11"), origin: .mouCopy(mou: "m1", signatory: "Anna Nowak")),
         FollowUpTask(
           id: "mou-m1-copy-joerg-mueller", title: "Send countersigned copy of 'Partnership' to Jörg Müller",
+          titleDe: "Gegengezeichnete Ausfertigung von „Partnership“ an Jörg Müller senden",
           due: day("2022-05-11"), origin: .mouCopy(mou: "m1", signatory: "Jörg Müller")),
         FollowUpTask(
-          id: "mou-m1-commitment-1", title: "Follow up MoU commitment: Youth exchange", due: nil,
+          id: "mou-m1-commitment-1", title: "Follow up MoU commitment: Youth exchange",
+          titleDe: "Zusage aus dem MoU nachhalten: Youth exchange", due: nil,
           origin: .mouCommitment(mou: "m1", number: 1)),
         FollowUpTask(
-          id: "mou-m1-commitment-2", title: "Follow up MoU commitment: Joint exhibition", due: nil,
+          id: "mou-m1-commitment-2", title: "Follow up MoU commitment: Joint exhibition",
+          titleDe: "Zusage aus dem MoU nachhalten: Joint exhibition", due: nil,
           origin: .mouCommitment(mou: "m1", number: 2)),
         FollowUpTask(
-          id: "visit-report", title: "Write the visit report", due: day("2022-05-28"), origin: .visitReport),
+          id: "visit-report", title: "Write the visit report", titleDe: "Besuchsbericht schreiben",
+          due: day("2022-05-28"), origin: .visitReport),
       ])
   }
 
@@ -345,15 +350,18 @@ struct FollowUpTests {
     ])
     #expect(
       v.tasks == [
+        // An incoming visit: we were the hosts, so the letters go to the partner.
         FollowUpTask(
-          id: "thanks-empfang", title: "Thank-you letter after 'Reception' (Mayor, Senator)",
-          due: day("2022-05-05"),
+          id: "thanks-empfang", title: "Thank-you letter to City of Kraków after 'Reception'",
+          titleDe: "Dankschreiben an City of Kraków nach „Reception“", due: day("2022-05-05"),
           origin: .receptionThanks(appointment: "empfang")),
         FollowUpTask(
-          id: "thanks-dinner", title: "Thank-you letter after 'Dinner'", due: day("2022-05-05"),
+          id: "thanks-dinner", title: "Thank-you letter to City of Kraków after 'Dinner'",
+          titleDe: "Dankschreiben an City of Kraków nach „Dinner“", due: day("2022-05-05"),
           origin: .receptionThanks(appointment: "dinner")),
         FollowUpTask(
-          id: "visit-report", title: "Write the visit report", due: day("2022-05-28"), origin: .visitReport),
+          id: "visit-report", title: "Write the visit report", titleDe: "Besuchsbericht schreiben",
+          due: day("2022-05-28"), origin: .visitReport),
       ])
   }
 
@@ -374,7 +382,7 @@ struct FollowUpTests {
       v.task("thanks-werk-frau-schulz")
         == FollowUpTask(
           id: "thanks-werk-frau-schulz", title: "Thank-you letter to Frau Schulz (Siemens Werk)",
-          due: day("2022-05-05"),
+          titleDe: "Dankschreiben an Frau Schulz (Siemens Werk)", due: day("2022-05-05"),
           origin: .hostThanks(appointment: "werk", host: "Frau Schulz")))
     #expect(v.task("thanks-labor-prof-oeztuerk")?.title == "Thank-you letter to Prof. Öztürk")
   }
@@ -384,10 +392,79 @@ struct FollowUpTests {
     #expect(
       v.tasks == [
         FollowUpTask(
-          id: "visit-report", title: "Write the visit report", due: day("2022-05-28"), origin: .visitReport)
+          id: "visit-report", title: "Write the visit report", titleDe: "Besuchsbericht schreiben",
+          due: day("2022-05-28"), origin: .visitReport)
       ])
     let moved = try decided(v, .reschedule(from: "2022-05-02", to: "2022-05-04"))
     #expect(moved.task("visit-report")?.due == day("2022-06-03"))
+  }
+
+  @Test func outgoingVisitThanksTheHostsWhoAreNotOurs() throws {
+    var start = try visit([scheduled()])
+    start.direction = .outgoing
+    let v = try decided(
+      start,
+      .addAttendee(
+        AttendeeRegistered(person: "our-mayor", side: .delegation, personal: PersonalData(name: "Our Mayor"))),
+      .addAttendee(
+        AttendeeRegistered(person: "their-mayor", side: .host, personal: PersonalData(name: "Ed Gainey"))),
+      .addAppointment(
+        AddAppointment(
+          appointment: "empfang", title: "Welcome", kind: .reception, start: "2022-04-26T18:00",
+          end: "2022-04-26T19:00", hosts: ["their-mayor", "our-mayor"])),
+      .addAppointment(
+        AddAppointment(
+          appointment: "plant", title: "Plant", kind: .siteVisit, start: "2022-04-27T09:00",
+          end: "2022-04-27T10:00", hosts: ["Plant team", "our-mayor"])),
+      .signMou(SignMou(mou: "m1", title: "Partnership", signatories: ["our-mayor", "their-mayor"])))
+    // Hosts linked to people are named; our own people get no letter and no copy.
+    #expect(v.task("thanks-empfang")?.title == "Thank-you letter to Ed Gainey after 'Welcome'")
+    #expect(v.task("thanks-empfang")?.titleDe == "Dankschreiben an Ed Gainey nach „Welcome“")
+    #expect(v.tasks.map(\.id).contains("thanks-plant-plant-team"))
+    #expect(!v.tasks.map(\.id).contains("thanks-plant-our-mayor"))
+    #expect(
+      v.task("mou-m1-copy-their-mayor")?.title == "Send countersigned copy of 'Partnership' to Ed Gainey")
+    #expect(v.task("mou-m1-copy-our-mayor") == nil)
+    // Nor can a manual task take the id our signatory's copy would have had.
+    #expect(throws: PlanningError.self) {
+      try decided(v, .addTask(AddTask(task: "mou-m1-copy-our-mayor", title: "x")))
+    }
+  }
+
+  @Test func incomingVisitSendsNoCopyToOurOwnSignatory() throws {
+    let v = try decided(
+      try visit([scheduled(), registered("lord-mayor", side: .host, name: "Thomas Westphal")]),
+      .signMou(SignMou(mou: "m1", title: "P", signatories: ["lord-mayor", "Edward Gainey"])))
+    #expect(
+      v.tasks.filter { if case .mouCopy = $0.origin { true } else { false } }.map(\.id) == [
+        "mou-m1-copy-edward-gainey"
+      ])
+  }
+
+  @Test func correctionsKeepDerivedTaskIDsAndOwners() throws {
+    let v = try decided(
+      try visit([
+        scheduled(), siteAdded("werk"),
+        appointment("empfang", "2022-04-26T18:00", "2022-04-26T20:00", kind: .reception),
+        appointment("tour", "2022-04-27T09:00", "2022-04-27T11:00", kind: .siteVisit, hosts: ["Dr. Webr"]),
+      ]),
+      .assignTask(task: "thanks-empfang", owner: "Jana"),
+      .assignTask(task: "thanks-tour-dr-webr", owner: "Lukas"))
+    let corrected = try decided(
+      v,
+      .updateAppointment(UpdateAppointment(appointment: "empfang", title: "Reception", site: "werk")),
+      .updateAppointment(UpdateAppointment(appointment: "tour", hosts: ["Dr. Weber"])),
+      .retitleTask(task: "visit-report", title: "Report to the council"))
+    #expect(corrected.task("thanks-empfang")?.owner == "Jana")
+    #expect(corrected.task("thanks-empfang")?.title == "Thank-you letter to City of Kraków after 'Reception'")
+    #expect(corrected.task("thanks-tour-dr-weber")?.owner == "Lukas")
+    #expect(corrected.task("thanks-tour-dr-webr") == nil)
+    // A retitled derived task keeps its id; the new title serves both languages.
+    #expect(corrected.task("visit-report")?.title == "Report to the council")
+    #expect(corrected.task("visit-report")?.titleDe == nil)
+    // Each correction raised the calendar's SEQUENCE.
+    #expect(corrected.appointments["empfang"]?.changes == 1)
+    #expect(corrected.appointments["tour"]?.changes == 1)
   }
 
   @Test func derivedTasksDisappearWithTheirAppointment() throws {
@@ -438,8 +515,8 @@ struct FollowUpTests {
     #expect(
       changed.task("thanks-empfang")
         == FollowUpTask(
-          id: "thanks-empfang", title: "Thank-you letter after 'Appointment empfang'",
-          owner: "Protocol office",
+          id: "thanks-empfang", title: "Thank-you letter to City of Kraków after 'Appointment empfang'",
+          titleDe: "Dankschreiben an City of Kraków nach „Appointment empfang“", owner: "Protocol office",
           due: day("2022-05-02"), status: .done, origin: .receptionThanks(appointment: "empfang")))
     #expect(changed.task("mou-m1-commitment-1")?.owner == "Culture dept.")
     #expect(changed.task("mou-m1-commitment-1")?.status == .open)

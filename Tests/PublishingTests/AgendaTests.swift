@@ -145,9 +145,10 @@ enum AgendaFixture {
   }
 
   static func agenda(
-    _ v: Visit = current, person: String? = nil, since: (label: String, visit: Visit?)? = nil
+    _ v: Visit = current, person: String? = nil, since: (label: String, visit: Visit?)? = nil,
+    audience: Audience = .guests
   ) -> Agenda {
-    Agenda(visit: v, head: head(v), person: person, since: since)
+    Agenda(visit: v, head: head(v), person: person, since: since, audience: audience)
   }
 
   /// Every format, for checks that hold in all of them.
@@ -382,7 +383,8 @@ struct AgendaTests {
   @Test("HTML escapes every piece of data; notes keep their line breaks as <br>")
   func htmlEscaping() throws {
     let v = Self.hostile()
-    let html = AgendaRenderer.html(AgendaFixture.agenda(v, since: ("<v:1>", nil)), Labels(.de))
+    let html = AgendaRenderer.html(
+      AgendaFixture.agenda(v, since: ("<v:1>", nil), audience: .internal), Labels(.de))
     #expect(!html.contains("<script"))
     #expect(!html.contains("<img"))
     #expect(!html.contains("<b>") && !html.contains("<i>"))
@@ -490,9 +492,16 @@ struct AgendaTests {
     #expect(de.contains("(Besichtigung)") && !de.contains("Attending"))
   }
 
-  @Test("contacts: organising staff with function, organisation, phone and email")
+  @Test("contacts: organising staff with function and organisation; phone and email for staff only")
   func contacts() {
-    let a = AgendaFixture.agenda()
+    let guests = AgendaFixture.agenda()
+    #expect(guests.contacts.map(\.name) == ["Jana Hoffmann", "Lukas Wagner"])
+    #expect(guests.contacts.allSatisfy { $0.phone == nil && $0.email == nil })
+    for out in AgendaFixture.outputs(guests, .en) + AgendaFixture.outputs(guests, .de) {
+      #expect(!out.contains("+49 231 50-12345") && !out.contains("jana@example.invalid"))
+      #expect(!out.contains("Telefon</th>") && !out.contains("Phone</th>"))
+    }
+    let a = AgendaFixture.agenda(audience: .internal)
     #expect(a.contacts.map(\.name) == ["Jana Hoffmann", "Lukas Wagner"])
     let text = AgendaRenderer.text(a, Labels(.en))
     #expect(

@@ -139,7 +139,7 @@ struct CSVRendererTests {
       CSVRenderer.taskRows(all, Labels(.en)).dropFirst() == [
         ["v", "t1", "Book the bus", "open", "Anna", "2022-05-01", "yes", "added by hand"],
         [
-          "v", "thanks-rec", "Thank-you letter after 'Reception' (Mayor, Deputy)", "done", "", "2022-05-11",
+          "v", "thanks-rec", "Thank-you letter to Pittsburgh after 'Reception'", "done", "", "2022-05-11",
           "no",
           "appointment rec",
         ],
@@ -153,6 +153,10 @@ struct CSVRendererTests {
     let german = CSVRenderer.taskRows(all, Labels(.de))
     #expect(german[1][3...] == ["offen", "Anna", "2022-05-01", "ja", "manuell angelegt"])
     #expect(german[2][3] == "erledigt")
+    // Derived tasks have German titles.
+    #expect(german[2][2] == "Dankschreiben an Pittsburgh nach „Reception“")
+    #expect(german[3][2] == "Dankschreiben an Guide (Zeche Zollern)")
+    #expect(german[4][2] == "Besuchsbericht schreiben")
     #expect(german[2][6] == "nein")
   }
 

@@ -94,12 +94,14 @@ struct WordingTests {
     .attendeeRegistered(name: "P", side: .host), .attendeeWithdrawn(name: "P"),
     .attendeeAssigned(person: "P", appointment: "A"), .attendeeUnassigned(person: "P", appointment: "A"),
     .mouSigned("M", signatories: ["X", "Y"]), .taskAdded("T"), .taskAssigned("T", owner: "O"),
-    .taskDueSet("T", due: day), .taskCompleted("T"), .taskReopened("T"), .noteAdded(excerpt: "N"),
+    .taskDueSet("T", due: day), .taskCompleted("T"), .taskReopened("T"),
+    .noteAdded(excerpt: "N", internal: false),
     .agendaPublished(version: 2), .diffHeading(title: "V", from: "v:1", to: "now"),
     .doubleBooked(persons: "P", appointments: ["A", "B"]),
     .parallelSites(appointments: ["A", "B"], persons: "P"),
     .travelBuffer(minutes: 5, appointments: ["A", "B"], buffer: 15), .noDelegation(appointment: "A"),
-    .personErased(person: "p1"),
+    .personErased(person: "p1"), .noteAdded(excerpt: "N", internal: true), .visitUpdated,
+    .siteUpdated("S"), .appointmentUpdated("A"), .attendeeUpdated(name: "P"), .taskRetitled("T", title: "U"),
   ]
 
   static func ordinal(_ p: Phrase) -> Int {
@@ -129,13 +131,18 @@ struct WordingTests {
     case .travelBuffer: return 22
     case .noDelegation: return 23
     case .personErased: return 24
+    case .visitUpdated: return 25
+    case .siteUpdated: return 26
+    case .appointmentUpdated: return 27
+    case .attendeeUpdated: return 28
+    case .taskRetitled: return 29
     }
   }
 
   @Test("every phrase has an example")
   func everyPhrase() {
-    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...24))
-    #expect(Self.phrases.count == 25)
+    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...29))
+    #expect(Self.phrases.count == 31)
   }
 
   @Test(arguments: phrases) func phrase(_ p: Phrase) {

@@ -87,7 +87,7 @@ enum WebForms {
     switch option.name {
     case "--from", "--to", "--due", "--date": return .date
     case "--start", "--end": return .dateTime
-    case "--text", "--note": return .multiline
+    case "--text", "--note", "--internal-note": return .multiline
     case "--kind": return .choice(AppointmentKind.allCases.map(\.rawValue))
     case "--side": return .choice(Side.allCases.map(\.rawValue))
     case "--direction": return .choice(Direction.allCases.map(\.rawValue))

@@ -85,7 +85,8 @@ struct WebHandler {
   {
     // One replay serves the timetable, the people and the tasks.
     let v = try planner.visit(id).value
-    let it = Itinerary(v)
+    // Staff plan here: the timetable shows internal notes too.
+    let it = Itinerary(v, audience: .internal)
     let people = AttendeeList(v)
     let tasks = TaskList([v], today: today, filter: .all)
     let (forms, perAppointment) = try visitForms(it.visit, f)
@@ -102,19 +103,26 @@ struct WebHandler {
       guard let text = q.value(name), !text.isEmpty else { return nil }
       return try Point.parse(text, field: field)
     }
+    func audience() throws -> Audience {
+      guard let text = q.value("audience"), !text.isEmpty else { return .guests }
+      guard let a = Audience(rawValue: text) else {
+        throw PlanningError.invalidInput(field: .audience, value: text, expected: "guests or internal")
+      }
+      return a
+    }
     let l = f.labels
     switch what {
     case "agenda":
       let person = q.value("for").flatMap { $0.isEmpty ? nil : $0 }
       let agenda = try planner.agenda(
         id, person: person, changesSince: try point("changes-since", .changesSince),
-        asOf: try point("as-of", .asOf)
+        asOf: try point("as-of", .asOf), audience: try audience()
       ).value
       let page = AgendaRenderer.html(agenda, l)
       return .html(200, page, styleHash: Self.styleHash(page))
     case "calendar.ics":
       let person = q.value("for").flatMap { $0.isEmpty ? nil : $0 }
-      let visit = try planner.calendar(id, person: person).value
+      let visit = try planner.calendar(id, person: person, audience: try audience()).value
       return .file(
         "text/calendar; charset=utf-8", ICalendar.calendar(visit, person: person, labels: l),
         name: "\(id).ics")
@@ -328,13 +336,22 @@ struct WebHandler {
   ) {
     let base = try hidden(v, f)
     var perAppointment: [String: [WebForm]] = [:]
-    let appointmentCommands = ["move-appointment", "shift", "assign", "unassign", "cancel-appointment"]
+    let appointmentCommands = [
+      "update-appointment", "move-appointment", "shift", "assign", "unassign", "cancel-appointment",
+    ]
     for a in v.activeAppointments {
       perAppointment[a.id] = appointmentCommands.compactMap { name in
         guard let spec = commands[name] else { return nil }
         var values = Form()
         if name == "move-appointment" {
           values.pairs = [("start", a.start.description), ("end", a.end.description)]
+        }
+        if name == "update-appointment" {
+          // Filled in with what stands; only what the user changes is recorded.
+          values.pairs =
+            [("title", a.title), ("title-de", a.titleDe), ("site", a.site), ("kind", a.kind.rawValue)]
+            .compactMap { k, v in v.map { (k, $0) } } + a.hosts.map { ("host", $0) }
+            + [("note", a.note), ("internal-note", a.internalNote)].compactMap { k, v in v.map { (k, $0) } }
         }
         let fixed = name == "shift" ? [("from", a.id)] : [("appointment", a.id), ("fixed", "appointment")]
         return WebForms.form(spec, visit: v.id, values: values, hidden: base + fixed)
