@@ -13,16 +13,24 @@ public struct AuditText: Sendable {
   /// The text form: a heading line per entry, the reason, then `field: old → new` lines.
   public func entry(_ e: AuditEntry) -> String {
     let t = terminalSafe
-    var out = "\(e.meta.recorded)  \(t(e.meta.actor))  \(e.visit)#\(e.meta.seq)  \(t(summary(e)))\n"
+    let when = labels.moment(e.meta.recorded, in: e.timezone)
+    var out = "\(when)  \(t(e.meta.actor))  \(e.visit)#\(e.meta.seq)  \(t(summary(e)))\n"
     if let r = e.meta.reason { out += "    \(labels[audit: .why]): \(t(r))\n" }
-    for c in e.changes { out += "    \(c.field): \(t(values(c)))\n" }
+    for c in e.changes { out += "    \(change(c))\n" }
     return out
   }
 
-  /// A change's values as the text and CSV forms show them: `old → new`, or the mark that they
-  /// were erased.
+  /// A change as the text and CSV forms show it: the field's name and `old → new` in this
+  /// language, or the mark that the values were erased.
+  func change(_ c: AuditEntry.FieldChange) -> String {
+    terminalSafe(labels.field(c.field)) + ": " + terminalSafe(values(c))
+  }
+
+  /// A change's values: `old → new` (dates and known words in this language), or the mark that
+  /// they were erased.
   func values(_ c: AuditEntry.FieldChange) -> String {
-    c.erased ? labels[.erased] : "\(c.old ?? "–") → \(c.new ?? "–")"
+    func shown(_ v: String?) -> String { v.map { labels.value($0, of: c.field) } ?? "–" }
+    return c.erased ? labels[.erased] : "\(shown(c.old)) → \(shown(c.new))"
   }
 
   /// A subject as JSON: a person whose data was erased has no label, but `erased`.
@@ -62,24 +70,29 @@ public struct AuditText: Sendable {
   }
 
   /// The cells of an entry for CSV: recorded, visit, seq, actor, type, summary, reason, changes.
+  /// The time of recording and the type stay as stored (data a spreadsheet sorts and filters by);
+  /// the summary and the changes are text in this language.
   public func row(_ e: AuditEntry) -> [String] {
-    let changes = e.changes.map { "\($0.field): \(values($0))" }.joined(separator: "\n")
+    let changes = e.changes.map { "\(labels.field($0.field)): \(values($0))" }.joined(separator: "\n")
     return [
       e.meta.recorded.description, e.visit, String(e.meta.seq), e.meta.actor, e.type, summary(e),
       e.meta.reason ?? "", changes,
     ]
   }
 
-  public static let csvHeader = ["recorded", "visit", "seq", "actor", "type", "summary", "reason", "changes"]
+  /// The header row of the CSV form, in this language.
+  public var csvHeader: [String] { AuditLabel.csvColumns.map { labels[audit: $0] } }
 
   // MARK: Diff
 
-  /// `visits diff` in words.
-  public func diff(_ d: VisitDiff, visit: Visit, from: String, to: String) -> String {
+  /// `visits diff` in words; `to` nil is now.
+  public func diff(_ d: VisitDiff, visit: Visit, from: String, to: String?) -> String {
     let t = terminalSafe
     let l = labels
     func span(_ a: Appointment) -> String { l.span(a.start, a.end) }
-    var out = l[phrase: .diffHeading(title: t(visit.title), from: from, to: to)] + "\n"
+    func fields(_ names: [String]) -> String { names.map { t(l.field($0)) }.joined(separator: ", ") }
+    let heading = Phrase.diffHeading(title: t(visit.title), from: t(from), to: t(to ?? l[audit: .now]))
+    var out = l[phrase: heading] + "\n"
     if d.isEmpty { return out + "  \(l[audit: .noChanges])\n" }
     if d.cancelled { out += "  \(l[audit: .visitCancelled])\n" }
     if let dates = d.dates {
@@ -87,18 +100,17 @@ public struct AuditText: Sendable {
       out += "  \(l[audit: .dates]): \(old) → \(l.range(dates.new.from, dates.new.to))\n"
     }
     for a in d.appointments {
-      let title = "'\(t(a.new.title))'"
+      let title = l.quoted(t(a.new.title))
       switch a.kind {
       case .added: out += "  \(l[audit: .added]): \(title) \(span(a.new))\n"
       case .cancelled: out += "  \(l[audit: .cancelled]): \(title) \(span(a.new))\n"
       case .moved:
         let was = a.old.map(span) ?? "?"
         out += "  \(l[audit: .moved]): \(title) \(was) → \(span(a.new))"
-        // Field names as the diff gives them, in both languages.
         let other = a.fields.filter { $0 != "time" }
-        out += other.isEmpty ? "\n" : " (\(l[audit: .also]): \(other.joined(separator: ", ")))\n"
+        out += other.isEmpty ? "\n" : " (\(l[audit: .also]): \(l.fields(other)))\n"
       case .changed, .unassigned:
-        out += "  \(l[audit: .changed]): \(title): \(a.fields.joined(separator: ", "))\n"
+        out += "  \(l[audit: .changed]): \(title): \(l.fields(a.fields))\n"
       }
     }
     for p in d.attendeesAdded { out += "  \(l[audit: .attendeeAdded]): \(t(l.name(of: p.personal)))\n" }
@@ -114,7 +126,7 @@ public struct AuditText: Sendable {
       } else if c.new == nil {
         out += "  \(l[audit: .taskDropped]): \(title)\n"
       } else {
-        out += "  \(l[audit: .taskChanged]): \(title): \(c.fields.joined(separator: ", "))\n"
+        out += "  \(l[audit: .taskChanged]): \(title): \(fields(c.fields))\n"
       }
     }
     return out

@@ -191,7 +191,7 @@ public enum WebPage {
       body += "<h2>\(h(l[web: .notes]))</h2>\n"
       for n in v.notes {
         body +=
-          "<p class=\"note\">\(AgendaRenderer.html(n.text, breaks: true)) <span class=\"by\">— \(h(n.meta.actor)), \(h(n.meta.recorded.description))</span></p>\n"
+          "<p class=\"note\">\(AgendaRenderer.html(n.text, breaks: true)) <span class=\"by\">— \(h(n.meta.actor)), \(h(l.moment(n.meta.recorded, in: v.timezone)))</span></p>\n"
       }
     }
     body += "<h2>\(h(l[web: .publications]))</h2>\n"
@@ -200,7 +200,7 @@ public enum WebPage {
       ? "<p>\(h(l[web: .noneYet]))</p>\n"
       : "<ul>\n"
         + v.publications.map {
-          "<li>\(h(l[web: .version])) \($0.version) — \(h($0.meta.recorded.description)), \(h($0.meta.actor))</li>"
+          "<li>\(h(l[web: .version])) \($0.version) — \(h(l.moment($0.meta.recorded, in: v.timezone))), \(h($0.meta.actor))</li>"
         }.joined(separator: "\n") + "\n</ul>\n"
     body += "<h2>\(h(l[web: .change]))</h2>\n"
     for form in forms { body += details(form, f) }
@@ -216,7 +216,7 @@ public enum WebPage {
       body +=
         diff.isEmpty
         ? "<p>\(h(l[web: .nothingChangedSince]))</p>\n"
-        : "<pre>\(h(AuditText(l.language).diff(diff, visit: v, from: "v:\(v.publishedVersion)", to: "now")))</pre>\n"
+        : "<pre>\(h(AuditText(l.language).diff(diff, visit: v, from: "v:\(v.publishedVersion)", to: nil)))</pre>\n"
     } else {
       body += "<p>\(h(l[web: .firstPublication]))</p>\n"
     }
@@ -252,13 +252,13 @@ public enum WebPage {
     body += "<ol class=\"audit\">\n"
     for e in entries {
       body +=
-        "<li><p><span class=\"when\">\(h(e.meta.recorded.description))</span> <strong>\(h(e.meta.actor))</strong> "
+        "<li><p><span class=\"when\">\(h(l.moment(e.meta.recorded, in: e.timezone)))</span> <strong>\(h(e.meta.actor))</strong> "
       body += "\(h(words.summary(e))) <span class=\"id\">#\(e.meta.seq)</span></p>\n"
       if let r = e.meta.reason { body += "<p class=\"why\">\(h(r))</p>\n" }
       if !e.changes.isEmpty {
         body +=
           "<ul class=\"changes\">"
-          + e.changes.map { "<li>\(h($0.field)): \(h(words.values($0)))</li>" }
+          + e.changes.map { "<li>\(h(l.field($0.field))): \(h(words.values($0)))</li>" }
           .joined() + "</ul>\n"
       }
       body += "</li>\n"
