@@ -95,7 +95,7 @@ public enum ICalendar {
     }
     if let note = a.note { description.append("\(labels[export: .note]): " + note) }
     lines.append("DESCRIPTION:" + text(description.joined(separator: "\n")))
-    lines.append("CATEGORIES:" + text(a.kind.rawValue))
+    lines.append("CATEGORIES:" + text(labels[Label(a.kind)]))
     lines.append("STATUS:" + (a.cancelled || visit.status == .cancelled ? "CANCELLED" : "CONFIRMED"))
     lines.append("SEQUENCE:\(a.changes)")
     lines.append("END:VEVENT")

@@ -19,7 +19,8 @@ public struct TextRenderer: Sendable {
     guard !entries.isEmpty else { return labels[.noVisits] + "\n" }
     return entries.map { e in
       let status = labels[Label(e.status)]
-      return "\(e.id)  \(e.from) – \(e.to)  \(status)  \(t(e.title)) — \(t(e.partner))"
+      return
+        "\(e.id)  \(labels.numeric(e.from)) – \(labels.numeric(e.to))  \(status)  \(t(e.title)) — \(t(e.partner))"
     }.joined(separator: "\n") + "\n"
   }
 
@@ -40,7 +41,8 @@ public struct TextRenderer: Sendable {
       "  \(labels[.appointments]): \(entry.appointments) · \(labels[.attendees]): \(entry.attendees) · \(labels[.openTasks]): \(entry.openTasks)"
     )
     if let p = v.publications.last {
-      out.append("  \(labels[.published]) \(p.version): \(p.meta.recorded) (\(t(p.meta.actor)))")
+      let when = labels.moment(p.meta.recorded, in: v.timezone)
+      out.append("  \(labels[.published]) \(p.version): \(when) (\(t(p.meta.actor)))")
     } else {
       out.append("  \(labels[.published]): \(labels[.notPublished])")
     }
@@ -51,7 +53,9 @@ public struct TextRenderer: Sendable {
     }
     if !v.notes.isEmpty {
       out.append("  \(labels[.notes]):")
-      for n in v.notes { out.append("    \(n.meta.recorded) \(t(n.meta.actor)): \(t(n.text))") }
+      for n in v.notes {
+        out.append("    \(labels.moment(n.meta.recorded, in: v.timezone)) \(t(n.meta.actor)): \(t(n.text))")
+      }
     }
     out.append("  \(anchor(head))")
     return out.joined(separator: "\n") + "\n"
@@ -106,7 +110,7 @@ public struct TextRenderer: Sendable {
   public func attendees(_ list: AttendeeList, head: StreamHead) -> String {
     var out: [String] = []
     var title = t(list.visit.title)
-    if let a = list.appointment { title += " — \(labels[.forAppointment]) '\(t(a.title))'" }
+    if let a = list.appointment { title += " — \(labels[.forAppointment]) \(labels.quoted(t(a.title)))" }
     out.append(title)
     for g in list.groups {
       out.append("")
@@ -142,7 +146,7 @@ public struct TextRenderer: Sendable {
       if r.overdue { parts.append(labels[.overdue]) }
       parts.append(t(task.title))
       parts.append("\(labels[.owner]): \(task.owner.map(t) ?? labels[.unassigned])")
-      if let d = task.due { parts.append("\(labels[.due]): \(d)") }
+      if let d = task.due { parts.append("\(labels[.due]): \(labels.numeric(d))") }
       parts.append("\(labels[.origin]): \(origin(task.origin))")
       return parts.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
@@ -162,7 +166,7 @@ public struct TextRenderer: Sendable {
   public func check(_ v: Visit) -> String {
     let ws = v.warnings
     guard !ws.isEmpty else { return labels[.noWarnings] + "\n" }
-    return ws.map { "\($0.rule.rawValue): \(t(WarningText.describe($0, in: v, labels)))" }.joined(
+    return ws.map { "\(labels[Label($0.rule)]): \(t(WarningText.describe($0, in: v, labels)))" }.joined(
       separator: "\n") + "\n"
   }
 }
