@@ -12,12 +12,15 @@ public struct AuditEntry: Sendable, Equatable {
     public var label: String
     /// For a person: whether their data has been erased (the label is empty then).
     public var erased = false
+    /// The label in German, where the thing has a German title (appointments, derived tasks).
+    public var labelDe: String?
 
-    public init(kind: String, id: String, label: String, erased: Bool = false) {
+    public init(kind: String, id: String, label: String, erased: Bool = false, labelDe: String? = nil) {
       self.kind = kind
       self.id = id
       self.label = label
       self.erased = erased
+      self.labelDe = labelDe
     }
 
     /// A person under their name as it stood.
@@ -105,13 +108,15 @@ public struct AuditContext: Sendable {
   }
 
   func appointment(_ id: String) -> AuditEntry.Subject {
-    AuditEntry.Subject(kind: "appointment", id: id, label: before?.appointments[id]?.title ?? id)
+    let a = before?.appointments[id]
+    return AuditEntry.Subject(kind: "appointment", id: id, label: a?.title ?? id, labelDe: a?.titleDe)
   }
 
   func person(_ id: String) -> AuditEntry.Subject { .person(id, before?.attendees[id]?.personal) }
 
   func task(_ id: String) -> AuditEntry.Subject {
-    AuditEntry.Subject(kind: "task", id: id, label: before?.task(id)?.title ?? id)
+    let t = before?.task(id)
+    return AuditEntry.Subject(kind: "task", id: id, label: t?.title ?? id, labelDe: t?.titleDe)
   }
 }
 

@@ -83,7 +83,7 @@ public struct AppointmentScheduled: EventPayload {
 
   public func audit(_ c: AuditContext) -> AuditFacts {
     AuditFacts(
-      AuditEntry.Subject(kind: "appointment", id: appointment, label: title),
+      AuditEntry.Subject(kind: "appointment", id: appointment, label: title, labelDe: titleDe),
       [
         change("title", nil, title), change("titleDe", nil, titleDe), change("kind", nil, kind.rawValue),
         change("start", nil, start.description),

@@ -158,6 +158,8 @@ public struct TaskList: Sendable, Equatable, Codable {
 public struct CatalogEntry: Sendable, Equatable, Codable {
   public var id: String
   public var title: String
+  /// The title in German, when one was given.
+  public var titleDe: String?
   public var partner: String
   public var from: LocalDate
   public var to: LocalDate
@@ -173,6 +175,7 @@ public struct CatalogEntry: Sendable, Equatable, Codable {
   public init(_ v: Visit) {
     id = v.id
     title = v.title
+    titleDe = v.titleDe
     partner = v.partner
     from = v.from
     to = v.to

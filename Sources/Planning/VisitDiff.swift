@@ -23,7 +23,35 @@ public struct VisitDiff: Sendable, Equatable, Codable {
     public var fields: [String]
   }
 
+  /// One field's value before and after (nil: none).
+  public struct FieldChange: Sendable, Equatable, Codable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+
+    public init(field: String, old: String?, new: String?) {
+      self.field = field
+      self.old = old
+      self.new = new
+    }
+  }
+
+  /// Corrections to one site or person that stayed: what changed, old → new.
+  public struct Correction: Sendable, Equatable, Codable {
+    public var id: String
+    /// Its name now.
+    public var label: PersonName
+    public var changes: [FieldChange]
+  }
+
   public var appointments: [AppointmentChange]
+  /// The visit's own details corrected (title, German title, partner, programme, topics, organisers).
+  public var details: [FieldChange]
+  /// Sites whose details were corrected.
+  public var sitesChanged: [Correction]
+  /// People still taking part whose side or details were corrected (values of erased people are
+  /// not shown, only that they changed).
+  public var attendeesChanged: [Correction]
   public var attendeesAdded: [Attendee]
   public var attendeesWithdrawn: [Attendee]
   public var sitesAdded: [Site]
@@ -36,7 +64,8 @@ public struct VisitDiff: Sendable, Equatable, Codable {
 
   public var isEmpty: Bool {
     appointments.isEmpty && attendeesAdded.isEmpty && attendeesWithdrawn.isEmpty && sitesAdded.isEmpty
-      && tasks.isEmpty && mousSigned.isEmpty && dates == nil && !cancelled
+      && tasks.isEmpty && mousSigned.isEmpty && dates == nil && !cancelled && details.isEmpty
+      && sitesChanged.isEmpty && attendeesChanged.isEmpty
   }
 
   /// The changes from `old` (nil: the visit did not exist yet) to `new`.
@@ -74,6 +103,44 @@ public struct VisitDiff: Sendable, Equatable, Codable {
       p.withdrawn && old?.attendees[p.id].map { !$0.withdrawn } == true
     }
     sitesAdded = new.sites.filter { old?.sites.contains($0.id) != true }
+    func differing(_ pairs: [(String, String?, String?)]) -> [FieldChange] {
+      pairs.compactMap { f, o, n in o == n ? nil : FieldChange(field: f, old: o, new: n) }
+    }
+    func joined(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: "; ") }
+    if let old {
+      details = differing([
+        ("title", old.title, new.title), ("titleDe", old.titleDe, new.titleDe),
+        ("partner", old.partner, new.partner), ("program", old.program, new.program),
+        ("topics", joined(old.topics), joined(new.topics)),
+        ("organizers", joined(old.organizers), joined(new.organizers)),
+      ])
+    } else {
+      details = []
+    }
+    sitesChanged = new.sites.compactMap { s -> Correction? in
+      guard let o = old?.sites[s.id] else { return nil }
+      let c = differing([
+        ("name", o.name, s.name), ("organization", o.organization, s.organization),
+        ("address", o.address, s.address), ("note", o.note, s.note),
+      ])
+      return c.isEmpty ? nil : Correction(id: s.id, label: .named(s.name), changes: c)
+    }
+    attendeesChanged = new.attendees.compactMap { p -> Correction? in
+      guard let o = old?.attendees[p.id], !o.withdrawn, !p.withdrawn else { return nil }
+      var c = differing([("side", o.side.rawValue, p.side.rawValue)])
+      if o.personal.isErased || p.personal.isErased {
+        // Erased values are not shown; that the person was erased is in the audit trail.
+      } else {
+        let a = o.personal
+        let b = p.personal
+        c += differing([
+          ("name", a.name, b.name), ("function", a.function, b.function),
+          ("organization", a.organization, b.organization), ("email", a.email, b.email),
+          ("phone", a.phone, b.phone), ("diet", a.diet, b.diet), ("access", a.access, b.access),
+        ])
+      }
+      return c.isEmpty ? nil : Correction(id: p.id, label: p.personal.displayName, changes: c)
+    }
     mousSigned = new.mous.filter { old?.mous.contains($0.id) != true }
     let oldTasks = Dictionary((old?.tasks ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var taskChanges: [TaskChange] = []
@@ -107,11 +174,12 @@ public struct VisitDiff: Sendable, Equatable, Codable {
   static func differences(_ a: Appointment, _ b: Appointment) -> [String] {
     var fields: [String] = []
     if a.start != b.start || a.end != b.end || a.timezone != b.timezone { fields.append("time") }
-    if a.title != b.title { fields.append("title") }
+    if a.title != b.title || a.titleDe != b.titleDe { fields.append("title") }
     if a.kind != b.kind { fields.append("kind") }
     if a.site != b.site { fields.append("site") }
     if a.hosts != b.hosts { fields.append("hosts") }
     if a.note != b.note { fields.append("note") }
+    if a.internalNote != b.internalNote { fields.append("internalNote") }
     if a.attendees != b.attendees { fields.append("attendees") }
     return fields
   }

@@ -10,7 +10,7 @@ public enum AgendaLabel: Wording, CaseIterable {
   case added, moved, changed, cancelled, unassigned
   case previously
   // Fields of an appointment that changed (VisitDiff.differences)
-  case fieldTime, fieldTitle, fieldKind, fieldSite, fieldHosts, fieldNote, fieldAttendees
+  case fieldTime, fieldTitle, fieldKind, fieldSite, fieldHosts, fieldNote, fieldAttendees, fieldInternalNote
   case place, hosts, attending, note, nobody, joined, left
   case nothingPlanned, nothingForPerson
   case contacts, noContacts, name, function, organization, phone, email
@@ -68,6 +68,7 @@ public enum AgendaLabel: Wording, CaseIterable {
     case .fieldHosts: return ("hosts", "Gastgebende")
     case .fieldNote: return ("note", "Hinweis")
     case .fieldAttendees: return ("attendees", "Teilnehmende")
+    case .fieldInternalNote: return ("internal note", "interner Hinweis")
     case .place: return ("Place", "Ort")
     case .hosts: return ("Hosts", "Gastgebende")
     case .attending: return ("Attending", "Teilnehmende")
@@ -119,6 +120,7 @@ extension AgendaLabel {
     case "hosts": self = .fieldHosts
     case "note": self = .fieldNote
     case "attendees": self = .fieldAttendees
+    case "internalNote": self = .fieldInternalNote
     default: return nil
     }
   }

@@ -21,7 +21,7 @@ public struct AuditStream: Sendable {
   public var opening: String {
     switch format {
     case .json: return "["
-    case .csv: return CSV.encode([AuditText.csvHeader])
+    case .csv: return CSV.encode([words.csvHeader])
     case .text: return ""
     }
   }

@@ -8,21 +8,29 @@ public struct AuditText: Sendable {
   public init(_ language: Language) { labels = Labels(language) }
 
   /// One sentence saying what an entry did.
-  public func summary(_ e: AuditEntry) -> String { labels[phrase: Phrase(e)] }
+  public func summary(_ e: AuditEntry) -> String { labels[phrase: Phrase(e, german: labels.language == .de)] }
 
   /// The text form: a heading line per entry, the reason, then `field: old → new` lines.
   public func entry(_ e: AuditEntry) -> String {
     let t = terminalSafe
-    var out = "\(e.meta.recorded)  \(t(e.meta.actor))  \(e.visit)#\(e.meta.seq)  \(t(summary(e)))\n"
+    let when = labels.moment(e.meta.recorded, in: e.timezone)
+    var out = "\(when)  \(t(e.meta.actor))  \(e.visit)#\(e.meta.seq)  \(t(summary(e)))\n"
     if let r = e.meta.reason { out += "    \(labels[audit: .why]): \(t(r))\n" }
-    for c in e.changes { out += "    \(c.field): \(t(values(c)))\n" }
+    for c in e.changes { out += "    \(change(c))\n" }
     return out
   }
 
-  /// A change's values as the text and CSV forms show them: `old → new`, or the mark that they
-  /// were erased.
+  /// A change as the text and CSV forms show it: the field's name and `old → new` in this
+  /// language, or the mark that the values were erased.
+  func change(_ c: AuditEntry.FieldChange) -> String {
+    terminalSafe(labels.field(c.field)) + ": " + terminalSafe(values(c))
+  }
+
+  /// A change's values: `old → new` (dates and known words in this language), or the mark that
+  /// they were erased.
   func values(_ c: AuditEntry.FieldChange) -> String {
-    c.erased ? labels[.erased] : "\(c.old ?? "–") → \(c.new ?? "–")"
+    func shown(_ v: String?) -> String { v.map { labels.value($0, of: c.field) } ?? "–" }
+    return c.erased ? labels[.erased] : "\(shown(c.old)) → \(shown(c.new))"
   }
 
   /// A subject as JSON: a person whose data was erased has no label, but `erased`.
@@ -62,24 +70,31 @@ public struct AuditText: Sendable {
   }
 
   /// The cells of an entry for CSV: recorded, visit, seq, actor, type, summary, reason, changes.
+  /// The time of recording and the type stay as stored (data a spreadsheet sorts and filters by);
+  /// the summary and the changes are text in this language.
   public func row(_ e: AuditEntry) -> [String] {
-    let changes = e.changes.map { "\($0.field): \(values($0))" }.joined(separator: "\n")
+    let changes = e.changes.map { "\(labels.field($0.field)): \(values($0))" }.joined(separator: "\n")
     return [
       e.meta.recorded.description, e.visit, String(e.meta.seq), e.meta.actor, e.type, summary(e),
       e.meta.reason ?? "", changes,
     ]
   }
 
-  public static let csvHeader = ["recorded", "visit", "seq", "actor", "type", "summary", "reason", "changes"]
+  /// The header row of the CSV form, in this language.
+  public var csvHeader: [String] { AuditLabel.csvColumns.map { labels[audit: $0] } }
 
   // MARK: Diff
 
-  /// `visits diff` in words.
-  public func diff(_ d: VisitDiff, visit: Visit, from: String, to: String) -> String {
+  /// `visits diff` in words; `to` nil is now.
+  public func diff(_ d: VisitDiff, visit: Visit, from: String, to: String?) -> String {
     let t = terminalSafe
     let l = labels
     func span(_ a: Appointment) -> String { l.span(a.start, a.end) }
-    var out = l[phrase: .diffHeading(title: t(visit.title), from: from, to: to)] + "\n"
+    func fields(_ names: [String]) -> String { names.map { t(l.field($0)) }.joined(separator: ", ") }
+    func value(_ v: String?, _ field: String) -> String { v.map { t(l.value($0, of: field)) } ?? "–" }
+    let heading = Phrase.diffHeading(
+      title: t(l.title(visit.title, german: visit.titleDe)), from: t(from), to: t(to ?? l[audit: .now]))
+    var out = l[phrase: heading] + "\n"
     if d.isEmpty { return out + "  \(l[audit: .noChanges])\n" }
     if d.cancelled { out += "  \(l[audit: .visitCancelled])\n" }
     if let dates = d.dates {
@@ -87,18 +102,41 @@ public struct AuditText: Sendable {
       out += "  \(l[audit: .dates]): \(old) → \(l.range(dates.new.from, dates.new.to))\n"
     }
     for a in d.appointments {
-      let title = "'\(t(a.new.title))'"
+      let title = l.quoted(t(l.title(a.new.title, german: a.new.titleDe)))
       switch a.kind {
       case .added: out += "  \(l[audit: .added]): \(title) \(span(a.new))\n"
       case .cancelled: out += "  \(l[audit: .cancelled]): \(title) \(span(a.new))\n"
       case .moved:
         let was = a.old.map(span) ?? "?"
         out += "  \(l[audit: .moved]): \(title) \(was) → \(span(a.new))"
-        // Field names as the diff gives them, in both languages.
         let other = a.fields.filter { $0 != "time" }
-        out += other.isEmpty ? "\n" : " (\(l[audit: .also]): \(other.joined(separator: ", ")))\n"
+        out += other.isEmpty ? "\n" : " (\(l[audit: .also]): \(l.fields(other)))\n"
       case .changed, .unassigned:
-        out += "  \(l[audit: .changed]): \(title): \(a.fields.joined(separator: ", "))\n"
+        out += "  \(l[audit: .changed]): \(title): \(l.fields(a.fields))\n"
+      }
+      // What a correction changed, old → new.
+      if let before = a.old, a.kind == .moved || a.kind == .changed {
+        for c in Self.corrections(before, a.new, visit) {
+          out += "    \(t(l.field(c.field))): \(value(c.old, c.field)) → \(value(c.new, c.field))\n"
+        }
+      }
+    }
+    if !d.details.isEmpty {
+      out += "  \(l[audit: .visitDetails])\n"
+      for c in d.details {
+        out += "    \(t(l.field(c.field))): \(value(c.old, c.field)) → \(value(c.new, c.field))\n"
+      }
+    }
+    for s in d.sitesChanged {
+      out += "  \(l[audit: .siteChanged]): \(t(l.name(s.label)))\n"
+      for c in s.changes {
+        out += "    \(t(l.field(c.field))): \(value(c.old, c.field)) → \(value(c.new, c.field))\n"
+      }
+    }
+    for p in d.attendeesChanged {
+      out += "  \(l[audit: .attendeeChanged]): \(t(l.name(p.label)))\n"
+      for c in p.changes {
+        out += "    \(t(l.field(c.field))): \(value(c.old, c.field)) → \(value(c.new, c.field))\n"
       }
     }
     for p in d.attendeesAdded { out += "  \(l[audit: .attendeeAdded]): \(t(l.name(of: p.personal)))\n" }
@@ -108,16 +146,35 @@ public struct AuditText: Sendable {
     for s in d.sitesAdded { out += "  \(l[audit: .siteAdded]): \(t(s.name))\n" }
     for m in d.mousSigned { out += "  \(l[audit: .mouSigned]): \(t(m.title))\n" }
     for c in d.tasks {
-      let title = t(c.new?.title ?? c.old?.title ?? c.id)
+      let title = t(
+        c.new.map { l.title($0.title, german: $0.titleDe) } ?? c.old.map {
+          l.title($0.title, german: $0.titleDe)
+        }
+          ?? c.id)
       if c.old == nil {
         out += "  \(l[audit: .taskAdded]): \(title)\n"
       } else if c.new == nil {
         out += "  \(l[audit: .taskDropped]): \(title)\n"
       } else {
-        out += "  \(l[audit: .taskChanged]): \(title): \(c.fields.joined(separator: ", "))\n"
+        out += "  \(l[audit: .taskChanged]): \(title): \(fields(c.fields))\n"
       }
     }
     return out
+  }
+
+  /// The corrected fields of an appointment (not its time, which the line above names, nor who
+  /// attends), old → new, as text values.
+  static func corrections(_ a: Appointment, _ b: Appointment, _ visit: Visit) -> [VisitDiff.FieldChange] {
+    func site(_ id: String?) -> String? { id.map { visit.sites[$0]?.name ?? $0 } }
+    func hosts(_ h: [String]) -> String? { h.isEmpty ? nil : h.joined(separator: "; ") }
+    let pairs: [(String, String?, String?)] = [
+      ("title", a.title, b.title), ("titleDe", a.titleDe, b.titleDe),
+      ("kind", a.kind.rawValue, b.kind.rawValue),
+      ("site", site(a.site), site(b.site)), ("hosts", hosts(a.hosts), hosts(b.hosts)),
+      ("note", a.note, b.note),
+      ("internalNote", a.internalNote, b.internalNote),
+    ]
+    return pairs.compactMap { f, o, n in o == n ? nil : VisitDiff.FieldChange(field: f, old: o, new: n) }
   }
 
   /// `visits diff --format json`.
@@ -128,6 +185,15 @@ public struct AuditText: Sendable {
         "start": .string(a.start.description), "end": .string(a.end.description), "title": .string(a.title),
         "timezone": .string(a.timezone),
       ])
+    }
+    func change(_ c: VisitDiff.FieldChange) -> JSONValue {
+      .object([
+        "field": .string(c.field), "old": c.old.map(JSONValue.string) ?? .null,
+        "new": c.new.map(JSONValue.string) ?? .null,
+      ])
+    }
+    func correction(_ c: VisitDiff.Correction) -> JSONValue {
+      .object(["id": .string(c.id), "changes": .array(c.changes.map(change))])
     }
     func task(_ t: FollowUpTask?) -> JSONValue {
       guard let t else { return .null }
@@ -148,6 +214,9 @@ public struct AuditText: Sendable {
       "attendeesAdded": .array(d.attendeesAdded.map { .string($0.id) }),
       "attendeesWithdrawn": .array(d.attendeesWithdrawn.map { .string($0.id) }),
       "sitesAdded": .array(d.sitesAdded.map { .string($0.id) }),
+      "details": .array(d.details.map(change)),
+      "sitesChanged": .array(d.sitesChanged.map(correction)),
+      "attendeesChanged": .array(d.attendeesChanged.map(correction)),
       "mousSigned": .array(d.mousSigned.map { .string($0.id) }),
       "tasks": .array(
         d.tasks.map { c in

@@ -98,7 +98,7 @@ public enum ICalendar {
     if let note = a.note { description.append("\(labels[export: .note]): " + note) }
     if let note = a.internalNote { description.append("\(labels[export: .internalNote]): " + note) }
     lines.append("DESCRIPTION:" + text(description.joined(separator: "\n")))
-    lines.append("CATEGORIES:" + text(a.kind.rawValue))
+    lines.append("CATEGORIES:" + text(labels[Label(a.kind)]))
     lines.append("STATUS:" + (a.cancelled || visit.status == .cancelled ? "CANCELLED" : "CONFIRMED"))
     lines.append("SEQUENCE:\(a.changes)")
     lines.append("END:VEVENT")

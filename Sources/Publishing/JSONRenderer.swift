@@ -186,30 +186,41 @@ public enum LogRenderer {
     }.joined()
   }
 
-  /// One block per event: seq, time, actor, type, reason, and the payload's fields, sealed ones
-  /// (kept in the vault) included, or the mark that they were erased.
+  /// One block per event: seq, time (in the visit's zone), actor, type, reason, and the payload's
+  /// fields, sealed ones (kept in the vault) included, or the mark that they were erased. The type
+  /// is the name in the log; field names and known values are in the language of `labels`, as the
+  /// audit trail words them.
   public static func text(_ records: [EventRecord], _ labels: Labels) -> String {
+    let zone = records.first { $0.type == VisitScheduled.eventType }?.data["timezone"]?.stringValue
     var out = ""
     for r in records {
-      out += "#\(r.seq)  \(r.recorded)  \(terminalSafe(r.actor))  \(r.type)"
+      out += "#\(r.seq)  \(labels.moment(r.recorded, in: zone))  \(terminalSafe(r.actor))  \(r.type)"
       if let reason = r.reason { out += "  (\(terminalSafe(reason)))" }
       out += "\n"
-      var fields = r.data.merging(r.unsealed) { line, _ in line }.mapValues { terminalSafe(flat($0)) }
-      for name in r.erased { fields[name] = labels[.erased] }
-      for key in fields.keys.sorted() { out += "    \(key): \(fields[key] ?? "")\n" }
+      var fields = r.data.merging(r.unsealed) { line, _ in line }
+      for name in r.erased { fields[name] = nil }
+      let lines =
+        fields.map { (labels.field($0.key), flat($0.value, field: $0.key, labels)) }
+        + r.erased.map { (labels.field($0), labels[.erased]) }
+      for (name, value) in lines.sorted(by: { $0.0 < $1.0 }) {
+        out += "    \(terminalSafe(name)): \(terminalSafe(value))\n"
+      }
     }
     return out
   }
 
-  private static func flat(_ v: JSONValue) -> String {
+  private static func flat(_ v: JSONValue, field: String, _ l: Labels) -> String {
     switch v {
-    case .null: return "null"
-    case .bool(let b): return String(b)
+    case .null: return "–"
+    case .bool(let b): return l[export: b ? .yes : .no]
     case .int(let i): return String(i)
-    case .string(let s): return s
-    case .array(let a): return "[" + a.map(flat).joined(separator: ", ") + "]"
+    case .string(let s): return l.value(s, of: field)
+    case .array(let a): return "[" + a.map { flat($0, field: field, l) }.joined(separator: ", ") + "]"
     case .object(let o):
-      return "{" + o.keys.sorted().map { "\($0): \(flat(o[$0] ?? .null))" }.joined(separator: ", ") + "}"
+      return "{"
+        + o.keys.sorted().map { "\(l.field($0)): \(flat(o[$0] ?? .null, field: $0, l))" }.joined(
+          separator: ", ")
+        + "}"
     }
   }
 }

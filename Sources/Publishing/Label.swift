@@ -7,7 +7,7 @@ public enum Label: Wording, CaseIterable {
   case noVisits, noTasks, noWarnings
   case partner, dates, direction, program, topics, organizers
   case appointments, attendees, openTasks
-  case published, notPublished, signedBy, notes
+  case published, notPublished, signedBy, notes, programme
   case nothingPlanned, at, hosts, attending, nobody, note, internalNote, internalMark
   case forAppointment, catering, accessibility, noneNoted
   case overdue, owner, unassigned, due, origin
@@ -25,11 +25,13 @@ public enum Label: Wording, CaseIterable {
   // AppointmentKind
   case kindReception, kindSiteVisit, kindMeeting, kindPresentation, kindMeal, kindTransfer, kindPress
   case kindSigning, kindCeremony, kindOther
+  // PlanWarning.Rule: English names the rule as `check --format json` does.
+  case ruleDoubleBooked, ruleParallelSites, ruleTravelBuffer, ruleNoDelegation
 
   public var wording: (en: String, de: String) {
     switch self {
     case .asOf: return ("as of event", "Stand: Ereignis")
-    case .head: return ("head", "Kopf-Hash")
+    case .head: return ("head", "Prüfsumme")
     case .noVisits: return ("No visits.", "Keine Besuche.")
     case .noTasks: return ("No tasks.", "Keine Aufgaben.")
     case .noWarnings: return ("No warnings.", "Keine Warnungen.")
@@ -46,6 +48,7 @@ public enum Label: Wording, CaseIterable {
     case .notPublished: return ("not yet published", "noch nicht veröffentlicht")
     case .signedBy: return ("signed by", "unterzeichnet von")
     case .notes: return ("Notes", "Notizen")
+    case .programme: return ("Programme", "Ablauf")
     case .internalNote: return ("internal note", "interner Hinweis")
     case .internalMark: return ("internal", "intern")
     case .nothingPlanned: return ("nothing planned", "keine Termine")
@@ -88,6 +91,10 @@ public enum Label: Wording, CaseIterable {
     case .kindSigning: return ("signing", "Unterzeichnung")
     case .kindCeremony: return ("ceremony", "Zeremonie")
     case .kindOther: return ("other", "Sonstiges")
+    case .ruleDoubleBooked: return ("double-booked", "Doppelbelegung")
+    case .ruleParallelSites: return ("parallel-sites", "Gleichzeitig an zwei Orten")
+    case .ruleTravelBuffer: return ("travel-buffer", "Wegezeit")
+    case .ruleNoDelegation: return ("no-delegation", "Ohne Delegation")
     }
   }
 }
@@ -141,6 +148,16 @@ extension Label {
     case .signing: self = .kindSigning
     case .ceremony: self = .kindCeremony
     case .other: self = .kindOther
+    }
+  }
+
+  /// The name of a plan warning's rule.
+  public init(_ rule: PlanWarning.Rule) {
+    switch rule {
+    case .doubleBooked: self = .ruleDoubleBooked
+    case .parallelSites: self = .ruleParallelSites
+    case .travelBuffer: self = .ruleTravelBuffer
+    case .noDelegation: self = .ruleNoDelegation
     }
   }
 }

@@ -21,6 +21,9 @@ public struct Labels: Sendable {
     language == .de ? german ?? title : title
   }
 
+  /// A title quoted the language's way: 'X' / „X“.
+  public func quoted(_ s: String) -> String { language == .de ? "„\(s)“" : "'\(s)'" }
+
   /// A person's name, or the mark that it was erased.
   public func name(_ n: PersonName) -> String {
     switch n {

@@ -1,3 +1,4 @@
+import EventLog
 import Planning
 
 /// Sentences with values, the English and German wording of each side by side: what an audit
@@ -39,6 +40,11 @@ public enum Phrase: Wording {
   case parallelSites(appointments: [String], persons: String)
   case travelBuffer(minutes: Int, appointments: [String], buffer: Int)
   case noDelegation(appointment: String)
+  // `visits verify`, one line per visit; `head` is the full hash.
+  case streamIntact(stream: String, events: Int, head: String)
+  case streamDamaged(stream: String, problems: Int, readable: Int)
+  case anchorConfirmed(
+    stream: String, anchor: String, seq: Int, recorded: Timestamp, later: Int, head: String)
 
   public var wording: (en: String, de: String) {
     let en = Labels(.en)
@@ -156,14 +162,32 @@ public enum Phrase: Wording {
         "nobody from the delegation attends \(appointment)",
         "an \(appointment) nimmt niemand aus der Delegation teil"
       )
+    case .streamIntact(let stream, let events, let head):
+      return (
+        "\(stream): ok, \(events) events, \(en[.head]) \(head)",
+        "\(stream): in Ordnung, \(events) Ereignisse, \(de[.head]) \(head)"
+      )
+    case .streamDamaged(let stream, let problems, let readable):
+      return (
+        "\(stream): \(problems) problem(s), \(readable) readable events",
+        "\(stream): \(problems) Problem(e), \(readable) lesbare Ereignisse"
+      )
+    case .anchorConfirmed(let stream, let anchor, let seq, let recorded, let later, let head):
+      return (
+        "\(stream): anchor \(anchor) is event \(seq) (recorded \(en.moment(recorded, in: nil))); "
+          + "the log is intact and extends it by \(later) event(s), \(en[.head]) \(head)",
+        "\(stream): Anker \(anchor) ist Ereignis \(seq) (erfasst \(de.moment(recorded, in: nil))); "
+          + "das Protokoll ist unversehrt und setzt ihn um \(later) Ereignis(se) fort, \(de[.head]) \(head)"
+      )
     }
   }
 }
 
 extension Phrase {
-  /// What an audit entry did, as a sentence still to be put in words.
-  init(_ e: AuditEntry) {
-    let label = e.subject.label
+  /// What an audit entry did, as a sentence still to be put in words; `german` picks the German
+  /// title of what it names, where there is one.
+  init(_ e: AuditEntry, german: Bool = false) {
+    let label = german ? e.subject.labelDe ?? e.subject.label : e.subject.label
     func old(_ f: String) -> String? { e.changes.first { $0.field == f }?.old }
     switch e.event {
     case .visitScheduled(let s):

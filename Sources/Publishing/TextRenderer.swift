@@ -19,14 +19,17 @@ public struct TextRenderer: Sendable {
     guard !entries.isEmpty else { return labels[.noVisits] + "\n" }
     return entries.map { e in
       let status = labels[Label(e.status)]
-      return "\(e.id)  \(e.from) – \(e.to)  \(status)  \(t(e.title)) — \(t(e.partner))"
+      return
+        "\(e.id)  \(labels.numeric(e.from)) – \(labels.numeric(e.to))  \(status)  \(t(labels.title(e.title, german: e.titleDe))) — \(t(e.partner))"
     }.joined(separator: "\n") + "\n"
   }
 
   /// `visits show`.
   public func visit(_ v: Visit, head: StreamHead) -> String {
     var out: [String] = []
-    out.append(t(v.title) + (v.status == .cancelled ? " (\(labels[.cancelled]))" : ""))
+    out.append(
+      t(labels.title(v.title, german: v.titleDe)) + (v.status == .cancelled ? " (\(labels[.cancelled]))" : "")
+    )
     out.append("  \(labels[.partner]): \(t(v.partner))")
     out.append("  \(labels[.dates]): \(labels.range(v.from, v.to)) (\(v.timezone))")
     out.append("  \(labels[.direction]): \(labels[Label(v.direction)])")
@@ -40,7 +43,8 @@ public struct TextRenderer: Sendable {
       "  \(labels[.appointments]): \(entry.appointments) · \(labels[.attendees]): \(entry.attendees) · \(labels[.openTasks]): \(entry.openTasks)"
     )
     if let p = v.publications.last {
-      out.append("  \(labels[.published]) \(p.version): \(p.meta.recorded) (\(t(p.meta.actor)))")
+      let when = labels.moment(p.meta.recorded, in: v.timezone)
+      out.append("  \(labels[.published]) \(p.version): \(when) (\(t(p.meta.actor)))")
     } else {
       out.append("  \(labels[.published]): \(labels[.notPublished])")
     }
@@ -50,10 +54,10 @@ public struct TextRenderer: Sendable {
     }
     let programme = v.activeAppointments
     if !programme.isEmpty {
-      out.append("  \(labels[.appointments]):")
+      out.append("  \(labels[.programme]):")
       let width = programme.map(\.id.count).max() ?? 0
       for a in programme {
-        let when = "\(labels.date(a.start.date)) \(a.start.clock)–\(a.end.clock)"
+        let when = "\(labels.numeric(a.start.date)) \(a.start.clock)–\(a.end.clock)"
         out.append(
           "    \(a.id)" + String(repeating: " ", count: width - a.id.count + 2)
             + "\(when)  \(t(labels.title(a.title, german: a.titleDe)))")
@@ -63,7 +67,8 @@ public struct TextRenderer: Sendable {
       out.append("  \(labels[.notes]):")
       for n in v.notes {
         let mark = n.internal ? " (\(labels[.internalMark]))" : ""
-        out.append("    \(n.meta.recorded) \(t(n.meta.actor))\(mark): \(t(n.text))")
+        out.append(
+          "    \(labels.moment(n.meta.recorded, in: v.timezone)) \(t(n.meta.actor))\(mark): \(t(n.text))")
       }
     }
     out.append("  \(anchor(head))")
@@ -76,7 +81,9 @@ public struct TextRenderer: Sendable {
     var out: [String] = []
     let md = markdown
     func esc(_ s: String) -> String { md ? markdownSafe(s) : t(s) }
-    out.append((md ? "# " : "") + esc(v.title) + (v.status == .cancelled ? " (\(labels[.cancelled]))" : ""))
+    out.append(
+      (md ? "# " : "") + esc(labels.title(v.title, german: v.titleDe))
+        + (v.status == .cancelled ? " (\(labels[.cancelled]))" : ""))
     out.append((md ? "" : "") + "\(esc(v.partner)) · \(labels.range(v.from, v.to)) · \(v.timezone)")
     out.append(md ? "\n_\(anchor(head))_" : anchor(head))
     for day in it.days {
@@ -124,7 +131,7 @@ public struct TextRenderer: Sendable {
   public func attendees(_ list: AttendeeList, head: StreamHead) -> String {
     var out: [String] = []
     var title = t(list.visit.title)
-    if let a = list.appointment { title += " — \(labels[.forAppointment]) '\(t(a.title))'" }
+    if let a = list.appointment { title += " — \(labels[.forAppointment]) \(labels.quoted(t(a.title)))" }
     out.append(title)
     for g in list.groups {
       out.append("")
@@ -160,7 +167,7 @@ public struct TextRenderer: Sendable {
       if r.overdue { parts.append(labels[.overdue]) }
       parts.append(t(labels.title(task.title, german: task.titleDe)))
       parts.append("\(labels[.owner]): \(task.owner.map(t) ?? labels[.unassigned])")
-      if let d = task.due { parts.append("\(labels[.due]): \(d)") }
+      if let d = task.due { parts.append("\(labels[.due]): \(labels.numeric(d))") }
       parts.append("\(labels[.origin]): \(origin(task.origin))")
       return parts.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
@@ -180,7 +187,7 @@ public struct TextRenderer: Sendable {
   public func check(_ v: Visit) -> String {
     let ws = v.warnings
     guard !ws.isEmpty else { return labels[.noWarnings] + "\n" }
-    return ws.map { "\($0.rule.rawValue): \(t(WarningText.describe($0, in: v, labels)))" }.joined(
+    return ws.map { "\(labels[Label($0.rule)]): \(t(WarningText.describe($0, in: v, labels)))" }.joined(
       separator: "\n") + "\n"
   }
 }

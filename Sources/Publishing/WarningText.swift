@@ -6,7 +6,7 @@ public enum WarningText {
   public static func describe(_ w: PlanWarning, in v: Visit, _ l: Labels) -> String {
     func appt(_ id: String) -> String {
       guard let a = v.appointments[id] else { return id }
-      return "'\(a.title)' (\(a.start.clock)–\(a.end.clock))"
+      return "\(l.quoted(a.title)) (\(a.start.clock)–\(a.end.clock))"
     }
     func person(_ id: String) -> String { v.attendees[id].map { l.name(of: $0.personal) } ?? id }
     let names = w.persons.map(person).joined(separator: ", ")

@@ -82,7 +82,7 @@ public enum WebLabel: Wording, CaseIterable {
     case .verifyOK: return ("intact", "unversehrt")
     case .problems: return ("problems", "Probleme")
     case .events: return ("events", "Ereignisse")
-    case .head: return ("head hash", "Kopf-Hash")
+    case .head: return ("head hash", "Prüfsumme")
     case .anchorCheck: return ("Check a printed anchor", "Gedruckten Anker prüfen")
     case .anchor: return ("Anchor (hex digits)", "Anker (Hex-Ziffern)")
     case .anchorFound:

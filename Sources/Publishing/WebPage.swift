@@ -92,7 +92,8 @@ public enum WebPage {
         let overdue = rows.filter(\.overdue).count
         let status = e.status == .cancelled ? l[.cancelled] : l[.planned]
         body += "<tr><td class=\"nowrap\">\(h(l.range(e.from, e.to)))</td>"
-        body += "<td><a href=\"\(h(f.link("/" + e.id)))\">\(h(e.title))</a></td><td>\(h(e.partner))</td>"
+        body +=
+          "<td><a href=\"\(h(f.link("/" + e.id)))\">\(h(l.title(e.title, german: e.titleDe)))</a></td><td>\(h(e.partner))</td>"
         body += "<td>\(h(status))</td><td>\(rows.count)"
         if overdue > 0 { body += " <span class=\"warn\">(\(overdue) \(h(l[web: .overdue])))</span>" }
         body += "</td><td>\(warnings[e.id] ?? 0)</td></tr>\n"
@@ -201,7 +202,7 @@ public enum WebPage {
       for n in v.notes {
         let mark = n.internal ? "<span class=\"internal\">\(h(l[.internalMark]))</span> " : ""
         body +=
-          "<p class=\"note\">\(mark)\(AgendaRenderer.html(n.text, breaks: true)) <span class=\"by\">— \(h(n.meta.actor)), \(h(n.meta.recorded.description))</span></p>\n"
+          "<p class=\"note\">\(mark)\(AgendaRenderer.html(n.text, breaks: true)) <span class=\"by\">— \(h(n.meta.actor)), \(h(l.moment(n.meta.recorded, in: v.timezone)))</span></p>\n"
       }
     }
     body += "<h2>\(h(l[web: .publications]))</h2>\n"
@@ -210,7 +211,7 @@ public enum WebPage {
       ? "<p>\(h(l[web: .noneYet]))</p>\n"
       : "<ul>\n"
         + v.publications.map {
-          "<li>\(h(l[web: .version])) \($0.version) — \(h($0.meta.recorded.description)), \(h($0.meta.actor))</li>"
+          "<li>\(h(l[web: .version])) \($0.version) — \(h(l.moment($0.meta.recorded, in: v.timezone))), \(h($0.meta.actor))</li>"
         }.joined(separator: "\n") + "\n</ul>\n"
     body += "<h2>\(h(l[web: .change]))</h2>\n"
     for form in forms { body += details(form, f) }
@@ -226,7 +227,7 @@ public enum WebPage {
       body +=
         diff.isEmpty
         ? "<p>\(h(l[web: .nothingChangedSince]))</p>\n"
-        : "<pre>\(h(AuditText(l.language).diff(diff, visit: v, from: "v:\(v.publishedVersion)", to: "now")))</pre>\n"
+        : "<pre>\(h(AuditText(l.language).diff(diff, visit: v, from: "v:\(v.publishedVersion)", to: nil)))</pre>\n"
     } else {
       body += "<p>\(h(l[web: .firstPublication]))</p>\n"
     }
@@ -262,13 +263,13 @@ public enum WebPage {
     body += "<ol class=\"audit\">\n"
     for e in entries {
       body +=
-        "<li><p><span class=\"when\">\(h(e.meta.recorded.description))</span> <strong>\(h(e.meta.actor))</strong> "
+        "<li><p><span class=\"when\">\(h(l.moment(e.meta.recorded, in: e.timezone)))</span> <strong>\(h(e.meta.actor))</strong> "
       body += "\(h(words.summary(e))) <span class=\"id\">#\(e.meta.seq)</span></p>\n"
       if let r = e.meta.reason { body += "<p class=\"why\">\(h(r))</p>\n" }
       if !e.changes.isEmpty {
         body +=
           "<ul class=\"changes\">"
-          + e.changes.map { "<li>\(h($0.field)): \(h(words.values($0)))</li>" }
+          + e.changes.map { "<li>\(h(l.field($0.field))): \(h(words.values($0)))</li>" }
           .joined() + "</ul>\n"
       }
       body += "</li>\n"

@@ -81,10 +81,10 @@ enum AuditCommands {
     let r = try ctx.planner.diff(visit, from: from, to: to, asOf: asOf)
     ctx.warn(r.warnings)
     let fromText = from.description
-    let toText = (to ?? asOf)?.description ?? "now"
+    let toText = (to ?? asOf)?.description
     if ctx.format == "json" {
       ctx.standardOutput = JSONRenderer.text(
-        AuditText.diffJSON(r.value.diff, visit: visit, from: fromText, to: toText))
+        AuditText.diffJSON(r.value.diff, visit: visit, from: fromText, to: toText ?? "now"))
     } else {
       ctx.standardOutput = AuditText(try ctx.language()).diff(
         r.value.diff, visit: r.value.later, from: fromText, to: toText)

@@ -21,8 +21,10 @@ enum LogCommands {
         let (check, report) = try ctx.planner.verifyAnchor(visits[0], anchor: anchor)
         ctx.warn(report.warnings)
         ctx.print(
-          "\(check.visit): anchor \(check.anchor) is event \(check.seq) (recorded \(check.recorded)); the log is intact and extends it by \(check.later) event(s), head \(check.headHash)"
-        )
+          Labels(try ctx.language())[
+            phrase: .anchorConfirmed(
+              stream: check.visit, anchor: check.anchor, seq: check.seq, recorded: check.recorded,
+              later: check.later, head: check.headHash)])
       } catch PlanningError.anchorOnDamagedStream(let visit, let report) {
         // Say what is damaged before saying why the anchor cannot be confirmed.
         ctx.warn(report.warnings)
@@ -32,15 +34,20 @@ enum LogCommands {
       return
     }
     let reports = try ctx.planner.verify(visits)
+    let labels = Labels(try ctx.language())
     var failed = 0
     for report in reports {
       ctx.warn(report.warnings)
       report.problems.forEach { ctx.warn($0.description) }
       if report.problems.isEmpty {
-        ctx.print("\(report.stream): ok, \(report.count) events, head \(report.headHash)")
+        ctx.print(
+          labels[phrase: .streamIntact(stream: report.stream, events: report.count, head: report.headHash)])
       } else {
         failed += 1
-        ctx.print("\(report.stream): \(report.problems.count) problem(s), \(report.count) readable events")
+        ctx.print(
+          labels[
+            phrase: .streamDamaged(
+              stream: report.stream, problems: report.problems.count, readable: report.count)])
       }
     }
     if failed > 0 { throw PlanningError.damaged(failed: failed, of: reports.count) }

@@ -57,10 +57,12 @@ struct TimeTravelTests {
     let text = try store.run(["audit", "v", "--actor", "ben"]).out
     #expect(text.contains("moved 'Visit to DEW21' from Mon 2 May 14:00–15:30 to 15:00–16:30"))
     #expect(text.contains("why: DEW21 asked for a later start"))
-    #expect(text.contains("start: 2022-05-02T14:00 → 2022-05-02T15:00"))
+    #expect(text.contains("start: 2022-05-02 14:00 → 2022-05-02 15:00"))
     #expect(!text.contains("anna"))
     let de = try store.run(["audit", "v", "--actor", "ben", "--lang", "de"]).out
     #expect(de.contains("verschob „Visit to DEW21“ von Mo. 2. Mai 14:00–15:30 auf 15:00–16:30"))
+    #expect(de.contains("warum: DEW21 asked for a later start"))
+    #expect(de.contains("Beginn: 02.05.2022, 14:00 → 02.05.2022, 15:00"))
   }
 
   @Test("audit --since and --until bound the entries; all visits are merged in recorded order")

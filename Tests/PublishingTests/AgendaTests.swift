@@ -445,7 +445,7 @@ struct AgendaTests {
     #expect(en[2].contains("<footer class=\"anchor\">as of event \(seq) · head 3f2a9c1b7d4e</footer>"))
     #expect(en[2].contains("content: \"as of event \(seq) · head 3f2a9c1b7d4e\";"))
     #expect(
-      AgendaRenderer.text(a, Labels(.de)).hasSuffix("Stand: Ereignis \(seq) · Kopf-Hash 3f2a9c1b7d4e\n"))
+      AgendaRenderer.text(a, Labels(.de)).hasSuffix("Stand: Ereignis \(seq) · Prüfsumme 3f2a9c1b7d4e\n"))
   }
 
   @Test("title block: partner, dates, programme, organisers, topics, published version or draft")

@@ -131,7 +131,7 @@ struct ICalendarClientTests {
       #expect(e.sequence == a.changes)
       #expect(e.status == (a.cancelled ? "CANCELLED" : "CONFIRMED"))
       #expect(e.summary == a.title)
-      #expect(e.categories == [a.kind.rawValue])
+      #expect(e.categories == [Labels(.en)[Label(a.kind)]])
       #expect(e.dtstamp == ICalendar.utc(a.updated))
     }
     #expect(cal.events.first?.location == "Rathaus, Friedensplatz 1, 44135 Dortmund")

@@ -1,3 +1,4 @@
+import EventLog
 import Planning
 import Testing
 
@@ -16,7 +17,7 @@ struct WordingTests {
 
   static var allKeys: [String] {
     Label.allCases.map(name) + AgendaLabel.allCases.map(name) + ExportLabel.allCases.map(name)
-      + AuditLabel.allCases.map(name)
+      + AuditLabel.allCases.map(name) + FieldLabel.allCases.map(name)
   }
 
   static func name(_ key: some Wording) -> String { "\(type(of: key)).\(key)" }
@@ -45,6 +46,31 @@ struct WordingTests {
   @Test(arguments: AgendaLabel.allCases) func agendaLabel(_ key: AgendaLabel) { check(key) }
   @Test(arguments: ExportLabel.allCases) func exportLabel(_ key: ExportLabel) { check(key) }
   @Test(arguments: AuditLabel.allCases) func auditLabel(_ key: AuditLabel) { check(key) }
+  @Test(arguments: FieldLabel.allCases) func fieldLabel(_ key: FieldLabel) { check(key) }
+
+  @Test("audit fields: English is the name the event gives, German a word; an unknown name stays")
+  func fieldNames() {
+    for key in FieldLabel.allCases { #expect(key.text(.en) == key.rawValue) }
+    #expect(Labels(.de).field("status") == "Status" && Labels(.de).field("side") == "Seite")
+    #expect(Labels(.de).field("no-such-field") == "no-such-field")
+    #expect(Labels(.de).value("registered", of: "status") == "angemeldet")
+    #expect(Labels(.de).value("interpreter", of: "side") == "Dolmetschende")
+    #expect(Labels(.de).value("site-visit", of: "kind") == "Besichtigung")
+    #expect(Labels(.de).value("2022-05-02", of: "due") == "02.05.2022")
+    #expect(Labels(.de).value("2022-05-02T09:30", of: "start") == "02.05.2022, 09:30")
+    #expect(Labels(.en).value("2022-05-02T09:30", of: "start") == "2022-05-02 09:30")
+    #expect(Labels(.de).value("2022-05-02", of: "title") == "2022-05-02")
+    #expect(Labels(.de).value("not-a-side", of: "side") == "not-a-side")
+  }
+
+  @Test("times of recording are wall-clock times in the visit's zone, or UTC and said so")
+  func moments() {
+    let t = Timestamp(milliseconds: 1_650_544_200_000)  // 2022-04-21T12:30:00Z
+    #expect(Labels(.de).moment(t, in: "Europe/Berlin") == "21.04.2022, 14:30")
+    #expect(Labels(.en).moment(t, in: "Europe/Berlin") == "2022-04-21 14:30")
+    #expect(Labels(.de).moment(t, in: nil) == "21.04.2022, 12:30 UTC")
+    #expect(Labels(.de).numeric(LocalDate(year: 2022, month: 5, day: 2)) == "02.05.2022")
+  }
 
   @Test("the lists of exceptions name existing keys only")
   func exceptionsExist() {
@@ -100,7 +126,11 @@ struct WordingTests {
     .doubleBooked(persons: "P", appointments: ["A", "B"]),
     .parallelSites(appointments: ["A", "B"], persons: "P"),
     .travelBuffer(minutes: 5, appointments: ["A", "B"], buffer: 15), .noDelegation(appointment: "A"),
-    .personErased(person: "p1"), .noteAdded(excerpt: "N", internal: true), .visitUpdated,
+    .personErased(person: "p1"), .streamIntact(stream: "v", events: 3, head: "ab"),
+    .streamDamaged(stream: "v", problems: 1, readable: 2),
+    .anchorConfirmed(
+      stream: "v", anchor: "ab", seq: 2, recorded: Timestamp(milliseconds: 0), later: 1, head: "abc"),
+    .noteAdded(excerpt: "N", internal: true), .visitUpdated,
     .siteUpdated("S"), .appointmentUpdated("A"), .attendeeUpdated(name: "P"), .taskRetitled("T", title: "U"),
   ]
 
@@ -131,18 +161,21 @@ struct WordingTests {
     case .travelBuffer: return 22
     case .noDelegation: return 23
     case .personErased: return 24
-    case .visitUpdated: return 25
-    case .siteUpdated: return 26
-    case .appointmentUpdated: return 27
-    case .attendeeUpdated: return 28
-    case .taskRetitled: return 29
+    case .streamIntact: return 25
+    case .streamDamaged: return 26
+    case .anchorConfirmed: return 27
+    case .visitUpdated: return 28
+    case .siteUpdated: return 29
+    case .appointmentUpdated: return 30
+    case .attendeeUpdated: return 31
+    case .taskRetitled: return 32
     }
   }
 
   @Test("every phrase has an example")
   func everyPhrase() {
-    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...29))
-    #expect(Self.phrases.count == 31)
+    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...32))
+    #expect(Self.phrases.count == 34)
   }
 
   @Test(arguments: phrases) func phrase(_ p: Phrase) {

@@ -153,7 +153,7 @@ struct WebHandler {
       if let from = try point("from", .from) {
         let r = try planner.diff(id, from: from, to: try point("to", .to)).value
         text = AuditText(l.language).diff(
-          r.diff, visit: r.later, from: from.description, to: q.value("to") ?? "now")
+          r.diff, visit: r.later, from: from.description, to: q.value("to"))
       } else {
         _ = try planner.visit(id)
       }
@@ -247,7 +247,7 @@ struct WebHandler {
       hidden = try self.hidden(v, f)
       if case .versionConflict(_, .exactly(let seen), _)? = error as? PlanningError {
         let d = try planner.diff(visit, from: .seq(seen)).value
-        changes = AuditText(f.labels.language).diff(d.diff, visit: d.later, from: "seq:\(seen)", to: "now")
+        changes = AuditText(f.labels.language).diff(d.diff, visit: d.later, from: "seq:\(seen)", to: nil)
       }
     } else if spec.name == "schedule" {
       hidden = [("token", try token(r.remoteUser ?? "", scope: "-"))]
