@@ -54,7 +54,7 @@ public enum ICalendar {
       "VERSION:2.0",
       "PRODID:" + productID,
       "CALSCALE:GREGORIAN",
-      "X-WR-CALNAME:" + text(visit.title),
+      "X-WR-CALNAME:" + text(labels.title(visit.title, german: visit.titleDe)),
     ]
     for zone in Set(appointments.map(\.timezone)).sorted() {
       let used = appointments.filter { $0.timezone == zone }
@@ -78,7 +78,7 @@ public enum ICalendar {
       "DTSTAMP:" + utc(a.updated),
       "DTSTART;TZID=\(a.timezone):" + local(a.start),
       "DTEND;TZID=\(a.timezone):" + local(a.end),
-      "SUMMARY:" + text(a.title),
+      "SUMMARY:" + text(labels.title(a.title, german: a.titleDe)),
     ]
     if let site = a.site.flatMap({ visit.sites[$0] }) {
       lines.append("LOCATION:" + text([site.name, site.address].compactMap { $0 }.joined(separator: ", ")))

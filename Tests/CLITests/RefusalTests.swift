@@ -197,6 +197,74 @@ struct RefusalTests {
     Case(
       args: ["cancel-appointment", "v", "rec", "--store", "/nonexistent-store"], code: 66,
       message: "visits: no such store: /nonexistent-store"),
+    // Corrections.
+    Case(
+      args: ["update-appointment", "v", "rec"], code: 64,
+      message:
+        "visits: update-appointment: nothing to correct; give at least one of --title, --title-de, --site, --no-site, --kind, --host, --note, --internal-note"
+    ),
+    Case(
+      args: ["update-appointment", "v", "rec", "--kind", "banquet"], code: 64,
+      message: "visits: invalid --kind 'banquet': one of reception"),
+    Case(
+      args: ["update-appointment", "v", "rec", "--title", "Reception"], code: 65,
+      message: "visits: refused by rule no-change: appointment rec already has these details"),
+    Case(
+      args: ["update-appointment", "v", "rec", "--title", ""], code: 65,
+      message: "visits: refused by rule text: --title must not be empty"),
+    Case(
+      args: ["update-appointment", "v", "rec", "--site", "nowhere"], code: 66,
+      message: "visits: no such site in visit v: nowhere"),
+    Case(
+      args: ["update-appointment", "v", "rec", "--site", "hall", "--no-site"], code: 65,
+      message: "visits: refused by rule text: give a new --site or --no-site, not both"),
+    Case(
+      args: ["update-appointment", "v", "gone", "--title", "X"], code: 66,
+      message: "visits: no such appointment in visit v: gone"),
+    Case(
+      args: ["update-appointment", "v", "rec", "--internal-note", "a\u{7}b"], code: 65,
+      message: "visits: refused by rule text: --internal-note contains a control character"),
+    Case(
+      args: ["update-attendee", "v", "p1", "--side", "guest"], code: 64,
+      message: "visits: invalid --side 'guest': one of delegation, host, staff, interpreter, press"),
+    Case(
+      args: ["update-attendee", "v", "p1", "--name", "Jane Roe"], code: 65,
+      message: "visits: refused by rule no-change: person p1 already has these details"),
+    Case(
+      args: ["update-attendee", "v", "p1", "--name", ""], code: 65,
+      message: "visits: refused by rule text: --name must not be empty"),
+    Case(
+      args: ["update-attendee", "v", "nobody", "--name", "X"], code: 66,
+      message: "visits: no such person in visit v: nobody"),
+    Case(
+      args: ["update-site", "v", "hall", "--name", "City hall"], code: 65,
+      message: "visits: refused by rule no-change: site hall already has these details"),
+    Case(
+      args: ["update-site", "v", "annex", "--name", "Annex"], code: 66,
+      message: "visits: no such site in visit v: annex"),
+    Case(
+      args: ["update-visit", "v", "--partner", ""], code: 65,
+      message: "visits: refused by rule text: --partner must not be empty"),
+    Case(
+      args: ["update-visit", "v", "--title", "Visit"], code: 65,
+      message: "visits: refused by rule no-change: visit v already has these details"),
+    Case(
+      args: ["update-task", "v", "t1", "--title", "Book the bus"], code: 65,
+      message: "visits: refused by rule no-change: task t1 is already titled 'Book the bus'"),
+    Case(
+      args: ["update-task", "v", "t9", "--title", "X"], code: 66,
+      message: "visits: no such task in visit v: t9"),
+    Case(args: ["update-task", "v", "t1"], code: 64, message: "visits: update-task: missing --title"),
+    Case(
+      args: ["note", "v", "--text", "x", "--internal=yes"], code: 64,
+      message: "visits: --internal takes no value"),
+    // Audiences.
+    Case(
+      args: ["agenda", "v", "--audience", "press"], code: 64,
+      message: "visits: invalid --audience 'press': guests or internal"),
+    Case(
+      args: ["tasks", "--audience", "internal"], code: 64,
+      message: "visits: --audience applies to agenda, itinerary, calendar, not to tasks"),
     Case(
       args: ["show", "v", "--store", "/nonexistent-store"], code: 66,
       message: "visits: no such store: /nonexistent-store"),

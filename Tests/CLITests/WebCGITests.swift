@@ -154,6 +154,34 @@ struct WebCGITests {
     #expect(try store.cgi("GET", "/v").body.contains("10:30–11:30"))
   }
 
+  @Test("corrections from the prefilled form; the agenda's audience; internal notes only for staff")
+  func correctionsAndAudience() throws {
+    let (store, hidden) = try Self.seeded()
+    let page = try store.cgi("GET", "/v").body
+    // The correction form of the reception is filled in with what stands.
+    #expect(page.contains("action=\"/v/update-appointment\""))
+    #expect(page.contains("value=\"Reception\""))
+    let form = formBody([
+      ("appointment", "rec"), ("title", "Reception"), ("site", "hall"), ("kind", "reception"),
+      ("internal-note", "Gift: plate no. 17"), ("expect-version", hidden["expect-version"] ?? ""),
+      ("token", hidden["token"] ?? ""),
+    ])
+    let r = try store.cgi("POST", "/v/update-appointment", form: form)
+    #expect(r.status == 303, "\(r.body.prefix(400))")
+    // Only what changed was recorded.
+    let log = try store.run(["log", "v", "--format", "jsonl"]).out
+    #expect(log.contains(#""data":{"appointment":"rec","internalNote":"Gift: plate no. 17"}"#), "\(log)")
+    // Staff see the internal note on the visit page and the internal agenda, guests never.
+    #expect(try store.cgi("GET", "/v").body.contains("Gift: plate no. 17"))
+    #expect(!(try store.cgi("GET", "/v/agenda").body.contains("plate no. 17")))
+    #expect(!(try store.cgi("GET", "/v/calendar.ics").body.contains("plate no. 17")))
+    let staff = try store.cgi("GET", "/v/agenda", query: "audience=internal")
+    #expect(staff.status == 200 && staff.body.contains("Gift: plate no. 17"))
+    #expect(try store.cgi("GET", "/v/calendar.ics", query: "audience=internal").body.contains("plate no. 17"))
+    let bad = try store.cgi("GET", "/v/agenda", query: "audience=press")
+    #expect(bad.status == 400, "\(bad.body.prefix(300))")
+  }
+
   /// Every refused write: its status, and the store's bytes unchanged.
   struct Refusal: Sendable, CustomTestStringConvertible {
     var name: String
