@@ -74,6 +74,8 @@ public struct AppendResult: Sendable, Equatable {
   public var alreadyStored: Bool
   /// A torn tail that this append removed before writing, if any.
   public var repairs: [EventLogWarning]
+  /// Where the stream stands afterwards (for a snapshot of the state the append folded).
+  public var position: StreamPosition? = nil
 }
 
 /// Which part of a stream to read.
@@ -156,11 +158,33 @@ public protocol EventStore: Sendable {
   ///   - decide: returns the events to append; an empty array appends nothing. Errors it throws are
   ///     passed on and nothing is written.
   /// - Throws: `EventLogError`, or what `fold` or `decide` throw.
+  ///   - resume: a state folded from the stream up to a position, kept from an earlier read: when
+  ///     the stream still begins with that position, only what follows it is read and folded onto
+  ///     that state; otherwise the whole stream is folded from `initial`.
   func append<State>(
-    to stream: String, expected: ExpectedVersion, initial: State,
+    to stream: String, expected: ExpectedVersion, initial: State, resume: (StreamPosition, State)?,
     fold: (inout State, EventRecord) throws -> Void,
     decide: (State, StreamHead) throws -> [NewEvent]
   ) throws -> AppendResult
+
+  /// Calls `body` with each record after `position` (from the start when nil), if the stream still
+  /// begins with it.
+  ///
+  /// - Returns: where the stream stands after the records read, and the warnings met; nil when the
+  ///   stream no longer begins with `position` (nothing was read: read from the start instead).
+  func forEach(in stream: String, after position: StreamPosition?, _ body: (EventRecord) throws -> Void)
+    throws -> StreamRead?
+
+  /// The bytes kept for a stream by `keep(_:for:)`, if any: a cache, which may be gone at any time.
+  func kept(for stream: String) -> [UInt8]?
+
+  /// Keeps bytes for a stream (a snapshot of what was built from it) where `kept(for:)` finds them;
+  /// best effort: a cache that cannot be written is simply not there next time.
+  func keep(_ bytes: [UInt8], for stream: String)
+
+  /// A random key kept with the caches (made with them, gone with them), for their MACs; nil when
+  /// there is none and `create` is false, or when it cannot be made.
+  func cacheKey(create: Bool) -> [UInt8]?
 
   /// Checks a whole stream and reports every problem instead of stopping at the first.
   func verify(_ stream: String) throws(EventLogError) -> StreamReport
@@ -203,6 +227,15 @@ extension EventStore {
     var records: [EventRecord] = []
     let warnings = try forEach(in: stream, limit: limit) { records.append($0) }
     return (records, warnings)
+  }
+
+  /// Folds the whole stream from `initial`, then appends (see the requirement).
+  public func append<State>(
+    to stream: String, expected: ExpectedVersion, initial: State,
+    fold: (inout State, EventRecord) throws -> Void,
+    decide: (State, StreamHead) throws -> [NewEvent]
+  ) throws -> AppendResult {
+    try append(to: stream, expected: expected, initial: initial, resume: nil, fold: fold, decide: decide)
   }
 
   /// Appends a batch of events atomically, whatever the stream holds.

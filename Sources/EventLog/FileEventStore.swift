@@ -46,12 +46,13 @@ public struct FileEventStore: EventStore {
   }
 
   /// A checking reader of a stream that fills in sealed values from its vault.
-  func scanner(_ file: FileDescriptor, _ stream: String, strict: Bool, bufferSize: Int = 1 << 16)
-    -> StreamScanner
-  {
+  func scanner(
+    _ file: FileDescriptor, _ stream: String, strict: Bool, bufferSize: Int = 1 << 16,
+    from: StreamPosition = .start
+  ) -> StreamScanner {
     StreamScanner(
       file: file, path: path(of: stream), strict: strict, vault: VaultReader(path: vaultPath(of: stream)),
-      bufferSize: bufferSize)
+      bufferSize: bufferSize, from: from)
   }
 
   /// Whether the store directory exists.
@@ -119,6 +120,22 @@ public struct FileEventStore: EventStore {
     return scanner.warnings
   }
 
+  public func forEach(
+    in stream: String, after position: StreamPosition?, _ body: (EventRecord) throws -> Void
+  ) throws -> StreamRead? {
+    let lock = try sharedLock()
+    defer { withExtendedLifetime(lock) {} }
+    guard let file = try openStream(stream, flags: O_RDONLY) else {
+      throw EventLogError.noSuchStream(name: stream)
+    }
+    defer { file.close() }
+    let from = position ?? .start
+    guard try begins(file, with: from) else { return nil }
+    var scanner = scanner(file, stream, strict: true, from: from)
+    while let r = try scanner.next() { try body(r) }
+    return StreamRead(position: scanner.position, warnings: scanner.warnings)
+  }
+
   public func head(of stream: String) throws -> StreamHead {
     var head = StreamHead()
     try forEach(in: stream, limit: .all) {
@@ -144,7 +161,7 @@ public struct FileEventStore: EventStore {
   // MARK: Writing
 
   public func append<State>(
-    to stream: String, expected: ExpectedVersion, initial: State,
+    to stream: String, expected: ExpectedVersion, initial: State, resume: (StreamPosition, State)?,
     fold: (inout State, EventRecord) throws -> Void,
     decide: (State, StreamHead) throws -> [NewEvent]
   ) throws -> AppendResult {
@@ -161,8 +178,14 @@ public struct FileEventStore: EventStore {
     var fileSize = 0
     let existing = try openStream(stream, flags: O_RDWR)
     defer { existing?.close() }
+    var resumed: StreamPosition?
     if let existing {
-      var scanner = scanner(existing, stream, strict: true)
+      // From the snapshot's position when the file still begins with it, else from the start.
+      var from = StreamPosition.start
+      if let (position, snapshot) = resume, try begins(existing, with: position) {
+        (from, state, resumed) = (position, snapshot, position)
+      }
+      var scanner = scanner(existing, stream, strict: true, from: from)
       while let r = try scanner.next() { try fold(&state, r) }
       head = scanner.head
       knownIDs = scanner.ids.mapValues(\.seq)
@@ -172,9 +195,17 @@ public struct FileEventStore: EventStore {
     }
 
     let events = try decide(state, head)
+    // A retry names its event ids: they are looked up in the whole stream, the part before the
+    // snapshot's position included.
+    if let resumed, let existing, events.contains(where: { $0.id != nil }) {
+      var prefix = scanner(existing, stream, strict: true)
+      while let r = try prefix.next(), r.seq <= resumed.seq { knownIDs[r.id] = r.seq }
+    }
     guard !events.isEmpty else {
       return AppendResult(
-        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [])
+        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [],
+        position: StreamPosition(seq: head.seq, hash: head.hash, recorded: head.recorded, length: validLength)
+      )
     }
     let plan = try Batch.plan(
       stream: stream, events: events, head: head, knownIDs: knownIDs, expected: expected, now: clock(),
@@ -182,9 +213,16 @@ public struct FileEventStore: EventStore {
     let lines: [UInt8]
     var result: AppendResult
     switch plan {
-    case .alreadyStored(let stored): return stored
-    case .write(_, let l, let vault, let r):
+    case .alreadyStored(var stored):
+      stored.position = StreamPosition(
+        seq: head.seq, hash: head.hash, recorded: head.recorded, length: validLength)
+      return stored
+    case .write(let records, let l, let vault, let r):
       (lines, result) = (l, r)
+      if let last = records.last {
+        result.position = StreamPosition(
+          seq: last.seq, hash: last.hash, recorded: last.recorded, length: validLength + l.count)
+      }
       // The vault first: a crash after it leaves entries no line refers to (ignored), never a line
       // whose values are nowhere.
       try appendToVault(vault, stream: stream)
@@ -224,6 +262,8 @@ public struct FileEventStore: EventStore {
     guard exists else { throw EventLogError.noSuchStore(path: directory) }
     let lock = try StoreLock(directory: directory, exclusive: true, timeout: lockTimeout)
     defer { withExtendedLifetime(lock) {} }
+    // The snapshot cache holds the values too: it goes first, and is rebuilt without them.
+    dropKept(for: stream)
     let path = vaultPath(of: stream)
     guard let file = try FileDescriptor.openFile(path, flags: O_RDWR) else { return 0 }
     defer { file.close() }

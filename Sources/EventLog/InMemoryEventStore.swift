@@ -14,6 +14,8 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   /// Each stream's vault: sealed values by commitment.
   private var vaults: [String: [String: VaultEntry]] = [:]
   private var created: Bool
+  /// What `keep(_:for:)` was given, by stream.
+  private var caches: [String: [UInt8]] = [:]
   private var mutex = pthread_mutex_t()
   private let clock: @Sendable () -> Timestamp
   private let makeID: @Sendable (String, Int) -> String
@@ -98,8 +100,41 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     return []
   }
 
+  /// Whether `records` begin with the stream up to `position` (its length counts records).
+  private static func begin(_ records: [EventRecord], with position: StreamPosition) -> Bool {
+    guard position.length > 0 else { return position.seq == 0 }
+    guard position.length <= records.count else { return false }
+    let r = records[position.length - 1]
+    return r.seq == position.seq && r.hash == position.hash && !r.continues
+  }
+
+  public func forEach(
+    in stream: String, after position: StreamPosition?, _ body: (EventRecord) throws -> Void
+  ) throws -> StreamRead? {
+    let records = try snapshot(stream)
+    let from = position ?? .start
+    guard Self.begin(records, with: from) else { return nil }
+    var end = from
+    for r in records[from.length...] {
+      try body(r)
+      end = StreamPosition(seq: r.seq, hash: r.hash, recorded: r.recorded, length: end.length + 1)
+    }
+    return StreamRead(position: end, warnings: [])
+  }
+
+  public func kept(for stream: String) -> [UInt8]? { locked { caches[stream] } }
+
+  public func keep(_ bytes: [UInt8], for stream: String) { locked { caches[stream] = bytes } }
+
+  private lazy var cacheKeyBytes: [UInt8] = {
+    var g = SystemRandomNumberGenerator()
+    return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+  }()
+
+  public func cacheKey(create: Bool) -> [UInt8]? { locked { cacheKeyBytes } }
+
   public func append<State>(
-    to stream: String, expected: ExpectedVersion, initial: State,
+    to stream: String, expected: ExpectedVersion, initial: State, resume: (StreamPosition, State)?,
     fold: (inout State, EventRecord) throws -> Void,
     decide: (State, StreamHead) throws -> [NewEvent]
   ) throws -> AppendResult {
@@ -109,26 +144,38 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     guard created else { throw EventLogError.noSuchStore(path: "memory") }
     let existing = streams[stream] ?? []
     var state = initial
+    var from = 0
+    if let (position, snapshot) = resume, Self.begin(existing, with: position) {
+      (state, from) = (snapshot, position.length)
+    }
     var head = StreamHead()
     var knownIDs: [String: Int] = [:]
-    for r in existing {
-      try fold(&state, r)
+    for (i, r) in existing.enumerated() {
+      if i >= from { try fold(&state, r) }
       head = StreamHead(seq: r.seq, hash: r.hash, recorded: r.recorded)
       knownIDs[r.id] = r.seq
     }
     let events = try decide(state, head)
+    let here = StreamPosition(seq: head.seq, hash: head.hash, recorded: head.recorded, length: existing.count)
     guard !events.isEmpty else {
       return AppendResult(
-        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [])
+        firstSeq: head.seq + 1, lastSeq: head.seq, headHash: head.hash, alreadyStored: false, repairs: [],
+        position: here)
     }
     switch try Batch.plan(
       stream: stream, events: events, head: head, knownIDs: knownIDs, expected: expected, now: clock(),
       makeID: makeID, makeSalt: makeSalt)
     {
-    case .alreadyStored(let result): return result
-    case .write(let records, _, let vault, let result):
+    case .alreadyStored(var result):
+      result.position = here
+      return result
+    case .write(let records, _, let vault, var result):
       for entry in vault { vaults[stream, default: [:]][entry.commitment] = entry }
       streams[stream] = existing + records
+      if let last = records.last {
+        result.position = StreamPosition(
+          seq: last.seq, hash: last.hash, recorded: last.recorded, length: existing.count + records.count)
+      }
       return result
     }
   }
@@ -145,6 +192,7 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   public func erase(in stream: String, subject: String) throws -> Int {
     guard isValidStreamName(stream) else { throw EventLogError.invalidStreamName(stream) }
     return locked {
+      caches[stream] = nil
       var commitments = Set<String>()
       for (c, entry) in vaults[stream] ?? [:] where entry.subject == subject && entry.sealed != nil {
         vaults[stream]?[c] = entry.erased

@@ -24,9 +24,13 @@ struct LineReader {
   private var eof = false
   private var lineNumber = 0
 
-  init(file: FileDescriptor, bufferSize: Int = 1 << 16) {
+  /// - Parameters:
+  ///   - offset: where to start reading; `lines` lines lie before it.
+  init(file: FileDescriptor, bufferSize: Int = 1 << 16, offset: Int = 0, lines: Int = 0) {
     self.file = file
     self.buffer = [UInt8](repeating: 0, count: bufferSize)
+    self.bufferOffset = offset
+    self.lineNumber = lines
   }
 
   mutating func next() throws(EventLogError) -> Line? {
@@ -118,11 +122,24 @@ struct StreamScanner {
   /// Where sealed values come from (format 2).
   private var vault: VaultReader
 
-  init(file: FileDescriptor, path: String, strict: Bool, vault: VaultReader, bufferSize: Int = 1 << 16) {
-    self.reader = LineReader(file: file, bufferSize: bufferSize)
+  /// - Parameter from: a position the file is known to begin with (see `FileEventStore.begins`):
+  ///   reading starts after it, chained to its head, with its records taken as checked.
+  init(
+    file: FileDescriptor, path: String, strict: Bool, vault: VaultReader, bufferSize: Int = 1 << 16,
+    from: StreamPosition = .start
+  ) {
+    self.reader = LineReader(file: file, bufferSize: bufferSize, offset: from.length, lines: from.seq)
     self.path = path
     self.strict = strict
     self.vault = vault
+    self.validLength = from.length
+    self.head = from.head
+    self.chain = from.head
+  }
+
+  /// Where the stream stands after the last whole batch read.
+  var position: StreamPosition {
+    StreamPosition(seq: head.seq, hash: head.hash, recorded: head.recorded, length: validLength)
   }
 
   mutating func next() throws(EventLogError) -> EventRecord? {

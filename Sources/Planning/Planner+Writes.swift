@@ -74,11 +74,15 @@ extension Planner {
     var added: [PlanWarning] = []
     var after: Visit?
     let file = store.location(of: visit)
+    let snapshot = SnapshotCache.load(visit, from: store)
+    var before: Visit?
     let result = try lifted {
       try store.append(
         to: visit, expected: request.expected, initial: Visit?.none,
+        resume: snapshot.map { ($0.position, Optional($0.visit)) },
         fold: { state, record in try Self.fold(&state, record, visit: visit, file: file) },
         decide: { state, head in
+          before = state
           decided = try Decide.decide(request.command, visit: visit, state: state)
           (added, after) = Self.warningsAdded(by: decided, to: state, visit: visit, head: head)
           if request.strict && !added.isEmpty {
@@ -91,6 +95,20 @@ extension Planner {
             try EventCodec.newEvent($0, actor: request.actor, reason: request.reason)
           }
         })
+    }
+    // The state after the write, as a replay will fold it, becomes the visit's snapshot.
+    if !result.alreadyStored, let position = result.position, position.seq == result.lastSeq {
+      var state = before
+      for (i, e) in decided.enumerated() {
+        let meta = EventMeta(
+          seq: result.firstSeq + i, recorded: position.recorded, actor: request.actor, reason: request.reason)
+        if state == nil {
+          state = Visit.start(id: visit, with: e, meta: meta)
+        } else {
+          state?.apply(e, meta: meta)
+        }
+      }
+      if let state { SnapshotCache.save(state, at: position, in: store) }
     }
     return WriteResult(
       visit: visit, events: decided, firstSeq: result.firstSeq, lastSeq: result.lastSeq,

@@ -75,7 +75,34 @@ public struct Planner: Sendable {
   /// - Throws: `PlanningError.visitNotFound` when there is no such visit (`.notYetScheduled` when
   ///   not yet at `point`), `.store` for a damaged store.
   public func load(_ visit: String, at point: Point? = nil) throws -> Loaded {
-    try history(visit).state(at: point)
+    if let point { return try history(visit).state(at: point) }
+    try requireVisit(visit)
+    return try current(visit)
+  }
+
+  /// The visit as it stands now: from its snapshot, folding only what was appended since, or from
+  /// the start when there is no usable snapshot; the snapshot is brought up to date when it moved.
+  func current(_ visit: String) throws -> Loaded {
+    let file = store.location(of: visit)
+    if let (snapshot, position) = SnapshotCache.load(visit, from: store) {
+      var state: Visit? = snapshot
+      if let read = try lifted({
+        try store.forEach(in: visit, after: position) { r in
+          try Self.fold(&state, r, visit: visit, file: file)
+        }
+      }), let v = state {
+        if read.position != position { SnapshotCache.save(v, at: read.position, in: store) }
+        return Loaded(visit: v, head: read.position.head, warnings: read.warnings)
+      }
+    }
+    var state: Visit?
+    guard
+      let read = try lifted({
+        try store.forEach(in: visit, after: nil) { r in try Self.fold(&state, r, visit: visit, file: file) }
+      }), let v = state
+    else { throw PlanningError.visitNotFound(visit) }
+    SnapshotCache.save(v, at: read.position, in: store)
+    return Loaded(visit: v, head: read.position.head, warnings: read.warnings)
   }
 
   /// Every visit in the store, now or at `point` (visits not yet scheduled then are left out).

@@ -28,11 +28,13 @@ final class CLIStore: @unchecked Sendable {
     return try runVisits(args, environment: env.filter { !$0.value.isEmpty })
   }
 
-  /// Every file in the store and its bytes: what "byte-for-byte unchanged" compares.
-  func snapshot() throws -> [String: Data] {
+  /// Every file in the store and its bytes: what "byte-for-byte unchanged" compares. The snapshot
+  /// caches (`.cache/`) are left out: deleting them changes nothing but time (`everyFile` has them).
+  func snapshot(caches: Bool = false) throws -> [String: Data] {
     var files: [String: Data] = [:]
     guard let walk = FileManager.default.enumerator(atPath: directory) else { return files }
     for case let name as String in walk {
+      if !caches && (name == ".cache" || name.hasPrefix(".cache/")) { continue }
       var isDirectory: ObjCBool = false
       FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
       files[name] =

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// Where a stream stood after a whole batch: its head, and how much of the stream that is (bytes of
+/// a file store's file, records of a memory store). A reader that kept what it built from the
+/// stream up to here (a snapshot) reads only what follows, if the stream still begins with it.
+public struct StreamPosition: Sendable, Equatable, Codable {
+  public var seq: Int
+  public var hash: String
+  public var recorded: Timestamp
+  public var length: Int
+
+  public init(seq: Int, hash: String, recorded: Timestamp, length: Int) {
+    self.seq = seq
+    self.hash = hash
+    self.recorded = recorded
+    self.length = length
+  }
+
+  /// The start of a stream: nothing read yet.
+  public static let start = StreamPosition(
+    seq: 0, hash: EventRecord.genesisHash, recorded: StreamHead().recorded, length: 0)
+
+  public var head: StreamHead { StreamHead(seq: seq, hash: hash, recorded: recorded) }
+}
+
+/// What a read from a position found.
+public struct StreamRead: Sendable, Equatable {
+  /// Where the stream stands after the records read (its last whole batch).
+  public var position: StreamPosition
+  public var warnings: [EventLogWarning]
+
+  public init(position: StreamPosition, warnings: [EventLogWarning]) {
+    self.position = position
+    self.warnings = warnings
+  }
+}
+
+extension FileEventStore {
+  /// Whether the file still begins with the stream up to `position`: the line that ends where the
+  /// position does is the record of that seq and hash, and it closes its batch. Only that line is
+  /// read; the bytes before it are trusted as they were when the position was taken (`verify`
+  /// checks every byte).
+  func begins(_ file: FileDescriptor, with position: StreamPosition) throws(EventLogError) -> Bool {
+    if position.length == 0 { return position.seq == 0 }
+    guard try file.size() >= position.length else { return false }
+    var end = [UInt8](repeating: 0, count: 1)
+    guard try file.read(into: &end, at: 0, count: 1, offset: position.length - 1) == 1, end[0] == 0x0A
+    else { return false }
+    // Back to the newline before it, a chunk at a time (a line is at most a few kilobytes).
+    var start = position.length - 1
+    var line: [UInt8] = []
+    let chunk = 8192
+    while start > 0 {
+      let from = max(0, start - chunk)
+      var bytes = [UInt8](repeating: 0, count: start - from)
+      guard try file.read(into: &bytes, at: 0, count: bytes.count, offset: from) == bytes.count else {
+        return false
+      }
+      if let nl = bytes.lastIndex(of: 0x0A) {
+        line = Array(bytes[(nl + 1)...]) + line
+        start = from + nl + 1
+        break
+      }
+      line = bytes + line
+      start = from
+      if line.count > 1 << 20 { return false }  // not a line this program wrote
+    }
+    guard case .success(let r) = EventRecord.decode(line: line) else { return false }
+    return r.seq == position.seq && r.hash == position.hash && !r.continues
+  }
+}
+
+extension FileEventStore {
+  /// The folder of the snapshot caches: `.cache/` in the store, deletable at any time.
+  public static let cacheFolder = ".cache"
+
+  func cachePath(of stream: String) -> String {
+    directory + "/" + Self.cacheFolder + "/" + stream + ".snapshot"
+  }
+
+  public func kept(for stream: String) -> [UInt8]? {
+    guard isValidStreamName(stream) else { return nil }
+    return try? VaultReader.read(cachePath(of: stream))
+  }
+
+  /// Writes the cache file whole under a temporary name (owner-only: it holds personal data) and
+  /// renames it into place, so a reader sees the old file or the new one, never a part.
+  public func keep(_ bytes: [UInt8], for stream: String) {
+    guard isValidStreamName(stream), exists else { return }
+    let folder = directory + "/" + Self.cacheFolder
+    if mkdir(folder, 0o700) != 0 && errno != EEXIST { return }
+    let path = cachePath(of: stream)
+    let temporary = path + ".new-\(getpid())"
+    unlink(temporary)
+    guard let f = try? FileDescriptor.openFile(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW)
+    else { return }
+    let written = (try? f.write(bytes, at: 0)) != nil
+    f.close()
+    if !written || rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  public func cacheKey(create: Bool) -> [UInt8]? {
+    let folder = directory + "/" + Self.cacheFolder
+    let path = folder + "/key"
+    for _ in 0..<2 {
+      if let bytes = try? VaultReader.read(path), bytes.count == 32 { return bytes }
+      guard create, exists else { return nil }
+      if mkdir(folder, 0o700) != 0 && errno != EEXIST { return nil }
+      // Made once; of two processes making it at once, one wins and both read it.
+      var g = SystemRandomNumberGenerator()
+      let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+      let temporary = path + ".new-\(getpid())"
+      unlink(temporary)
+      guard let f = try? FileDescriptor.openFile(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW)
+      else { return nil }
+      let written = (try? f.write(bytes, at: 0)) != nil
+      f.close()
+      if written { _ = link(temporary, path) }
+      unlink(temporary)
+    }
+    return nil
+  }
+
+  /// Removes a stream's cache (when its personal values are erased, the copy in the cache goes too).
+  func dropKept(for stream: String) {
+    unlink(cachePath(of: stream))
+  }
+}

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+import EventLog
+
+/// A visit as replayed up to a position of its stream, kept by the store (`.cache/` of a file
+/// store) so that the next read or write folds only what was appended since.
+///
+/// A snapshot is only a cache: deleting it changes nothing but time. One is used only when every
+/// part of its key matches and its MAC (HMAC-SHA-256 under the caches' own key) is right, and the
+/// stream still begins with its position; a stale, truncated or hand-edited one is ignored and
+/// replaced. The key names
+/// - the snapshot layout (`layout`, raised when `Visit`'s shape or any `apply` changes meaning),
+/// - the log format and every registered event type with its schema version,
+/// - the program that wrote it (the executable's size and modification time), so a new build never
+///   trusts what an old one folded.
+///
+/// It holds personal data like the vault: the file is owner-only, and erasing a person removes the
+/// stream's snapshot (`EventStore.erase`).
+public enum SnapshotCache {
+  /// Raise when the meaning of a stored `Visit` changes.
+  public static let layout = 1
+
+  /// Everything a snapshot must have been made under to be used.
+  public static let key: String = {
+    let types = EventRegistry.types.map { "\($0.eventType)@\($0.schemaVersion)" }.joined(separator: ",")
+    var program = "unknown"
+    var st = stat()
+    if stat("/proc/self/exe", &st) == 0 {
+      program = "\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)-\(st.st_ino)"
+    }
+    return "snapshot \(layout); log \(EventRecord.formatVersion); \(types); program \(program)"
+  }()
+
+  private static let magic = Array("visits-snapshot\n".utf8)
+
+  /// The visit and the position it was folded up to, if the store keeps a usable snapshot.
+  static func load(_ stream: String, from store: any EventStore) -> (visit: Visit, position: StreamPosition)?
+  {
+    guard let bytes = store.kept(for: stream), bytes.count > magic.count + 65,
+      Array(bytes.prefix(magic.count)) == magic, let secret = store.cacheKey(create: false)
+    else { return nil }
+    let macStart = magic.count
+    let body = bytes[(macStart + 65)...]
+    guard bytes[macStart + 64] == 0x0A,
+      hex(HMAC.sha256(key: secret, message: body)).utf8.elementsEqual(bytes[macStart..<(macStart + 64)]),
+      case .object(let o)? = try? JSONParser.parse(Array(body)), o["key"] == .string(key),
+      let p = o["position"], let v = o["visit"],
+      let position = try? JSONValueDecoder().decode(StreamPosition.self, from: p),
+      let visit = try? JSONValueDecoder().decode(Visit.self, from: v), visit.id == stream
+    else { return nil }
+    return (visit, position)
+  }
+
+  /// Keeps a snapshot of `visit` folded up to `position`.
+  static func save(_ visit: Visit, at position: StreamPosition, in store: any EventStore) {
+    guard let secret = store.cacheKey(create: true),
+      let v = try? JSONValueEncoder().encode(visit), let p = try? JSONValueEncoder().encode(position)
+    else { return }
+    let body = CanonicalJSON.encode(.object(["key": .string(key), "position": p, "visit": v]))
+    store.keep(
+      magic + Array(hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body, for: stream(visit))
+  }
+
+  private static func stream(_ v: Visit) -> String { v.id }
+
+  private static func hex(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out = [UInt8]()
+    out.reserveCapacity(bytes.count * 2)
+    for b in bytes {
+      out.append(digits[Int(b >> 4)])
+      out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -1,0 +1,160 @@
+import EventLog
+import Foundation
+import Testing
+
+@testable import Planning
+
+/// The snapshot cache: cached and fresh results are the same whatever happens to the cache.
+@Suite("Snapshot cache")
+struct SnapshotCacheTests {
+  static func cacheFile(_ store: TemporaryStore) -> String { store.directory + "/.cache/v.snapshot" }
+
+  /// The visit replayed from the log alone, without any cache.
+  static func fresh(_ store: TemporaryStore) throws -> Visit {
+    try store.planner.history("v").state().visit
+  }
+
+  /// What can happen to a cache between two steps.
+  enum Mishap: CaseIterable {
+    case none, deleted, truncated, flippedByte, stale, foreign
+  }
+
+  @Test(
+    "cached and fresh visits are equal after every write, whatever happens to the cache", arguments: 0..<4)
+  func randomSequences(_ index: Int) throws {
+    let store = try TemporaryStore()
+    defer { store.remove() }
+    var generator = CommandGenerator(rng: SplitMix64(seed: 0xCAC4E_0000 + UInt64(index)))
+    var model: Visit?
+    var stale: Data?
+    var foreign: Data?
+    var accepted = 0
+    var attempts = 0
+    var mishaps: [Mishap: Int] = [:]
+    while accepted < 40, attempts < 200 {
+      attempts += 1
+      let command = model.map { generator.next(for: $0) } ?? generator.schedule()
+      guard (try? Decide.decide(command, visit: "v", state: model)) != nil else { continue }
+      _ = try store.planner.write(WriteRequest(visit: "v", command: command, actor: "anna"))
+      accepted += 1
+      // Something happens to the cache; the next read must not care.
+      let mishap = generator.rng.pick(Mishap.allCases)
+      mishaps[mishap, default: 0] += 1
+      let path = Self.cacheFile(store)
+      switch mishap {
+      case .none: break
+      case .deleted: try? FileManager.default.removeItem(atPath: path)
+      case .truncated:
+        if let d = FileManager.default.contents(atPath: path) {
+          try d.prefix(d.count / 2).write(to: URL(fileURLWithPath: path))
+        }
+      case .flippedByte:
+        if var d = FileManager.default.contents(atPath: path), d.count > 200 {
+          let i = generator.rng.int(100...(d.count - 1))
+          d[i] ^= 0x01
+          try d.write(to: URL(fileURLWithPath: path))
+        }
+      case .stale:
+        if let stale { try stale.write(to: URL(fileURLWithPath: path)) }
+      case .foreign:
+        if let foreign { try foreign.write(to: URL(fileURLWithPath: path)) }
+      }
+      let loaded = try store.planner.load("v").visit
+      let replayed = try Self.fresh(store)
+      #expect(loaded == replayed, "seed \(index), step \(accepted), after \(mishap)")
+      model = replayed
+      // Keep an old snapshot of this visit, and one of a visit whose log is another.
+      if generator.rng.chance(20) { stale = FileManager.default.contents(atPath: path) }
+      if foreign == nil, accepted == 5 {
+        let other = try TemporaryStore()
+        defer { other.remove() }
+        _ = try other.planner.write(
+          WriteRequest(
+            visit: "v",
+            command: .schedule(
+              ScheduleVisit(title: "Another", partner: "P", from: "2022-05-02", to: "2022-05-03")),
+            actor: "x"))
+        _ = try other.planner.load("v")
+        foreign = FileManager.default.contents(atPath: Self.cacheFile(other))
+      }
+    }
+    #expect(accepted >= 30)
+    #expect(mishaps.count >= 5, "\(mishaps)")
+  }
+
+  @Test("an unchanged visit is read from its snapshot: no event payload is decoded")
+  func noDecoding() throws {
+    let store = try TemporaryStore()
+    defer { store.remove() }
+    _ = try store.planner.write(
+      WriteRequest(
+        visit: "v",
+        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
+        actor: "anna"))
+    _ = try store.planner.write(WriteRequest(visit: "v", command: .note("A note"), actor: "anna"))
+    _ = try store.planner.write(WriteRequest(visit: "v", command: .note("Last"), actor: "anna"))
+    let cached = try store.planner.load("v")
+    #expect(FileManager.default.fileExists(atPath: Self.cacheFile(store)))
+    // Damage the middle line's payload (same length): only a read that decodes it can notice.
+    let path = store.directory + "/v.jsonl"
+    let bytes = try #require(FileManager.default.contents(atPath: path))
+    let text = String(decoding: bytes, as: UTF8.self)
+    try Data(text.replacingOccurrences(of: "A note", with: "B note").utf8).write(
+      to: URL(fileURLWithPath: path))
+    #expect(try store.planner.load("v").visit == cached.visit)
+    // Without the cache the damage is found, as verify always finds it.
+    try FileManager.default.removeItem(atPath: store.directory + "/.cache")
+    #expect(throws: PlanningError.self) { try store.planner.load("v") }
+    #expect(try store.planner.verify(["v"]).first?.problems.isEmpty == false)
+  }
+
+  @Test("a log rewritten under its snapshot (same id, other events) is read from the start")
+  func rewrittenLog() throws {
+    let store = try TemporaryStore()
+    defer { store.remove() }
+    func schedule(_ title: String) throws {
+      _ = try store.planner.write(
+        WriteRequest(
+          visit: "v",
+          command: .schedule(ScheduleVisit(title: title, partner: "P", from: "2022-05-02", to: "2022-05-04")),
+          actor: "anna"))
+    }
+    try schedule("First")
+    _ = try store.planner.write(WriteRequest(visit: "v", command: .note("one"), actor: "anna"))
+    let kept = try #require(FileManager.default.contents(atPath: Self.cacheFile(store)))
+    // The stream is replaced by another one with more events (its second line ends where the old
+    // one's did: only the record there tells them apart); the old snapshot comes back.
+    try FileManager.default.removeItem(atPath: store.directory + "/v.jsonl")
+    try schedule("Other")
+    for text in ["two", "three", "four"] {
+      _ = try store.planner.write(WriteRequest(visit: "v", command: .note(text), actor: "anna"))
+    }
+    try kept.write(to: URL(fileURLWithPath: Self.cacheFile(store)))
+    #expect(SnapshotCache.load("v", from: store.planner.store)?.position.seq == 2)
+    let loaded = try store.planner.load("v").visit
+    #expect(loaded.title == "Other")
+    #expect(loaded == (try Self.fresh(store)))
+    // The same for a write: it decides on the visit as the log has it.
+    try kept.write(to: URL(fileURLWithPath: Self.cacheFile(store)))
+    _ = try store.planner.write(WriteRequest(visit: "v", command: .note("five"), actor: "anna"))
+    #expect(try store.planner.load("v").visit.notes.map(\.text) == ["two", "three", "four", "five"])
+  }
+
+  @Test("a write resumes from the snapshot and leaves one that the next read uses as it is")
+  func writeKeepsTheSnapshot() throws {
+    let store = try TemporaryStore()
+    defer { store.remove() }
+    _ = try store.planner.write(
+      WriteRequest(
+        visit: "v",
+        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
+        actor: "anna"))
+    for i in 0..<5 {
+      _ = try store.planner.write(
+        WriteRequest(visit: "v", command: .note("Note \(i)"), actor: "anna", reason: "r\(i)"))
+      let kept = try #require(SnapshotCache.load("v", from: store.planner.store))
+      #expect(kept.position.seq == i + 2)
+      #expect(kept.visit == (try Self.fresh(store)))
+    }
+  }
+}
