@@ -90,7 +90,7 @@ rm -f "$WORK/store/.lock"
 htpasswd -bBc "$WORK/users" jana.hoffmann sample-password 2>/dev/null
 htpasswd -bB "$WORK/users" tanja.becker sample-password 2>/dev/null
 PORT=$((20000 + RANDOM % 20000))
-(cd "$ROOT" && "${BIN[@]}" --store "$WORK/store" serve --users "$WORK/users" --port "$PORT" >"$WORK/serve.log" 2>&1) &
+(cd "$ROOT" && exec "${BIN[@]}" --store "$WORK/store" serve --users "$WORK/users" --port "$PORT" >"$WORK/serve.log" 2>&1) &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 100); do grep -q serving "$WORK/serve.log" && break; sleep 0.1; done
