@@ -21,6 +21,8 @@ public struct PersonRecord: Sendable, Equatable {
       public var side: Side
       /// The values as recorded; erased ones are gone.
       public var personal: PersonalData
+      /// Whether this was a correction (`update-attendee`) rather than a registration.
+      public var correction = false
     }
 
     public var visit: String
@@ -105,6 +107,13 @@ extension Planner {
         switch e {
         case .attendeeRegistered(let a) where a.person == person:
           records.append(.init(seq: r.seq, meta: EventMeta(r), side: a.side, personal: a.personal))
+        case .attendeeUpdated(let a) where a.person == person:
+          // A correction names what changed; the record shows the person's data as it then stood.
+          let last = records.last
+          records.append(
+            .init(
+              seq: r.seq, meta: EventMeta(r), side: a.side ?? last?.side ?? attendee.side,
+              personal: a.personal ?? last?.personal ?? attendee.personal, correction: true))
         case .personErased(let p) where p.person == person:
           erased = EventMeta(r)
         default: break

@@ -85,7 +85,10 @@ extension Planner {
     var agenda = Agenda(visit: l.visit, head: l.head, person: person, since: since, audience: audience)
     if let last = l.visit.publications.last, last.meta.seq < l.head.seq {
       let published = try history.state(at: .seq(last.meta.seq)).visit
-      agenda.changedSincePublished = !VisitDiff(from: published, to: l.visit).appointments.isEmpty
+      // Judged on what this agenda's readers see: a staff-only change is no news to guests.
+      agenda.changedSincePublished = !VisitDiff(
+        from: published.seen(by: agenda.audience), to: l.visit.seen(by: agenda.audience)
+      ).appointments.isEmpty
     }
     return Reading(agenda, head: l.head, warnings: l.warnings)
   }

@@ -164,8 +164,8 @@ public struct AuditText: Sendable {
 
   /// The corrected fields of an appointment (not its time, which the line above names, nor who
   /// attends), old → new, as text values.
-  static func corrections(_ a: Appointment, _ b: Appointment, _ visit: Visit) -> [VisitDiff.FieldChange] {
-    func site(_ id: String?) -> String? { id.map { visit.sites[$0]?.name ?? $0 } }
+  static func corrections(_ a: Appointment, _ b: Appointment, _ visit: Visit?) -> [VisitDiff.FieldChange] {
+    func site(_ id: String?) -> String? { id.map { visit?.sites[$0]?.name ?? $0 } }
     func hosts(_ h: [String]) -> String? { h.isEmpty ? nil : h.joined(separator: "; ") }
     let pairs: [(String, String?, String?)] = [
       ("title", a.title, b.title), ("titleDe", a.titleDe, b.titleDe),
@@ -209,6 +209,8 @@ public struct AuditText: Sendable {
           .object([
             "id": .string(a.id), "change": .string(a.kind.rawValue), "old": appt(a.old), "new": appt(a.new),
             "fields": .array(a.fields.map(JSONValue.string)),
+            // Corrections old → new, with sites by id.
+            "changes": .array(a.old.map { corrections($0, a.new, nil).map(change) } ?? []),
           ])
         }),
       "attendeesAdded": .array(d.attendeesAdded.map { .string($0.id) }),

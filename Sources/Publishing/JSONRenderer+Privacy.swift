@@ -24,6 +24,7 @@ extension JSONRenderer {
                 var o = meta(rec.meta)
                 o["side"] = .string(rec.side.rawValue)
                 o["personal"] = personal(rec.personal)
+                o["event"] = .string(rec.correction ? "AttendeeUpdated" : "AttendeeRegistered")
                 return .object(o)
               }),
             "appointments": .array(

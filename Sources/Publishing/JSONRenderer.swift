@@ -33,6 +33,7 @@ public enum JSONRenderer {
   public static func visit(_ v: Visit, head: StreamHead) -> JSONValue {
     var o = catalog([CatalogEntry(v)]).objectValue?["visits"]?.arrayValue?.first?.objectValue ?? [:]
     o["program"] = v.program.map(JSONValue.string)
+    o["titleDe"] = v.titleDe.map(JSONValue.string)
     o["topics"] = .array(v.topics.map(JSONValue.string))
     o["organizers"] = .array(v.organizers.map(JSONValue.string))
     o["travelBuffer"] = .int(Int64(v.travelBuffer))

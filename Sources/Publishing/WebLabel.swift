@@ -4,7 +4,7 @@ import Planning
 public enum WebLabel: Wording, CaseIterable {
   case appName, dashboard, noVisits, dates, status, openTasks, overdue, warnings, noWarnings
   case timetable, sites, people, tasks, mous, notes, publications, noneYet
-  case agenda, calendar, attendeesCSV, tasksCSV, audit, diff, integrity, review
+  case agenda, internalAgenda, calendar, attendeesCSV, tasksCSV, audit, diff, integrity, review
   case change, reason, save, newVisit, loggedInAs, notLoggedIn
   case errorTitle, notFound, forbidden, conflict, conflictExplain, refused, badRequest, tooLarge
   case methodNotAllowed, version, publishNow, sinceLastPublication, nothingChangedSince, firstPublication
@@ -31,6 +31,7 @@ public enum WebLabel: Wording, CaseIterable {
     case .publications: return ("Published agenda versions", "Veröffentlichte Programmfassungen")
     case .noneYet: return ("none yet", "noch keine")
     case .agenda: return ("Printable agenda", "Druckfassung des Programms")
+    case .internalAgenda: return ("Internal agenda (staff)", "Interne Fassung (Team)")
     case .calendar: return ("Calendar (iCalendar)", "Kalender (iCalendar)")
     case .attendeesCSV: return ("Attendees (CSV)", "Teilnehmende (CSV)")
     case .tasksCSV: return ("Tasks (CSV)", "Aufgaben (CSV)")

@@ -116,15 +116,15 @@ public enum WebPage {
     var body = "<p class=\"meta\">\(h(v.partner)) · \(h(l.range(v.from, v.to))) · \(h(v.timezone))"
     if v.status == .cancelled { body += " · <strong>\(h(l[.cancelled]))</strong>" }
     body += " · \(h(l[web: .version])) \(v.version)</p>\n"
-    let links: [(String, WebLabel)] = [
-      ("/\(v.id)/agenda", .agenda), ("/\(v.id)/calendar.ics", .calendar),
-      ("/\(v.id)/attendees.csv", .attendeesCSV),
-      ("/\(v.id)/tasks.csv", .tasksCSV), ("/\(v.id)/audit", .audit), ("/\(v.id)/diff", .diff),
-      ("/\(v.id)/review", .review),
+    let links: [(String, [(String, String)], WebLabel)] = [
+      ("/\(v.id)/agenda", [], .agenda), ("/\(v.id)/agenda", [("audience", "internal")], .internalAgenda),
+      ("/\(v.id)/calendar.ics", [], .calendar), ("/\(v.id)/attendees.csv", [], .attendeesCSV),
+      ("/\(v.id)/tasks.csv", [], .tasksCSV), ("/\(v.id)/audit", [], .audit), ("/\(v.id)/diff", [], .diff),
+      ("/\(v.id)/review", [], .review),
     ]
     body +=
       "<p class=\"links\">"
-      + links.map { "<a href=\"\(h(f.link($0.0)))\">\(h(l[web: $0.1]))</a>" }
+      + links.map { "<a href=\"\(h(f.link($0.0, $0.1)))\">\(h(l[web: $0.2]))</a>" }
       .joined(separator: " · ") + "</p>\n"
     body += "<h2>\(h(l[web: .timetable]))</h2>\n"
     for day in it.days {

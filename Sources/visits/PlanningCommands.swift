@@ -190,6 +190,9 @@ enum PlanningCommands {
         i, "update-appointment",
         ["--title", "--title-de", "--site", "--no-site", "--kind", "--host", "--note", "--internal-note"])
       if let s = i.value("--site") { try ctx.checkSlug(s, "--site") }
+      if i.value("--site") != nil && i.flag("--no-site") {
+        throw CLIError.usage("update-appointment: give --site SITE or --no-site, not both")
+      }
       let kind = try i.value("--kind").map { k throws(CLIError) in
         try enumValue(AppointmentKind.self, k, "--kind")
       }

@@ -147,6 +147,9 @@ enum ReadCommands {
     let r = try ctx.planner.calendar(
       try ctx.slug(0, "VISIT"), person: person, asOf: try ctx.asOf(), audience: try ctx.audience())
     ctx.warn(r.warnings)
+    if try ctx.audience() == .internal, let p = person, r.value.attendees[p]?.side == .delegation {
+      ctx.warn("note: the calendar of a delegation member is always the guests' calendar")
+    }
     ctx.standardOutput = ICalendar.calendar(r.value, person: person, labels: Labels(try ctx.language()))
   }
 }

@@ -50,6 +50,25 @@ struct PrivacyTests {
     ["export-person", "ama"],
   ]
 
+  @Test("a correction of personal data is in the person's copy, and erasure takes it too")
+  func correctionExportedAndErased() throws {
+    let store = try Self.sample()
+    let corrected = "ama.owusu-mensah@kumasi.example"
+    let r = try store.run(["update-attendee", "pittsburgh-2022", "ama", "--email", corrected, "--diet", ""])
+    #expect(r.code == 0, "\(r.err)")
+    let copy = try store.run(["export-person", "ama"]).out
+    #expect(copy.contains(corrected) && copy.contains(#""event":"AttendeeUpdated""#), "\(copy)")
+    #expect(copy.contains(#""event":"AttendeeRegistered""#))
+    let erase = try store.run(["erase-person", "ama"])
+    #expect(erase.code == 0, "\(erase.err)")
+    for (file, data) in try Self.everyFile(store) {
+      for value in [corrected, Self.email, Self.name] {
+        #expect(data.range(of: Data(value.utf8)) == nil, "\(file) still holds \(value)")
+      }
+    }
+    #expect(try store.run(["verify"]).code == 0)
+  }
+
   @Test("erasing one attendee: no file holds their data, every output shows the mark, the rest is untouched")
   func erase() throws {
     let store = try Self.sample()

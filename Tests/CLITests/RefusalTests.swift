@@ -216,8 +216,8 @@ struct RefusalTests {
       args: ["update-appointment", "v", "rec", "--site", "nowhere"], code: 66,
       message: "visits: no such site in visit v: nowhere"),
     Case(
-      args: ["update-appointment", "v", "rec", "--site", "hall", "--no-site"], code: 65,
-      message: "visits: refused by rule text: give a new --site or --no-site, not both"),
+      args: ["update-appointment", "v", "rec", "--site", "hall", "--no-site"], code: 64,
+      message: "visits: update-appointment: give --site SITE or --no-site, not both"),
     Case(
       args: ["update-appointment", "v", "gone", "--title", "X"], code: 66,
       message: "visits: no such appointment in visit v: gone"),
