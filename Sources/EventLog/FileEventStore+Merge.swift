@@ -5,6 +5,9 @@
 #endif
 
 extension FileEventStore {
+  /// How many stream files a merged read keeps open at once (see `forEachInOrder`).
+  static let openStreamsLimit = 64
+
   /// Calls `body` with every record of every stream, in one deterministic order: recorded time,
   /// then stream name, then seq.
   ///
@@ -12,36 +15,57 @@ extension FileEventStore {
   /// - Parameter streams: which streams (all when nil).
   /// - Returns: warnings about torn tails.
   /// - Throws: `EventLogError`, or what `body` throws.
+  /// The store lock is held only while the streams' lengths are captured; the reading that
+  /// follows (an audit of every visit can take a minute) keeps no writer waiting. At most
+  /// `openStreamsLimit` files are held open; with more streams, each chunk is read by opening the
+  /// file and closing it again, so any number of streams can be merged within `ulimit -n`.
   @discardableResult
   public func forEachInOrder(
     streams: [String]?, _ body: (_ stream: String, _ record: EventRecord) throws -> Void
   ) throws -> [EventLogWarning] {
     guard exists else { throw EventLogError.noSuchStore(path: directory) }
-    let lock = try StoreLock(directory: directory, exclusive: false, timeout: lockTimeout)
-    defer { withExtendedLifetime(lock) {} }
     let names = try streams ?? streamNames()
+    for name in names where !isValidStreamName(name) { throw EventLogError.invalidStreamName(name) }
+    let keepOpen = names.count <= Self.openStreamsLimit
     var files: [FileDescriptor] = []
     defer { files.forEach { $0.close() } }
-    var scanners: [StreamScanner] = []
+    var lengths: [Int] = []
+    do {
+      let lock = try StoreLock(directory: directory, exclusive: false, timeout: lockTimeout)
+      defer { withExtendedLifetime(lock) {} }
+      for name in names {
+        guard let f = try FileDescriptor.openFile(path(of: name), flags: O_RDONLY) else {
+          throw EventLogError.noSuchStream(name: name)
+        }
+        lengths.append(try f.size())
+        if keepOpen { files.append(f) } else { f.close() }
+      }
+    }
+    // A finished stream's scanner (and its vault index) is let go at once: memory holds the
+    // streams still being merged, one batch each.
+    var scanners: [StreamScanner?] = []
+    var warnings: [EventLogWarning] = []
     var heap = MergeHeap()
-    for name in names {
-      guard isValidStreamName(name) else { throw EventLogError.invalidStreamName(name) }
-      guard let f = try FileDescriptor.openFile(path(of: name), flags: O_RDONLY) else {
-        throw EventLogError.noSuchStream(name: name)
+    func advance(_ i: Int, _ name: String) throws {
+      if let r = try scanners[i]?.next() {
+        heap.push(MergeHeap.Entry(record: r, stream: name, index: i))
+      } else {
+        warnings += scanners[i]?.warnings ?? []
+        scanners[i] = nil
       }
-      files.append(f)
-      scanners.append(scanner(f, name, strict: true, bufferSize: 1 << 12))
-      if let r = try scanners[scanners.count - 1].next() {
-        heap.push(MergeHeap.Entry(record: r, stream: name, index: scanners.count - 1))
-      }
+    }
+    for (i, name) in names.enumerated() {
+      scanners.append(
+        StreamScanner(
+          source: keepOpen ? .open(files[i]) : .path(path(of: name)), path: path(of: name), strict: true,
+          vault: VaultReader(path: vaultPath(of: name)), bufferSize: 1 << 12, limit: lengths[i]))
+      try advance(i, name)
     }
     while let top = heap.pop() {
       try body(top.stream, top.record)
-      if let r = try scanners[top.index].next() {
-        heap.push(MergeHeap.Entry(record: r, stream: top.stream, index: top.index))
-      }
+      try advance(top.index, top.stream)
     }
-    return scanners.flatMap(\.warnings)
+    return warnings
   }
 }
 

@@ -48,11 +48,27 @@ public struct FileEventStore: EventStore {
   /// A checking reader of a stream that fills in sealed values from its vault.
   func scanner(
     _ file: FileDescriptor, _ stream: String, strict: Bool, bufferSize: Int = 1 << 16,
-    from: StreamPosition = .start
+    from: StreamPosition = .start, limit: Int? = nil
   ) -> StreamScanner {
     StreamScanner(
-      file: file, path: path(of: stream), strict: strict, vault: VaultReader(path: vaultPath(of: stream)),
-      bufferSize: bufferSize, from: from)
+      source: .open(file), path: path(of: stream), strict: strict,
+      vault: VaultReader(path: vaultPath(of: stream)), bufferSize: bufferSize, from: from, limit: limit)
+  }
+
+  /// Opens a stream for reading and captures its length, holding the shared lock only for that:
+  /// the file up to that length is a consistent snapshot (streams only grow; bytes past a torn
+  /// tail, which a writer may cut and write again, read as a torn tail), so the reading itself
+  /// never keeps a writer waiting.
+  func openForReading(_ stream: String) throws(EventLogError) -> (file: FileDescriptor, length: Int) {
+    let lock = try sharedLock()
+    defer { withExtendedLifetime(lock) {} }
+    guard let file = try openStream(stream, flags: O_RDONLY) else { throw .noSuchStream(name: stream) }
+    do {
+      return (file, try file.size())
+    } catch {
+      file.close()
+      throw error
+    }
   }
 
   /// Whether the store directory exists.
@@ -106,13 +122,9 @@ public struct FileEventStore: EventStore {
   public func forEach(
     in stream: String, limit: ReadLimit, _ body: (EventRecord) throws -> Void
   ) throws -> [EventLogWarning] {
-    let lock = try sharedLock()
-    defer { withExtendedLifetime(lock) {} }
-    guard let file = try openStream(stream, flags: O_RDONLY) else {
-      throw EventLogError.noSuchStream(name: stream)
-    }
+    let (file, length) = try openForReading(stream)
     defer { file.close() }
-    var scanner = scanner(file, stream, strict: true)
+    var scanner = scanner(file, stream, strict: true, limit: length)
     while let r = try scanner.next() {
       guard limit.admits(r) else { return [] }
       try body(r)
@@ -123,15 +135,11 @@ public struct FileEventStore: EventStore {
   public func forEach(
     in stream: String, after position: StreamPosition?, _ body: (EventRecord) throws -> Void
   ) throws -> StreamRead? {
-    let lock = try sharedLock()
-    defer { withExtendedLifetime(lock) {} }
-    guard let file = try openStream(stream, flags: O_RDONLY) else {
-      throw EventLogError.noSuchStream(name: stream)
-    }
+    let (file, length) = try openForReading(stream)
     defer { file.close() }
     let from = position ?? .start
-    guard try begins(file, with: from) else { return nil }
-    var scanner = scanner(file, stream, strict: true, from: from)
+    guard length >= from.length, try begins(file, with: from) else { return nil }
+    var scanner = scanner(file, stream, strict: true, from: from, limit: length)
     while let r = try scanner.next() { try body(r) }
     return StreamRead(position: scanner.position, warnings: scanner.warnings)
   }

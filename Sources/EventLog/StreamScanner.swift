@@ -6,6 +6,13 @@
 
 /// Reads a file line by line in large chunks, so memory stays flat whatever the file's size.
 struct LineReader {
+  /// Where the bytes come from: a file kept open, or a path opened for each chunk read and closed
+  /// again (for readers of many streams at once, which must not hold a descriptor for each).
+  enum Source {
+    case open(FileDescriptor)
+    case path(String)
+  }
+
   struct Line {
     var bytes: [UInt8]
     /// Whether the line ended with `\n`; only the last line of a file can lack it.
@@ -16,21 +23,25 @@ struct LineReader {
     var endOffset: Int
   }
 
-  private let file: FileDescriptor
+  private let source: Source
   private var buffer: [UInt8]
   private var start = 0
   private var end = 0
   private var bufferOffset = 0
   private var eof = false
   private var lineNumber = 0
+  /// Where the file ends for this reader: bytes after it (appended since) are not read.
+  private let limit: Int
 
   /// - Parameters:
   ///   - offset: where to start reading; `lines` lines lie before it.
-  init(file: FileDescriptor, bufferSize: Int = 1 << 16, offset: Int = 0, lines: Int = 0) {
-    self.file = file
+  ///   - limit: the file's length as captured under the lock; nil reads to the end.
+  init(source: Source, bufferSize: Int = 1 << 16, offset: Int = 0, lines: Int = 0, limit: Int? = nil) {
+    self.source = source
     self.buffer = [UInt8](repeating: 0, count: bufferSize)
     self.bufferOffset = offset
     self.lineNumber = lines
+    self.limit = limit ?? Int.max
   }
 
   mutating func next() throws(EventLogError) -> Line? {
@@ -79,7 +90,20 @@ struct LineReader {
       start = 0
     }
     if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-    let n = try file.read(into: &buffer, at: end, count: buffer.count - end, offset: bufferOffset + end)
+    let count = min(buffer.count - end, max(0, limit - (bufferOffset + end)))
+    var n = 0
+    if count > 0 {
+      switch source {
+      case .open(let file):
+        n = try file.read(into: &buffer, at: end, count: count, offset: bufferOffset + end)
+      case .path(let path):
+        guard let file = try FileDescriptor.openFile(path, flags: O_RDONLY) else {
+          throw .io(path: path, operation: "open", errno: ENOENT)
+        }
+        defer { file.close() }
+        n = try file.read(into: &buffer, at: end, count: count, offset: bufferOffset + end)
+      }
+    }
     if n == 0 { eof = true }
     end += n
   }
@@ -125,10 +149,11 @@ struct StreamScanner {
   /// - Parameter from: a position the file is known to begin with (see `FileEventStore.begins`):
   ///   reading starts after it, chained to its head, with its records taken as checked.
   init(
-    file: FileDescriptor, path: String, strict: Bool, vault: VaultReader, bufferSize: Int = 1 << 16,
-    from: StreamPosition = .start
+    source: LineReader.Source, path: String, strict: Bool, vault: VaultReader, bufferSize: Int = 1 << 16,
+    from: StreamPosition = .start, limit: Int? = nil
   ) {
-    self.reader = LineReader(file: file, bufferSize: bufferSize, offset: from.length, lines: from.seq)
+    self.reader = LineReader(
+      source: source, bufferSize: bufferSize, offset: from.length, lines: from.seq, limit: limit)
     self.path = path
     self.strict = strict
     self.vault = vault

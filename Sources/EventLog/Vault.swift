@@ -150,6 +150,18 @@ struct VaultReader {
   mutating func unseal(_ record: inout EventRecord) throws(EventLogError) -> String? {
     guard !record.sealed.isEmpty else { return nil }
     if entries == nil { entries = Vault.index(try Self.read(path)) }
+    if let fault = fill(&record) {
+      // Readers do not hold the lock while they read: an erasure may have been overwriting this
+      // entry at that very moment, or the index may predate it. Read the vault again, once.
+      entries = Vault.index(try Self.read(path))
+      record.unsealed = [:]
+      record.erased = []
+      return fill(&record)
+    }
+    return nil
+  }
+
+  private func fill(_ record: inout EventRecord) -> String? {
     for (name, commitment) in record.sealed.sorted(by: { $0.key < $1.key }) {
       guard let (entry, line) = entries?[commitment] else {
         return "vault entry '\(name)' for this record is missing from \(path)"
