@@ -64,17 +64,23 @@ extension Planner {
     func handle(_ stream: String, _ record: EventRecord) throws {
       let file = store.location(of: stream)
       let event = try EventCodec.decode(record, file: file)
-      let before = states[stream] ?? nil
-      var state = before
+      // The state is taken out of the table and put back after the fold, so that it is the only
+      // reference and the fold changes it in place: keeping a copy of the visit before each event
+      // would copy its lists every time, which made an audit quadratic in the visit's length.
+      var state = states.removeValue(forKey: stream) ?? nil
+      let l = try resolved(stream)
+      var admitted = true
+      if let since = l[0], since.admits(record) { admitted = false }
+      if let until = l[1], !until.admits(record) { admitted = false }
+      if let asOf = l[2], !asOf.admits(record) { admitted = false }
+      if let actor = q.actor, record.actor != actor { admitted = false }
+      // The entry is worded against the state before the event, so it is made before the fold.
+      let entry =
+        admitted
+        ? AuditEntry(visit: stream, before: state, event: event, meta: EventMeta(record), type: record.type) : nil
       try Planner.fold(&state, event, record, visit: stream, file: file)
       states[stream] = state
-      let l = try resolved(stream)
-      if let since = l[0], since.admits(record) { return }
-      if let until = l[1], !until.admits(record) { return }
-      if let asOf = l[2], !asOf.admits(record) { return }
-      if let actor = q.actor, record.actor != actor { return }
-      let entry = AuditEntry(
-        visit: stream, before: before, event: event, meta: EventMeta(record), type: record.type)
+      guard let entry else { return }
       if let entity = q.entity, !entry.concerns(entity) { return }
       try body(entry)
     }
