@@ -12,7 +12,8 @@ extension SealedInput {
     }
     let s = self.salt ?? salt()
     return VaultEntry(
-      commitment: Vault.commitment(salt: s, value: value), name: name, subject: subject, salt: s, value: value)
+      commitment: Vault.commitment(salt: s, value: value), name: name, subject: subject, salt: s, value: value
+    )
   }
 }
 
@@ -34,7 +35,8 @@ extension Batch {
         guard t.length <= 1 << 20 else {
           throw .invalidEvent("sealed value '\(name)': length \(t.length) is out of range")
         }
-        guard t.length >= VaultEntry(tombstone: t.commitment, name: name, subject: input.subject).line.count - 1
+        guard
+          t.length >= VaultEntry(tombstone: t.commitment, name: name, subject: input.subject).line.count - 1
         else {
           throw .invalidEvent(
             "sealed value '\(name)': length \(t.length) is shorter than the tombstone itself")

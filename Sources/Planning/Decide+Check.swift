@@ -45,7 +45,8 @@ extension Decide {
       func list(_ v: [String]?, _ key: String) -> [String]? { cleared.contains(key) ? [] : v }
       return .updateVisit(
         UpdateVisit(
-          title: text(e.title, "title"), titleDe: text(e.titleDe, "titleDe"), partner: text(e.partner, "partner"),
+          title: text(e.title, "title"), titleDe: text(e.titleDe, "titleDe"),
+          partner: text(e.partner, "partner"),
           program: text(e.program, "program"), topics: list(e.topics, "topics"),
           organizers: list(e.organizers, "organizers")))
     case .siteAdded(let e): return .addSite(e)

@@ -137,8 +137,10 @@ struct ImportLine {
         }
         guard data[name] == nil else { throw fail("'\(printable(name))' is both in data and sealed") }
         if m["erased"] == .bool(true) {
-          guard m.keys.sorted() == ["commitment", "erased", "length"], case .int(let length)? = m["length"] else {
-            throw fail("sealed member '\(printable(name))': an erased value has commitment, erased and length")
+          guard m.keys.sorted() == ["commitment", "erased", "length"], case .int(let length)? = m["length"]
+          else {
+            throw fail(
+              "sealed member '\(printable(name))': an erased value has commitment, erased and length")
           }
           sealed[name] = .erased(commitment: commitment, length: Int(clamping: length))
         } else {
@@ -162,13 +164,7 @@ struct ImportLine {
   /// - Throws: `PlanningError.unreadableEvent` at `FILE:LINE` when the payload does not fit its
   ///   type, or is not exactly as the type writes it (an unknown member, say).
   func event(at: String) throws(PlanningError) -> Event {
-    var data = lineData
-    for (name, s) in sealed {
-      switch s {
-      case .value(_, let value): data[name] = value
-      case .erased: data[name] = PersonalData.erasedJSON
-      }
-    }
+    let data = fullData
     let event: Event
     do {
       event = try type.decodeEvent(data)
@@ -183,6 +179,18 @@ struct ImportLine {
           + (written[key] == nil ? " (unknown member)" : ""))
     }
     return event
+  }
+
+  /// The payload with its sealed members put back (an erased one as erased values).
+  var fullData: [String: JSONValue] {
+    var data = lineData
+    for (name, s) in sealed {
+      switch s {
+      case .value(_, let value): data[name] = value
+      case .erased: data[name] = PersonalData.erasedJSON
+      }
+    }
+    return data
   }
 
   /// Whether `s` is an event id as the store makes them: a UUID in lower case.

@@ -82,7 +82,8 @@ extension Planner {
     for visit in order {
       if let open = pending[visit]?.openBatch {
         throw PlanningError.unreadableEvent(
-          at: open, reason: "continues is true, but the file has no later event of visit \(visit) to end the batch")
+          at: open,
+          reason: "continues is true, but the file has no later event of visit \(visit) to end the batch")
       }
     }
     progress(count, 0)
@@ -161,10 +162,13 @@ struct PendingImport {
   mutating func add(_ line: ImportLine, at: String, request: ImportRequest) throws {
     if let id = line.id {
       guard ids.insert(id).inserted else {
-        throw PlanningError.unreadableEvent(at: at, reason: "id \(id) is in the file twice for visit \(visit)")
+        throw PlanningError.unreadableEvent(
+          at: at, reason: "id \(id) is in the file twice for visit \(visit)")
       }
       if let r = stored[id] {
-        guard r.type == line.type.eventType, r.data == line.lineData else {
+        var storedData = r.data.merging(r.unsealed) { line, _ in line }
+        for name in r.erased { storedData[name] = PersonalData.erasedJSON }
+        guard r.type == line.type.eventType, storedData == line.fullData else {
           throw PlanningError.unreadableEvent(
             at: at, reason: "id \(id) is stored already as another event (seq \(r.seq) of visit \(visit))")
         }
@@ -186,11 +190,14 @@ struct PendingImport {
     if let recorded = line.recorded {
       guard recorded >= lastRecorded else {
         throw PlanningError.unreadableEvent(
-          at: at, reason: "recorded \(recorded) is earlier than the event before it in visit \(visit) (\(lastRecorded))")
+          at: at,
+          reason:
+            "recorded \(recorded) is earlier than the event before it in visit \(visit) (\(lastRecorded))")
       }
       lastRecorded = recorded
     }
-    let meta = EventMeta(seq: head.seq + events.count + 1, recorded: lastRecorded, actor: actor, reason: reason)
+    let meta = EventMeta(
+      seq: head.seq + events.count + 1, recorded: lastRecorded, actor: actor, reason: reason)
     if state == nil {
       state = Visit.start(id: visit, with: checked, meta: meta)
     } else {

@@ -41,10 +41,13 @@ struct SyntheticVisit {
     "Yusuf", "Hannah", "David", "Elif",
   ]
   static let last = [
-    "Schulte", "Becker", "Mensah", "Yılmaz", "Kowalski", "Novak", "Li", "Smith", "Hoffmann", "Owusu", "Petrović",
+    "Schulte", "Becker", "Mensah", "Yılmaz", "Kowalski", "Novak", "Li", "Smith", "Hoffmann", "Owusu",
+    "Petrović",
     "Cohen", "Wagner", "Dubois",
   ]
-  static let functions = ["Mayor", "Deputy mayor", "Councillor", "Head of office", "Professor", "CEO", "Interpreter"]
+  static let functions = [
+    "Mayor", "Deputy mayor", "Councillor", "Head of office", "Professor", "CEO", "Interpreter",
+  ]
   static let siteNames = [
     ("Rathaus Dortmund", "Friedensplatz 1, 44135 Dortmund"), ("DEW21", "Ostwall 51, 44135 Dortmund"),
     ("TU Dortmund", "August-Schmidt-Straße 4, 44227 Dortmund"), ("Phoenix West", "Rheinische Straße 173"),
@@ -90,14 +93,17 @@ struct SyntheticVisit {
       let t = "task-\(sequence)"
       let due = v.to.adding(days: rng.int(7...60))
       return .addTask(
-        AddTask(task: t, title: "Follow up: \(rng.pick(Self.topics))", owner: rng.pick(Self.staff), due: due.description))
+        AddTask(
+          task: t, title: "Follow up: \(rng.pick(Self.topics))", owner: rng.pick(Self.staff),
+          due: due.description))
     case 46..<52:
       let open = v.manualTasks.filter { $0.status == .open }
       guard let t = open.isEmpty ? nil : rng.pick(open) else { return nil }
       return .completeTask(t.id)
     case 52..<58:
       return .note(
-        "Call with the partner's office about \(rng.pick(Self.topics).lowercased()).", internal: rng.chance(40))
+        "Call with the partner's office about \(rng.pick(Self.topics).lowercased()).",
+        internal: rng.chance(40))
     case 58..<62:
       return .publish(note: rng.chance(50) ? "Times confirmed with the delegation" : nil)
     case 62..<66:
@@ -115,7 +121,9 @@ struct SyntheticVisit {
     case 72..<76:
       let a = rng.pick(appointments)
       return .updateAppointment(
-        UpdateAppointment(appointment: a.id, note: "Room changed (\(sequence))", internalNote: "Catering: \(people.count) guests"))
+        UpdateAppointment(
+          appointment: a.id, note: "Room changed (\(sequence))",
+          internalNote: "Catering: \(people.count) guests"))
     case 76..<79:
       let s = rng.pick(Array(v.sites))
       return .updateSite(UpdateSite(site: s.id, note: "Entrance via the side door (\(sequence))"))
@@ -149,13 +157,16 @@ struct SyntheticVisit {
         partner: "City of \(city)", from: from.description, to: to.description,
         timezone: incoming ? "Europe/Berlin" : zone, direction: incoming ? .incoming : .outgoing,
         program: rng.chance(50) ? "Städtepartnerschaft Dortmund–\(city)" : nil,
-        topics: [rng.pick(Self.topics), rng.pick(Self.topics)].reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+        topics: [rng.pick(Self.topics), rng.pick(Self.topics)].reduce(into: []) {
+          if !$0.contains($1) { $0.append($1) }
+        },
         organizers: ["Internationale Beziehungen"]))
   }
 
   private mutating func addSite(_ v: Visit) -> Command {
     let (name, address) = Self.siteNames[v.sites.count % Self.siteNames.count]
-    return .addSite(SiteAdded(site: "site-\(v.sites.count + 1)", name: name, organization: nil, address: address))
+    return .addSite(
+      SiteAdded(site: "site-\(v.sites.count + 1)", name: name, organization: nil, address: address))
   }
 
   private mutating func addAppointment(_ v: Visit) -> Command {
@@ -172,7 +183,8 @@ struct SyntheticVisit {
         appointment: "appt-\(sequence)", title: "\(kind.rawValue.capitalized): \(rng.pick(Self.topics))",
         kind: kind, start: "\(day)T\(two(hour)):\(two(minute))",
         end: "\(day)T\(two(endMinutes / 60)):\(two(endMinutes % 60))", site: site,
-        hosts: rng.chance(50) ? ["Oberbürgermeister"] : [], note: rng.chance(30) ? "Dress code: business" : nil))
+        hosts: rng.chance(50) ? ["Oberbürgermeister"] : [],
+        note: rng.chance(30) ? "Dress code: business" : nil))
   }
 
   private mutating func addAttendee(_ v: Visit) -> Command {
@@ -195,7 +207,11 @@ struct SyntheticVisit {
     let events = try Decide.decide(command, visit: id, state: visit)
     for e in events {
       let meta = EventMeta(seq: 0, recorded: Timestamp(milliseconds: 0), actor: "")
-      if visit == nil { visit = Visit.start(id: id, with: e, meta: meta) } else { visit?.apply(e, meta: meta) }
+      if visit == nil {
+        visit = Visit.start(id: id, with: e, meta: meta)
+      } else {
+        visit?.apply(e, meta: meta)
+      }
     }
     return events
   }

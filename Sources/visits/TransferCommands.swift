@@ -35,7 +35,9 @@ enum TransferCommands {
     let result: ImportResult
     do {
       result = try ctx.planner.importEvents(request) { checked, written in
-        progress.show(written == 0 ? "checked \(checked) line(s)" : "checked \(checked) line(s), wrote \(written) visit(s)")
+        progress.show(
+          written == 0
+            ? "checked \(checked) line(s)" : "checked \(checked) line(s), wrote \(written) visit(s)")
       }
       progress.end()
     } catch let e as ImportInterrupted {
@@ -75,13 +77,17 @@ enum TransferCommands {
       OptionSpec(name: "--seed", valueName: "S", help: "the same seed gives the same files (default 1)"),
     ]
   ) { ctx in
-    func number(_ option: String, _ range: ClosedRange<Int>, default value: Int? = nil) throws(CLIError) -> Int {
+    func number(_ option: String, _ range: ClosedRange<Int>, default value: Int? = nil) throws(CLIError)
+      -> Int
+    {
       guard let text = ctx.invocation.value(option) else {
         if let value { return value }
         throw CLIError.usage("generate needs \(option)")
       }
       guard let n = Int(text), range.contains(n) else {
-        throw CLIError.usage("invalid \(option) '\(printable(text))': a whole number from \(range.lowerBound) to \(range.upperBound)")
+        throw CLIError.usage(
+          "invalid \(option) '\(printable(text))': a whole number from \(range.lowerBound) to \(range.upperBound)"
+        )
       }
       return n
     }
@@ -113,14 +119,16 @@ enum TransferCommands {
     progress.end()
     let seconds = Date().timeIntervalSince(started)
     ctx.print(
-      "generated \(visits) visit(s) with \(written) event(s) in \(directory) (seed \(seed), \(String(format: "%.1f", seconds)) s)")
+      "generated \(visits) visit(s) with \(written) event(s) in \(directory) (seed \(seed), \(String(format: "%.1f", seconds)) s)"
+    )
   }
 
   /// The bytes of FILE, or of standard input for `-`.
   static func read(_ file: String) throws(CLIError) -> [UInt8] {
     if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue
+    else {
       throw CLIError.notFound("no such file: \(file)")
     }
     guard let data = FileManager.default.contents(atPath: file) else {

@@ -8,7 +8,10 @@ enum VisitsCLI {
 
   static let commands: [String: CommandSpec] = {
     var all: [CommandSpec] = [LogCommands.verify, LogCommands.log]
-    all += PlanningCommands.all + AuditCommands.all + PrivacyCommands.all + TransferCommands.all + [ServeCommand.spec]
+    all +=
+      PlanningCommands.all + AuditCommands.all + PrivacyCommands.all + TransferCommands.all + [
+        ServeCommand.spec
+      ]
     return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
   }()
 
