@@ -40,7 +40,7 @@ extension Planner {
       var attempts = 0
       while events.count < request.eventsPerVisit && attempts < request.eventsPerVisit * 20 {
         attempts += 1
-        guard let command = synthetic.next(room: request.eventsPerVisit - events.count),
+        guard let command = synthetic.next(),
           let decided = try? synthetic.decide(command)
         else { continue }
         if let v = synthetic.visit, events.isEmpty {

@@ -69,7 +69,7 @@ struct SyntheticVisit {
 
   /// The next command: the setup of a visit first, then the everyday changes; nil when none fits
   /// (the caller tries again).
-  mutating func next(room: Int) -> Command? {
+  mutating func next() -> Command? {
     sequence += 1
     guard let v = visit else { return schedule() }
     let appointments = v.activeAppointments

@@ -16,7 +16,7 @@ struct ImportCheckTests {
       var attempts = 0
       while checked < 300 && attempts < 3000 {
         attempts += 1
-        guard let command = synthetic.next(room: 1) else { continue }
+        guard let command = synthetic.next() else { continue }
         let before = synthetic.visit
         guard let events = try? synthetic.decide(command) else { continue }
         var state = before
