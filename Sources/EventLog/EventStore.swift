@@ -45,12 +45,20 @@ public struct NewEvent: Sendable, Equatable {
   public var data: [String: JSONValue]
   /// Values to keep out of the line, by name: written to the vault, committed to in the line.
   public var sealed: [String: SealedInput]
+  /// When it was recorded, or nil to let the store's clock stamp it. An import that rebuilds a log
+  /// gives the original time; the store refuses one earlier than the record before it.
+  public var recorded: Timestamp?
+  /// Whether a batch continues after this event, or nil for "every event of this append but the
+  /// last". An import that rebuilds several original batches in one append gives the original flags.
+  public var continues: Bool?
 
   public init(
     id: String? = nil, type: String, version: Int = 1, actor: String, reason: String? = nil,
     correlation: String? = nil, causation: String? = nil, data: [String: JSONValue],
-    sealed: [String: SealedInput] = [:]
+    sealed: [String: SealedInput] = [:], recorded: Timestamp? = nil, continues: Bool? = nil
   ) {
+    self.recorded = recorded
+    self.continues = continues
     self.id = id
     self.type = type
     self.version = version
@@ -197,6 +205,10 @@ public protocol EventStore: Sendable {
   /// - Returns: how many values were erased now (ones erased before do not count).
   func erase(in stream: String, subject: String) throws -> Int
 
+  /// The sealed values of a stream's vault by commitment, with salts and line lengths, for an
+  /// export that rebuilds the log; erased ones without salt and value.
+  func vaultValues(of stream: String) throws(EventLogError) -> [String: VaultValue]
+
   /// The store's secret: 32 random bytes made on first use and kept with the store (a file
   /// store's `.secret`, owner-only), for tokens such as the web interface's anti-forgery token.
   func secret() throws -> [UInt8]
@@ -279,28 +291,35 @@ enum Batch {
     guard expected.admits(head.seq) else {
       throw .versionConflict(stream: stream, expected: expected, actual: head.seq)
     }
-    let recorded = max(now, head.recorded)
+    var recorded = max(now, head.recorded)
     var records: [EventRecord] = []
     var lines: [UInt8] = []
     var vault: [VaultEntry] = []
     var prev = head.hash
     for (i, e) in events.enumerated() {
       let seq = head.seq + 1 + i
+      if let given = e.recorded {
+        guard given >= (i == 0 ? head.recorded : recorded) else {
+          throw .invalidEvent(
+            "recorded \(given) is earlier than the record before it (\(i == 0 ? head.recorded : recorded))")
+        }
+        recorded = given
+      }
       var sealed: [String: String] = [:]
+      var erased = Set<String>()
       for (name, input) in e.sealed.sorted(by: { $0.key < $1.key }) {
-        let salt = makeSalt(stream, seq, name)
-        let entry = VaultEntry(
-          commitment: Vault.commitment(salt: salt, value: input.value), name: name, subject: input.subject,
-          salt: salt, value: input.value)
+        let entry = input.entry(name: name, salt: { makeSalt(stream, seq, name) })
         sealed[name] = entry.commitment
+        if entry.sealed == nil { erased.insert(name) }
         vault.append(entry)
       }
       var r = EventRecord(
         seq: seq, id: e.id ?? makeID(stream, seq), type: e.type, version: e.version, recorded: recorded,
         actor: e.actor, reason: e.reason, correlation: e.correlation, causation: e.causation,
-        continues: i < events.count - 1, data: e.data, sealed: sealed, prev: prev)
+        continues: e.continues ?? (i < events.count - 1), data: e.data, sealed: sealed, prev: prev)
       lines += r.seal()
-      r.unsealed = e.sealed.mapValues(\.value)
+      r.unsealed = e.sealed.filter { !erased.contains($0.key) }.mapValues(\.value)
+      r.erased = erased
       prev = r.hash
       records.append(r)
     }
@@ -321,6 +340,7 @@ enum Batch {
         }
         guard !input.subject.isEmpty else { throw .invalidEvent("sealed value '\(name)' has no subject") }
       }
+      try input(e)
       guard !e.actor.isEmpty else { throw .invalidEvent("empty actor") }
       guard e.version >= 1 else { throw .invalidEvent("version must be at least 1") }
       if let id = e.id {
@@ -328,5 +348,6 @@ enum Batch {
         guard seen.insert(id).inserted else { throw .invalidEvent("id \(id) twice in one batch") }
       }
     }
+    if events.last?.continues == true { throw .invalidEvent("the last event of an append cannot continue") }
   }
 }

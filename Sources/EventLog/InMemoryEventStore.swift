@@ -180,6 +180,10 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     }
   }
 
+  public func vaultValues(of stream: String) throws(EventLogError) -> [String: VaultValue] {
+    locked { (vaults[stream] ?? [:]).mapValues { VaultValue($0, length: $0.length ?? $0.line.count - 1) } }
+  }
+
   private lazy var secretBytes: [UInt8] = {
     var g = SystemRandomNumberGenerator()
     return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }

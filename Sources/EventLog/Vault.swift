@@ -11,10 +11,30 @@ public struct SealedInput: Sendable, Equatable {
   /// under it so that it can be found, and later erased, without reading the log.
   public var subject: String
   public var value: JSONValue
+  /// The salt to seal it with (32 lower-case hex digits), or nil for one the store makes: an import
+  /// that rebuilds a log gives the original, so that the commitment comes out the same.
+  public var salt: String?
+  /// For an import that rebuilds a log: the value was erased there, so the vault gets a tombstone
+  /// with this commitment instead of the value (`value` is not used).
+  public var tombstone: SealedTombstone?
 
-  public init(subject: String, value: JSONValue) {
+  public init(subject: String, value: JSONValue, salt: String? = nil, tombstone: SealedTombstone? = nil) {
     self.subject = subject
     self.value = value
+    self.salt = salt
+    self.tombstone = tombstone
+  }
+}
+
+/// An erased sealed value as an import rebuilds it: the commitment the line keeps, and the length
+/// in bytes of the vault entry the tombstone replaced (a tombstone is padded to it).
+public struct SealedTombstone: Sendable, Equatable {
+  public var commitment: String
+  public var length: Int
+
+  public init(commitment: String, length: Int) {
+    self.commitment = commitment
+    self.length = length
   }
 }
 
@@ -37,6 +57,8 @@ struct VaultEntry: Sendable, Equatable {
   var subject: String
   /// Salt and value; nil for a tombstone.
   var sealed: (salt: String, value: JSONValue)?
+  /// For a tombstone: the length of the line it replaced, which it is padded to with spaces.
+  var length: Int?
 
   init(commitment: String, name: String, subject: String, salt: String, value: JSONValue) {
     self.commitment = commitment
@@ -53,8 +75,12 @@ struct VaultEntry: Sendable, Equatable {
     sealed = nil
   }
 
-  /// This entry's tombstone.
-  var erased: VaultEntry { VaultEntry(tombstone: commitment, name: name, subject: subject) }
+  /// This entry's tombstone, as long as the entry's line.
+  var erased: VaultEntry {
+    var t = VaultEntry(tombstone: commitment, name: name, subject: subject)
+    t.length = sealed == nil ? length : line.count - 1
+    return t
+  }
 
   static func == (a: VaultEntry, b: VaultEntry) -> Bool {
     a.commitment == b.commitment && a.name == b.name && a.subject == b.subject
@@ -73,7 +99,8 @@ struct VaultEntry: Sendable, Equatable {
     } else {
       o["erased"] = .bool(true)
     }
-    return CanonicalJSON.encode(.object(o)) + [0x0A]
+    let bytes = CanonicalJSON.encode(.object(o))
+    return bytes + [UInt8](repeating: 0x20, count: max(0, (length ?? 0) - bytes.count)) + [0x0A]
   }
 
   /// Whether the salt and value still give the commitment (a tombstone has nothing to check).

@@ -32,6 +32,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   case anchorNotFound(visit: String, anchor: String)
   /// The store failed or found damage (exit as the log error says).
   case store(EventLogError)
+  /// A line of an import file is refused; `at` is `file:line`, the error why (exit as it says).
+  indirect case imported(at: String, PlanningError)
 
   /// What kind of thing a `notFound` names.
   public enum EntityKind: String, Sendable, Equatable {
@@ -78,6 +80,7 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "verify: anchor \(a) is not in the log of \(v): what was printed from it has been rewritten since, or belongs to another visit"
     case .store(let e): return e.description
+    case .imported(let at, let e): return "\(at): \(e.description)"
     }
   }
 
@@ -124,6 +127,8 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
   case alreadyErased = "already-erased"
   /// `--strict`: the change would add a plan warning.
   case strict
+  /// An imported event is not the one its command would record from the visit as it stands.
+  case asDecided = "as-decided"
 }
 
 /// An input field of a command or read, by its domain name. Adapters map each to their own word:

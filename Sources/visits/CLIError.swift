@@ -56,6 +56,7 @@ func exitCode(_ e: PlanningError) -> ExitCode {
   case .versionConflict: return .retry
   case .unregisteredEvent: return .internalError
   case .store(let log): return exitCode(log)
+  case .imported(_, let e): return exitCode(e)
   }
 }
 

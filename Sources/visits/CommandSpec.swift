@@ -16,6 +16,8 @@ struct CommandSpec: Sendable {
   var writes = false
   /// Whether it answers as the log stood at `--as-of`; any other command refuses the option.
   var readsAsOf = false
+  /// Whether its output holds personal data: an `-o` file is then readable by its owner only.
+  var privateOutput = false
   /// For a command that changes one visit: how its arguments become the domain command. The web
   /// adapter calls it with the form's fields as the arguments.
   var build: (@Sendable (Context) throws -> Command)? = nil

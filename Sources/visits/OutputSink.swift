@@ -21,10 +21,18 @@ final class OutputSink {
   }
 
   /// A file; nothing appears at `path` until `commit()`.
-  init(path: String) throws(CLIError) {
+  ///
+  /// - Parameter mode: the file's permissions; `0o600` for output that holds personal data (set
+  ///   explicitly, so that a left-over temporary file cannot keep wider ones).
+  init(path: String, mode: mode_t = 0o644) throws(CLIError) {
     let tmp = path + ".tmp-\(getpid())"
-    let opened = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    let opened = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
     guard opened >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+    // Owner-only output is made so even if a left-over temporary file had wider permissions.
+    guard mode & 0o077 != 0 || fchmod(opened, mode) == 0 else {
+      close(opened)
+      throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    }
     fd = opened
     target = path
     temporary = tmp

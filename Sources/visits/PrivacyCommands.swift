@@ -20,7 +20,7 @@ enum PrivacyCommands {
   static let exportPerson = CommandSpec(
     name: "export-person", usage: "PERSON",
     summary: "everything the store holds about a person, across visits, as JSON (Art. 15 GDPR)", arity: 1...1,
-    formats: ["json"]
+    formats: ["json"], privateOutput: true
   ) { ctx in
     let r = try ctx.planner.personRecord(try ctx.slug(0, "PERSON"))
     ctx.warn(r.warnings)

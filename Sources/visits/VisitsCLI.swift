@@ -8,7 +8,10 @@ enum VisitsCLI {
 
   static let commands: [String: CommandSpec] = {
     var all: [CommandSpec] = [LogCommands.verify, LogCommands.log]
-    all += PlanningCommands.all + AuditCommands.all + PrivacyCommands.all + [ServeCommand.spec]
+    all +=
+      PlanningCommands.all + AuditCommands.all + PrivacyCommands.all + TransferCommands.all + [
+        ServeCommand.spec
+      ]
     return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
   }()
 
@@ -42,7 +45,9 @@ enum VisitsCLI {
 
     var sink = stdout
     do {
-      if let path = inv.value("--output") { sink = try OutputSink(path: path) }
+      if let path = inv.value("--output") {
+        sink = try OutputSink(path: path, mode: command.privateOutput ? 0o600 : 0o644)
+      }
       var ctx = try makeContext(inv, command: command, environment: environment, sink: sink)
       do {
         try command.run(&ctx)
