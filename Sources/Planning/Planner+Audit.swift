@@ -77,7 +77,8 @@ extension Planner {
       // The entry is worded against the state before the event, so it is made before the fold.
       let entry =
         admitted
-        ? AuditEntry(visit: stream, before: state, event: event, meta: EventMeta(record), type: record.type) : nil
+        ? AuditEntry(visit: stream, before: state, event: event, meta: EventMeta(record), type: record.type)
+        : nil
       try Planner.fold(&state, event, record, visit: stream, file: file)
       states[stream] = state
       guard let entry else { return }
