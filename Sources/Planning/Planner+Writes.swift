@@ -97,7 +97,9 @@ extension Planner {
         })
     }
     // The state after the write, as a replay will fold it, becomes the visit's snapshot.
-    if !result.alreadyStored, let position = result.position, position.seq == result.lastSeq {
+    if !result.alreadyStored, let position = result.position, position.seq == result.lastSeq,
+      SnapshotCache.isWorthSaving(from: snapshot?.position, to: position)
+    {
       var state = before
       for (i, e) in decided.enumerated() {
         let meta = EventMeta(
@@ -130,7 +132,7 @@ extension Planner {
         after?.apply(e, meta: meta)
       }
     }
-    let before = state?.warnings ?? []
+    let before = Set(state?.warnings ?? [])
     return ((after?.warnings ?? []).filter { !before.contains($0) }, after)
   }
 

@@ -91,7 +91,9 @@ public struct Planner: Sendable {
           try Self.fold(&state, r, visit: visit, file: file)
         }
       }), let v = state {
-        if read.position != position { SnapshotCache.save(v, at: read.position, in: store) }
+        if SnapshotCache.isWorthSaving(from: position, to: read.position) {
+          SnapshotCache.save(v, at: read.position, in: store)
+        }
         return Loaded(visit: v, head: read.position.head, warnings: read.warnings)
       }
     }

@@ -4,6 +4,7 @@
   import Musl
 #endif
 import EventLog
+import Foundation
 
 /// A visit as replayed up to a position of its stream, kept by the store (`.cache/` of a file
 /// store) so that the next read or write folds only what was appended since.
@@ -22,6 +23,16 @@ import EventLog
 public enum SnapshotCache {
   /// Raise when the meaning of a stored `Visit` changes.
   public static let layout = 1
+
+  /// How many events a snapshot may lag behind its stream before it is written anew: writing one
+  /// costs as much as reading it, folding a few events on top costs next to nothing.
+  public static let refreshAfter = 32
+
+  /// Whether a snapshot at `old` (nil: none) should be replaced by one at `new`.
+  static func isWorthSaving(from old: StreamPosition?, to new: StreamPosition) -> Bool {
+    guard let old else { return true }
+    return new.seq - old.seq >= refreshAfter || new.seq < old.seq
+  }
 
   /// Everything a snapshot must have been made under to be used.
   public static let key: String = {
@@ -46,25 +57,30 @@ public enum SnapshotCache {
     let body = bytes[(macStart + 65)...]
     guard bytes[macStart + 64] == 0x0A,
       hex(HMAC.sha256(key: secret, message: body)).utf8.elementsEqual(bytes[macStart..<(macStart + 64)]),
-      case .object(let o)? = try? JSONParser.parse(Array(body)), o["key"] == .string(key),
-      let p = o["position"], let v = o["visit"],
-      let position = try? JSONValueDecoder().decode(StreamPosition.self, from: p),
-      let visit = try? JSONValueDecoder().decode(Visit.self, from: v), visit.id == stream
+      let snapshot = try? JSONDecoder().decode(Body.self, from: Data(body)), snapshot.key == key,
+      snapshot.visit.id == stream
     else { return nil }
-    return (visit, position)
+    return (snapshot.visit, snapshot.position)
   }
 
   /// Keeps a snapshot of `visit` folded up to `position`.
   static func save(_ visit: Visit, at position: StreamPosition, in store: any EventStore) {
     guard let secret = store.cacheKey(create: true),
-      let v = try? JSONValueEncoder().encode(visit), let p = try? JSONValueEncoder().encode(position)
+      let data = try? JSONEncoder().encode(Body(key: key, position: position, visit: visit))
     else { return }
-    let body = CanonicalJSON.encode(.object(["key": .string(key), "position": p, "visit": v]))
+    let body = [UInt8](data)
     store.keep(
       magic + Array(hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body, for: stream(visit))
   }
 
   private static func stream(_ v: Visit) -> String { v.id }
+
+  /// What a snapshot file holds after its MAC line.
+  private struct Body: Codable {
+    var key: String
+    var position: StreamPosition
+    var visit: Visit
+  }
 
   private static func hex(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)

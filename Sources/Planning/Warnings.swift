@@ -1,5 +1,5 @@
 /// A rule warning about a plan: not a refusal, but something the office should look at.
-public struct PlanWarning: Sendable, Equatable, Codable {
+public struct PlanWarning: Sendable, Hashable, Codable {
   public enum Rule: String, Sendable, Codable, CaseIterable {
     /// A person is assigned to two appointments that overlap.
     case doubleBooked = "double-booked"
