@@ -131,11 +131,9 @@ extension EventRecord {
       return .failure(.unreadable("not valid JSON (\(error))"))
     }
     guard case .object(let o) = value else { return .failure(.unreadable("not a JSON object")) }
-    let known: Set<String> = [
-      "format", "seq", "id", "type", "version", "recorded", "actor", "reason", "correlation",
-      "causation", "continues", "data", "sealed", "prev", "hash",
-    ]
-    if let unknown = o.keys.sorted().first(where: { !known.contains($0) }) {
+    if o.keys.contains(where: { !knownFields.contains($0) }),
+      let unknown = o.keys.sorted().first(where: { !knownFields.contains($0) })
+    {
       return .failure(.invalid("unknown field '\(unknown)'"))
     }
     func str(_ k: String, optional: Bool = false) throws(LineFault) -> String? {
@@ -224,6 +222,12 @@ extension EventRecord {
       return .failure(error)
     }
   }
+
+  /// The members a record may have.
+  static let knownFields: Set<String> = [
+    "format", "seq", "id", "type", "version", "recorded", "actor", "reason", "correlation",
+    "causation", "continues", "data", "sealed", "prev", "hash",
+  ]
 
   static func isHexDigest(_ s: String) -> Bool {
     let u = s.utf8

@@ -17,7 +17,13 @@ extension Planner {
   public func verify(_ visits: [String]) throws -> [StreamReport] {
     for v in visits { try Self.checkID(v, .visit) }
     let names = visits.isEmpty ? try lifted { try store.streamNames() } : visits
-    return try names.map { name in try lifted { try store.verify(name) } }
+    let streams = store
+    let check: @Sendable (String) throws -> StreamReport = { name in try streams.verify(name) }
+    do {
+      return try Self.inParallel(names, check)
+    } catch {
+      throw PlanningError.lift(error)
+    }
   }
 
   /// Whether the log state an anchor names (12 to 64 hex digits of a record's hash) is still a

@@ -112,17 +112,19 @@ public struct Planner: Sendable {
   /// - Throws: `PlanningError.invalidPoint` for `seq:N` or `v:N`, which count within one visit.
   func loadAll(at point: Point?, field: Field) throws -> [Loaded] {
     try point?.requireVisit(field: field, visit: nil)
-    var all: [Loaded] = []
-    for name in try lifted({ try store.streamNames() }) {
+    let names = try lifted({ try store.streamNames() })
+    let planner = self
+    // Replayed side by side; a visit not yet scheduled at `point` (or gone) is left out.
+    let loaded = try Self.inParallel(names) { name -> Loaded? in
       do {
-        all.append(try load(name, at: point))
+        return try planner.load(name, at: point)
       } catch PlanningError.notYetScheduled {
-        continue
+        return nil
       } catch PlanningError.visitNotFound {
-        continue
+        return nil
       }
     }
-    return all
+    return loaded.compactMap { $0 }
   }
 
   /// Checks that a visit id is a slug and the visit exists — and, before that, that the store
