@@ -20,9 +20,11 @@ extension Planner {
   ///
   /// - Parameter asOf: a timestamp or a date; `seq:N` and `v:N` need one visit and are refused.
   public func catalog(asOf: Point? = nil) throws -> Reading<[CatalogEntry]> {
-    let loaded = try loadAll(at: asOf, field: .asOf)
-    let entries = loaded.map { CatalogEntry($0.visit) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
-    return Reading(entries, head: nil, warnings: loaded.flatMap(\.warnings))
+    let made = try eachVisit(at: asOf, field: .asOf) {
+      (entry: CatalogEntry($0.visit), warnings: $0.warnings)
+    }
+    let entries = made.map(\.entry).sorted { ($0.from, $0.id) < ($1.from, $1.id) }
+    return Reading(entries, head: nil, warnings: made.flatMap(\.warnings))
   }
 
   /// One visit as it stands (`show`, `check`).
@@ -62,9 +64,19 @@ extension Planner {
     _ visit: String?, filter: TaskList.Filter = .open, overdueOnly: Bool = false, today: LocalDate,
     asOf: Point? = nil
   ) throws -> Reading<TaskList> {
-    let loaded = try visit.map { [try load($0, at: asOf)] } ?? loadAll(at: asOf, field: .asOf)
-    let list = TaskList(loaded.map(\.visit), today: today, filter: filter, overdueOnly: overdueOnly)
-    return Reading(list, head: visit == nil ? nil : loaded.first?.head, warnings: loaded.flatMap(\.warnings))
+    if let visit {
+      let l = try load(visit, at: asOf)
+      let list = TaskList([l.visit], today: today, filter: filter, overdueOnly: overdueOnly)
+      return Reading(list, head: l.head, warnings: l.warnings)
+    }
+    let made = try eachVisit(at: asOf, field: .asOf) {
+      (
+        rows: TaskList([$0.visit], today: today, filter: filter, overdueOnly: overdueOnly).rows,
+        warnings: $0.warnings
+      )
+    }
+    return Reading(
+      TaskList(rows: made.flatMap(\.rows), today: today), head: nil, warnings: made.flatMap(\.warnings))
   }
 
   /// The printable agenda, whole or for one person, with changes since a point marked (`agenda`).

@@ -111,20 +111,31 @@ public struct Planner: Sendable {
   ///
   /// - Throws: `PlanningError.invalidPoint` for `seq:N` or `v:N`, which count within one visit.
   func loadAll(at point: Point?, field: Field) throws -> [Loaded] {
+    try eachVisit(at: point, field: field) { $0 }
+  }
+
+  /// `transform` of every visit in the store, now or at `point` (visits not yet scheduled then
+  /// are left out), in the order of their ids. Visits are replayed side by side, and each is let
+  /// go as soon as `transform` has made what the caller needs of it, so memory holds that, not
+  /// the visits.
+  ///
+  /// - Throws: `PlanningError.invalidPoint` for `seq:N` or `v:N`, which count within one visit.
+  func eachVisit<T: Sendable>(at point: Point?, field: Field, _ transform: @escaping @Sendable (Loaded) -> T)
+    throws -> [T]
+  {
     try point?.requireVisit(field: field, visit: nil)
     let names = try lifted({ try store.streamNames() })
     let planner = self
-    // Replayed side by side; a visit not yet scheduled at `point` (or gone) is left out.
-    let loaded = try Self.inParallel(names) { name -> Loaded? in
+    let made = try Self.inParallel(names) { name -> T? in
       do {
-        return try planner.load(name, at: point)
+        return transform(try planner.load(name, at: point))
       } catch PlanningError.notYetScheduled {
         return nil
       } catch PlanningError.visitNotFound {
         return nil
       }
     }
-    return loaded.compactMap { $0 }
+    return made.compactMap { $0 }
   }
 
   /// Checks that a visit id is a slug and the visit exists — and, before that, that the store

@@ -145,12 +145,20 @@ public struct TaskList: Sendable, Equatable, Codable {
       case .all: return true
       }
     }.filter { !overdueOnly || $0.overdue }
-      .sorted { a, b in
-        // Dated tasks first by due date, then undated; then by visit and id.
-        let da = a.task.due?.dayNumber ?? Int64.max
-        let db = b.task.due?.dayNumber ?? Int64.max
-        return (da, a.visit, a.task.id) < (db, b.visit, b.task.id)
-      }
+      .sorted(by: Self.order)
+  }
+
+  /// Rows already chosen (of several visits), in the list's order.
+  public init(rows: [Row], today: LocalDate) {
+    self.today = today
+    self.rows = rows.sorted(by: Self.order)
+  }
+
+  /// Dated tasks first by due date, then undated; then by visit and id.
+  static func order(_ a: Row, _ b: Row) -> Bool {
+    let da = a.task.due?.dayNumber ?? Int64.max
+    let db = b.task.due?.dayNumber ?? Int64.max
+    return (da, a.visit, a.task.id) < (db, b.visit, b.task.id)
   }
 }
 
