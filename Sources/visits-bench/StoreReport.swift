@@ -18,8 +18,8 @@ struct StoreReport {
     let date = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
     let issueScale = scale.visits == 10_000 && scale.events == 100 && scale.long == 10_000
     var out = """
-      Measured on \(date) with `swift build -c release --static-swift-stdlib && swift run -c release \
-      --static-swift-stdlib \(command)`, which took \(String(format: "%.0f", minutes.rounded(.up))) min; \
+      Measured on \(date) with `swift build -c release --static-swift-stdlib && \
+      .build/release/\(command)` (`swift run` has no `--static-swift-stdlib`), which took \(String(format: "%.0f", minutes.rounded(.up))) min; \
       \(machineDescription()). The machine's 2 cores were shared with another engineer's work while \
       it ran, so single times are noisy; the ratios and the medians are what to read.
 

@@ -169,7 +169,7 @@ func webBench(option: (String) -> String?, root: URL, visits: String) throws {
     try replaceSection(
       in: file, heading: "## The web interface",
       with: """
-        Measured with `swift build -c release --static-swift-stdlib && swift run -c release --static-swift-stdlib visits-bench web --write docs/performance.md`.
+        Measured with `swift build -c release --static-swift-stdlib && .build/release/visits-bench web --write docs/performance.md`.
         \(context)
 
         \(table)

@@ -3,8 +3,8 @@ import Foundation
 /// The benchmarks, run as a whole program (never as timed unit tests):
 ///
 ///     swift build -c release --static-swift-stdlib
-///     swift run -c release --static-swift-stdlib visits-bench web [--requests N] [--write docs/performance.md]
-///     swift run -c release --static-swift-stdlib visits-bench store [--visits 10000] [--events 100]
+///     .build/release/visits-bench web [--requests N] [--write docs/performance.md]
+///     .build/release/visits-bench store [--visits 10000] [--events 100]
 ///       [--long 10000] [--runs 3] [--samples 50] [--quick] [--write docs/performance.md]
 ///
 /// `web` measures the staff web interface (`WebBench.swift`); `store` the event store at scale
