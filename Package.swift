@@ -14,7 +14,7 @@ let package = Package(
     .target(name: "Planning", dependencies: ["EventLog"]),
     .target(name: "Publishing", dependencies: ["Planning", "EventLog"]),
     .executableTarget(name: "visits", dependencies: ["Publishing", "Planning", "EventLog"]),
-    .executableTarget(name: "visits-bench"),
+    .executableTarget(name: "visits-bench", exclude: ["peer"]),
     .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "EventLog"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
