@@ -20,8 +20,8 @@ struct StoreReport {
     var out = """
       Measured on \(date) with `swift build -c release --static-swift-stdlib && \
       .build/release/\(command)` (`swift run` has no `--static-swift-stdlib`), which took \(String(format: "%.0f", minutes.rounded(.up))) min; \
-      \(machineDescription()). The machine's 2 cores were shared with another engineer's work while \
-      it ran, so single times are noisy; the ratios and the medians are what to read.
+      \(machineDescription()). Single times on 2 cores are noisy, and other work on the machine \
+      makes them more so; the ratios and the medians are what to read.
 
       - The stores: \(number(scale.visits)) visits × \(number(scale.events)) events \
       (\(number(total)) events) made by `visits generate --seed 3`; \(StoreBench.fewVisits) visits × \
