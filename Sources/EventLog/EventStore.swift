@@ -183,12 +183,14 @@ public protocol EventStore: Sendable {
   func forEach(in stream: String, after position: StreamPosition?, _ body: (EventRecord) throws -> Void)
     throws -> StreamRead?
 
-  /// The bytes kept for a stream by `keep(_:for:)`, if any: a cache, which may be gone at any time.
+  /// The bytes kept for a stream by `keep(_:for:at:)`, if any: a cache, which may be gone at any time.
   func kept(for stream: String) -> [UInt8]?
 
-  /// Keeps bytes for a stream (a snapshot of what was built from it) where `kept(for:)` finds them;
-  /// best effort: a cache that cannot be written is simply not there next time.
-  func keep(_ bytes: [UInt8], for stream: String)
+  /// Keeps bytes for a stream (a snapshot of what was built from it up to `length`) where
+  /// `kept(for:)` finds them, but only while the stream is still exactly that long: a snapshot of
+  /// a state the stream has moved on from is not kept (it might hold values erased since). Best
+  /// effort: a cache that cannot be written is simply not there next time.
+  func keep(_ bytes: [UInt8], for stream: String, at length: Int)
 
   /// A random key kept with the caches (made with them, gone with them), for their MACs; nil when
   /// there is none and `create` is false, or when it cannot be made.

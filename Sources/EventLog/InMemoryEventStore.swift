@@ -14,7 +14,7 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   /// Each stream's vault: sealed values by commitment.
   private var vaults: [String: [String: VaultEntry]] = [:]
   private var created: Bool
-  /// What `keep(_:for:)` was given, by stream.
+  /// What `keep(_:for:at:)` was given, by stream.
   private var caches: [String: [UInt8]] = [:]
   private var mutex = pthread_mutex_t()
   private let clock: @Sendable () -> Timestamp
@@ -124,7 +124,9 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
 
   public func kept(for stream: String) -> [UInt8]? { locked { caches[stream] } }
 
-  public func keep(_ bytes: [UInt8], for stream: String) { locked { caches[stream] = bytes } }
+  public func keep(_ bytes: [UInt8], for stream: String, at length: Int) {
+    locked { if streams[stream]?.count == length { caches[stream] = bytes } }
+  }
 
   private lazy var cacheKeyBytes: [UInt8] = {
     var g = SystemRandomNumberGenerator()

@@ -88,9 +88,17 @@ extension FileEventStore {
   }
 
   /// Writes the cache file whole under a temporary name (owner-only: it holds personal data) and
-  /// renames it into place, so a reader sees the old file or the new one, never a part.
-  public func keep(_ bytes: [UInt8], for stream: String) {
-    guard isValidStreamName(stream), exists else { return }
+  /// renames it into place, so a reader sees the old file or the new one, never a part. This is
+  /// done under the shared lock, and only while the stream is `length` bytes long: an erasure
+  /// appends its event before it deletes the cache and overwrites the vault under the exclusive
+  /// lock, so a reader that folded the visit before the erasure cannot put its values back.
+  public func keep(_ bytes: [UInt8], for stream: String, at length: Int) {
+    guard isValidStreamName(stream), exists,
+      let lock = try? StoreLock(directory: directory, exclusive: false, timeout: 0.2)
+    else { return }
+    defer { withExtendedLifetime(lock) {} }
+    var st = stat()
+    guard stat(path(of: stream), &st) == 0, Int(st.st_size) == length else { return }
     let folder = directory + "/" + Self.cacheFolder
     if mkdir(folder, 0o700) != 0 && errno != EEXIST { return }
     let path = cachePath(of: stream)

@@ -70,7 +70,8 @@ public enum SnapshotCache {
     else { return }
     let body = [UInt8](data)
     store.keep(
-      magic + Array(hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body, for: stream(visit))
+      magic + Array(hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body, for: stream(visit),
+      at: position.length)
   }
 
   private static func stream(_ v: Visit) -> String { v.id }

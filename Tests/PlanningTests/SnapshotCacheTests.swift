@@ -110,6 +110,56 @@ struct SnapshotCacheTests {
     #expect(try store.planner.verify(["v"]).first?.problems.isEmpty == false)
   }
 
+  @Test("a reader that folded the visit before an erasure cannot put the erased values back in a snapshot")
+  func erasureRace() throws {
+    let store = try TemporaryStore()
+    defer { store.remove() }
+    let email = "ama.owusu@kumasi.example"
+    _ = try store.planner.write(
+      WriteRequest(
+        visit: "v",
+        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
+        actor: "anna"))
+    _ = try store.planner.write(
+      WriteRequest(
+        visit: "v",
+        command: .addAttendee(
+          AttendeeRegistered(
+            person: "ama", side: .delegation, personal: PersonalData(name: "Ama", email: email))),
+        actor: "anna"))
+    // A slow reader has the visit as it stood, with her e-mail address …
+    try FileManager.default.removeItem(atPath: store.directory + "/.cache")
+    let before = try store.planner.load("v")
+    let position = StreamPosition(
+      seq: before.head.seq, hash: before.head.hash, recorded: before.head.recorded,
+      length: try #require(FileManager.default.contents(atPath: store.directory + "/v.jsonl")).count)
+    // … the erasure runs, and only then does the reader try to keep its snapshot.
+    _ = try store.planner.erasePerson("ama", actor: "dpo")
+    SnapshotCache.save(before.visit, at: position, in: store.planner.store)
+    let walk = try #require(FileManager.default.enumerator(atPath: store.directory))
+    for case let name as String in walk {
+      let data = FileManager.default.contents(atPath: store.directory + "/" + name) ?? Data()
+      #expect(data.range(of: Data(email.utf8)) == nil, "\(name) holds the erased e-mail address")
+    }
+    // Before the erasure, the same save keeps the snapshot (the test can tell the two apart).
+    let other = try TemporaryStore()
+    defer { other.remove() }
+    _ = try other.planner.write(
+      WriteRequest(
+        visit: "v",
+        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
+        actor: "anna"))
+    let loaded = try other.planner.load("v")
+    try FileManager.default.removeItem(atPath: other.directory + "/.cache/v.snapshot")
+    let length = try #require(FileManager.default.contents(atPath: other.directory + "/v.jsonl")).count
+    SnapshotCache.save(
+      loaded.visit,
+      at: StreamPosition(
+        seq: loaded.head.seq, hash: loaded.head.hash, recorded: loaded.head.recorded, length: length),
+      in: other.planner.store)
+    #expect(FileManager.default.fileExists(atPath: other.directory + "/.cache/v.snapshot"))
+  }
+
   @Test("a log rewritten under its snapshot (same id, other events) is read from the start")
   func rewrittenLog() throws {
     let store = try TemporaryStore()
