@@ -137,13 +137,17 @@ public struct SHA256: Sendable {
 
   /// Returns the SHA-256 digest of `bytes` as 64 lower-case hexadecimal characters.
   public static func hexDigest<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-    let digest = Self.digest(bytes)
-    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    hex(Self.digest(bytes))
+  }
+
+  /// Bytes as lower-case hexadecimal characters, two per byte (a digest or MAC as logs write it).
+  public static func hex(_ bytes: [UInt8]) -> String {
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
-    out.reserveCapacity(64)
-    for byte in digest {
-      out.append(hex[Int(byte >> 4)])
-      out.append(hex[Int(byte & 0x0f)])
+    out.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+      out.append(digits[Int(byte >> 4)])
+      out.append(digits[Int(byte & 0x0f)])
     }
     return String(decoding: out, as: UTF8.self)
   }

@@ -81,7 +81,8 @@ public struct Planner: Sendable {
   }
 
   /// The visit as it stands now: from its snapshot, folding only what was appended since, or from
-  /// the start when there is no usable snapshot; the snapshot is brought up to date when it moved.
+  /// the start when there is no usable snapshot; the snapshot is renewed once it lags behind
+  /// (`SnapshotCache.isWorthSaving`).
   func current(_ visit: String) throws -> Loaded {
     let file = store.location(of: visit)
     if let (snapshot, position) = SnapshotCache.load(visit, from: store) {

@@ -56,7 +56,8 @@ public enum SnapshotCache {
     let macStart = magic.count
     let body = bytes[(macStart + 65)...]
     guard bytes[macStart + 64] == 0x0A,
-      hex(HMAC.sha256(key: secret, message: body)).utf8.elementsEqual(bytes[macStart..<(macStart + 64)]),
+      SHA256.hex(HMAC.sha256(key: secret, message: body)).utf8.elementsEqual(
+        bytes[macStart..<(macStart + 64)]),
       let snapshot = try? JSONDecoder().decode(Body.self, from: Data(body)), snapshot.key == key,
       snapshot.visit.id == stream
     else { return nil }
@@ -70,11 +71,9 @@ public enum SnapshotCache {
     else { return }
     let body = [UInt8](data)
     store.keep(
-      magic + Array(hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body, for: stream(visit),
+      magic + Array(SHA256.hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body, for: visit.id,
       at: position.length)
   }
-
-  private static func stream(_ v: Visit) -> String { v.id }
 
   /// What a snapshot file holds after its MAC line.
   private struct Body: Codable {
@@ -83,14 +82,4 @@ public enum SnapshotCache {
     var visit: Visit
   }
 
-  private static func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out = [UInt8]()
-    out.reserveCapacity(bytes.count * 2)
-    for b in bytes {
-      out.append(digits[Int(b >> 4)])
-      out.append(digits[Int(b & 15)])
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
 }

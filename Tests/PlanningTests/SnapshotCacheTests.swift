@@ -14,6 +14,15 @@ struct SnapshotCacheTests {
     try store.planner.history("v").state().visit
   }
 
+  /// Schedules visit `v` (2–4 May 2022) in `store`.
+  static func schedule(_ store: TemporaryStore) throws {
+    _ = try store.planner.write(
+      WriteRequest(
+        visit: "v",
+        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
+        actor: "anna"))
+  }
+
   /// What can happen to a cache between two steps.
   enum Mishap: CaseIterable {
     case none, deleted, truncated, flippedByte, stale, foreign
@@ -86,11 +95,7 @@ struct SnapshotCacheTests {
   func noDecoding() throws {
     let store = try TemporaryStore()
     defer { store.remove() }
-    _ = try store.planner.write(
-      WriteRequest(
-        visit: "v",
-        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
-        actor: "anna"))
+    try Self.schedule(store)
     _ = try store.planner.write(WriteRequest(visit: "v", command: .note("A note"), actor: "anna"))
     _ = try store.planner.write(WriteRequest(visit: "v", command: .note("Last"), actor: "anna"))
     // A read without a snapshot leaves one at the head.
@@ -115,11 +120,7 @@ struct SnapshotCacheTests {
     let store = try TemporaryStore()
     defer { store.remove() }
     let email = "ama.owusu@kumasi.example"
-    _ = try store.planner.write(
-      WriteRequest(
-        visit: "v",
-        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
-        actor: "anna"))
+    try Self.schedule(store)
     _ = try store.planner.write(
       WriteRequest(
         visit: "v",
@@ -144,11 +145,7 @@ struct SnapshotCacheTests {
     // Before the erasure, the same save keeps the snapshot (the test can tell the two apart).
     let other = try TemporaryStore()
     defer { other.remove() }
-    _ = try other.planner.write(
-      WriteRequest(
-        visit: "v",
-        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
-        actor: "anna"))
+    try Self.schedule(other)
     let loaded = try other.planner.load("v")
     try FileManager.default.removeItem(atPath: other.directory + "/.cache/v.snapshot")
     let length = try #require(FileManager.default.contents(atPath: other.directory + "/v.jsonl")).count
@@ -198,11 +195,7 @@ struct SnapshotCacheTests {
   func writeKeepsTheSnapshot() throws {
     let store = try TemporaryStore()
     defer { store.remove() }
-    _ = try store.planner.write(
-      WriteRequest(
-        visit: "v",
-        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
-        actor: "anna"))
+    try Self.schedule(store)
     var renewed = Set<Int>()
     for i in 0..<(SnapshotCache.refreshAfter * 2 + 5) {
       _ = try store.planner.write(
