@@ -192,6 +192,19 @@ public protocol EventStore: Sendable {
   /// effort: a cache that cannot be written is simply not there next time.
   func keep(_ bytes: [UInt8], for stream: String, at length: Int)
 
+  /// What a stream is right now, cheaply (a file store: the file's inode, size and change time,
+  /// from one `stat`); nil when the store cannot say. Equal stamps mean an unchanged stream: any
+  /// append, repair or replacement changes it. A cache of what was built from a stream keeps the
+  /// stamp taken before it read the stream, and is used only while the stamp is still the same.
+  func stamp(of stream: String) -> String?
+
+  /// The bytes of a store-wide cache kept by `keep(_:named:)`, if any (gone at any time).
+  func kept(named name: String) -> [UInt8]?
+
+  /// Keeps a store-wide cache (built from many streams, holding no personal data) where
+  /// `kept(named:)` finds it; the old one or the new one is found, never a part. Best effort.
+  func keep(_ bytes: [UInt8], named name: String)
+
   /// A random key kept with the caches (made with them, gone with them), for their MACs; nil when
   /// there is none and `create` is false, or when it cannot be made.
   func cacheKey(create: Bool) -> [UInt8]?

@@ -128,6 +128,17 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     locked { if streams[stream]?.count == length { caches[stream] = bytes } }
   }
 
+  public func stamp(of stream: String) -> String? {
+    locked { streams[stream].map { "\($0.count) \($0.last?.hash ?? "")" } }
+  }
+
+  /// What `keep(_:named:)` was given, by name.
+  private var storeCaches: [String: [UInt8]] = [:]
+
+  public func kept(named name: String) -> [UInt8]? { locked { storeCaches[name] } }
+
+  public func keep(_ bytes: [UInt8], named name: String) { locked { storeCaches[name] = bytes } }
+
   private lazy var cacheKeyBytes: [UInt8] = {
     var g = SystemRandomNumberGenerator()
     return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }

@@ -99,9 +99,13 @@ extension FileEventStore {
     defer { withExtendedLifetime(lock) {} }
     var st = stat()
     guard stat(path(of: stream), &st) == 0, Int(st.st_size) == length else { return }
+    writeCache(bytes, to: cachePath(of: stream))
+  }
+
+  /// Writes a cache file whole under a temporary name (owner-only) and renames it into place.
+  private func writeCache(_ bytes: [UInt8], to path: String) {
     let folder = directory + "/" + Self.cacheFolder
     if mkdir(folder, 0o700) != 0 && errno != EEXIST { return }
-    let path = cachePath(of: stream)
     let temporary = path + ".new-\(getpid())"
     unlink(temporary)
     guard let f = try? FileDescriptor.openFile(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW)
@@ -109,6 +113,28 @@ extension FileEventStore {
     let written = (try? f.write(bytes, at: 0)) != nil
     f.close()
     if !written || rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  /// A store-wide cache's file: `.cache/NAME.cache`, a name no stream's snapshot can have.
+  private func cachePath(named name: String) -> String? {
+    guard isValidStreamName(name) else { return nil }
+    return directory + "/" + Self.cacheFolder + "/" + name + ".cache"
+  }
+
+  public func stamp(of stream: String) -> String? {
+    guard isValidStreamName(stream) else { return nil }
+    var st = stat()
+    guard lstat(path(of: stream), &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+    return "\(st.st_ino) \(st.st_size) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+  }
+
+  public func kept(named name: String) -> [UInt8]? {
+    cachePath(named: name).flatMap { try? VaultReader.read($0) }
+  }
+
+  public func keep(_ bytes: [UInt8], named name: String) {
+    guard exists, let path = cachePath(named: name) else { return }
+    writeCache(bytes, to: path)
   }
 
   public func cacheKey(create: Bool) -> [UInt8]? {

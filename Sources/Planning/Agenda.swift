@@ -31,8 +31,10 @@ public struct Agenda: Sendable, Codable {
     /// The hosts as shown: a host that is a person of the visit by their name.
     public var hosts: [PersonName]
     public var site: Site?
-    /// Who attends, still taking part, in order of assignment.
+    /// Who attends, still taking part, in the order of precedence.
     public var attendees: [Attendee]
+    /// The languages the appointment needs (`Visit.languagesNeeded(at:)`); none when not known.
+    public var languages: [String] = []
     /// Whether the appointment's zone is not the visit's (so the zone is named).
     public var foreignZone: Bool
     /// The change since the earlier point; nil without `since:` or when it did not change.
@@ -212,7 +214,7 @@ public struct Agenda: Sendable, Codable {
       entries.append(
         Entry(
           appointment: a, hosts: a.hosts.map(visit.personName), site: a.site.flatMap { visit.sites[$0] },
-          attendees: a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn },
+          attendees: visit.attending(a), languages: visit.languagesNeeded(at: a),
           foreignZone: a.timezone != visit.timezone, change: change))
     }
     entries.sort {
@@ -221,7 +223,7 @@ public struct Agenda: Sendable, Codable {
 
     days = visit.byDay(entries) { $0.appointment.startInstant }.map { Day(date: $0.date, entries: $0.items) }
 
-    contacts = visit.activeAttendees.filter { $0.side == .staff }.map { p in
+    contacts = visit.attendeesInPrecedence.filter { $0.side == .staff }.map { p in
       Contact(
         name: p.personal.displayName, function: p.personal.function, organization: p.personal.organization,
         phone: p.personal.phone, email: p.personal.email)

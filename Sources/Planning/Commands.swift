@@ -19,6 +19,8 @@ public enum Command: Sendable, Equatable {
   case assign(appointment: String, persons: [String], sides: [Side] = [])
   /// People no longer attend it: those named, and every member of the sides given who does.
   case unassign(appointment: String, persons: [String], sides: [Side] = [])
+  /// `plan-mou`: the details as planned (a title and signatories are needed).
+  case planMou(SignMou)
   case signMou(SignMou)
   case addTask(AddTask)
   case assignTask(task: String, owner: String)
@@ -105,14 +107,15 @@ public struct AddAppointment: Sendable, Equatable {
 
 public struct SignMou: Sendable, Equatable {
   public var mou: String
-  public var title: String
+  /// Needed for a new MoU; signing a planned one keeps what is not given.
+  public var title: String?
   public var signatories: [String]
   public var date: String?
   public var place: String?
   public var commitments: [String]
 
   public init(
-    mou: String, title: String, signatories: [String], date: String? = nil, place: String? = nil,
+    mou: String, title: String?, signatories: [String], date: String? = nil, place: String? = nil,
     commitments: [String] = []
   ) {
     self.mou = mou
@@ -219,12 +222,20 @@ public struct UpdateAttendee: Sendable, Equatable {
   public var phone: String?
   public var diet: String?
   public var access: String?
+  /// The new rank (1 highest); `clearRank` removes it.
+  public var rank: Int?
+  public var clearRank: Bool
+  /// The languages as they now are; an empty list removes them.
+  public var languages: [String]?
 
   public init(
     person: String, side: Side? = nil, name: String? = nil, function: String? = nil,
     organization: String? = nil, email: String? = nil, phone: String? = nil, diet: String? = nil,
-    access: String? = nil
+    access: String? = nil, rank: Int? = nil, clearRank: Bool = false, languages: [String]? = nil
   ) {
+    self.rank = rank
+    self.clearRank = clearRank
+    self.languages = languages
     self.person = person
     self.side = side
     self.name = name

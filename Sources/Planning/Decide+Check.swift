@@ -84,10 +84,17 @@ extension Decide {
         UpdateAttendee(
           person: e.person, side: e.side, name: p?.name, function: p.map { $0.function ?? "" },
           organization: p.map { $0.organization ?? "" }, email: p.map { $0.email ?? "" },
-          phone: p.map { $0.phone ?? "" }, diet: p.map { $0.diet ?? "" }, access: p.map { $0.access ?? "" }))
+          phone: p.map { $0.phone ?? "" }, diet: p.map { $0.diet ?? "" }, access: p.map { $0.access ?? "" },
+          rank: e.rank, clearRank: e.cleared?.contains("rank") == true,
+          languages: p.map { $0.languages ?? [] }))
     case .attendeeAssigned(let e): return .assign(appointment: e.appointment, persons: [e.person])
     case .attendeeUnassigned(let e): return .unassign(appointment: e.appointment, persons: [e.person])
     case .personErased(let e): return .erasePerson(e.person)
+    case .mouPlanned(let e):
+      return .planMou(
+        SignMou(
+          mou: e.mou, title: e.title, signatories: e.signatories, date: e.date?.description, place: e.place,
+          commitments: e.commitments))
     case .mouSigned(let e):
       return .signMou(
         SignMou(

@@ -120,9 +120,9 @@ enum Corrections {
   {
     var e = Edit()
     let o = p.personal
-    let personalGiven = [c.name, c.function, c.organization, c.email, c.phone, c.diet, c.access].contains {
-      $0 != nil
-    }
+    let personalGiven =
+      [c.name, c.function, c.organization, c.email, c.phone, c.diet, c.access].contains { $0 != nil }
+      || c.languages != nil
     var personal: PersonalData?
     if personalGiven {
       guard !o.isErased else {
@@ -143,7 +143,26 @@ enum Corrections {
       n.phone = try apply(c.phone, o.phone, .phone)
       n.diet = try apply(c.diet, o.diet, .diet)
       n.access = try apply(c.access, o.access, .access)
-      if n != o { personal = n }
+      if let languages = c.languages {
+        let new = try Decide.languages(languages)
+        n.languages = new.isEmpty ? nil : new
+      }
+      if n != o {
+        personal = n
+        e.changed = true
+      }
+    }
+    var rank: Int?
+    if let r = c.rank {
+      try Decide.rank(r)
+      if r != p.rank {
+        rank = r
+        e.changed = true
+      }
+    }
+    if c.clearRank && p.rank != nil {
+      e.cleared.append("rank")
+      e.changed = true
     }
     var side: Side?
     if let s = c.side, s != p.side {
@@ -153,6 +172,8 @@ enum Corrections {
     guard e.changed else {
       throw .rule(.noChange, field: .person, "person \(c.person) already has these details")
     }
-    return AttendeeUpdated(person: c.person, side: side, personal: personal)
+    return AttendeeUpdated(
+      person: c.person, side: side, personal: personal, rank: rank,
+      cleared: e.cleared.contains("rank") ? ["rank"] : nil)
   }
 }

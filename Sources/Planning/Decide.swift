@@ -111,6 +111,12 @@ public enum Decide {
         try optionalText(value, field)
       }
       try text(e.personal.name, .name)
+      if let r = e.rank { try rank(r) }
+      var e = e
+      if let spoken = e.personal.languages {
+        let checked = try languages(spoken)
+        e.personal.languages = checked.isEmpty ? nil : checked
+      }
       return [.attendeeRegistered(e)]
     case .withdrawAttendee(let person):
       _ = try activeAttendee(person, in: v)
@@ -161,27 +167,36 @@ public enum Decide {
         }
         return .attendeeUnassigned(AttendeeUnassigned(appointment: appointment, person: p))
       }
-    case .signMou(let c):
+    case .planMou(let c):
       guard !v.mous.contains(c.mou) else {
         throw .rule(.uniqueID, field: .mou, "MoU \(c.mou) already exists in visit \(id)")
       }
-      try text(c.title, .title)
-      guard !c.signatories.isEmpty else {
-        throw .rule(.signatories, field: .signatory, "MoU \(c.mou) needs at least one \(field: .signatory)")
+      let m = try mou(c)
+      return [
+        .mouPlanned(
+          MouPlanned(
+            mou: m.id, title: m.title, signatories: m.signatories, date: m.date, place: m.place,
+            commitments: m.commitments))
+      ]
+    case .signMou(let c):
+      var c = c
+      if let plan = v.mous[c.mou] {
+        guard plan.isPlanned else {
+          throw .rule(.uniqueID, field: .mou, "MoU \(c.mou) is already signed in visit \(id)")
+        }
+        // What signing does not restate stays as planned.
+        c.title = c.title ?? plan.title
+        if c.signatories.isEmpty { c.signatories = plan.signatories }
+        c.date = c.date ?? plan.date?.description
+        c.place = c.place ?? plan.place
+        if c.commitments.isEmpty { c.commitments = plan.commitments }
       }
-      for s in c.signatories { try text(s, .signatory) }
-      var named = Set<String>()
-      for s in c.signatories where !named.insert(s).inserted {
-        throw .rule(.signatories, field: .signatory, "MoU \(c.mou) names signatory \(s) twice")
-      }
-      for cm in c.commitments { try text(cm, .commitment, limit: 500) }
-      try optionalText(c.place, .place)
-      let signed = try c.date.map { t throws(PlanningError) in try date(t, .date) }
+      let m = try mou(c)
       return [
         .mouSigned(
           MouSigned(
-            mou: c.mou, title: c.title, signatories: c.signatories, date: signed, place: c.place,
-            commitments: c.commitments))
+            mou: m.id, title: m.title, signatories: m.signatories, date: m.date, place: m.place,
+            commitments: m.commitments))
       ]
     case .addTask(let c):
       guard !v.taskIDsInUse.contains(c.task) else {
@@ -388,6 +403,51 @@ public enum Decide {
 
   static func optionalText(_ value: String?, _ field: Field, limit: Int = 200) throws(PlanningError) {
     if let value { try text(value, field, limit: limit) }
+  }
+
+  /// An MoU's details, checked.
+  static func mou(_ c: SignMou) throws(PlanningError) -> (
+    id: String, title: String, signatories: [String], date: LocalDate?, place: String?, commitments: [String]
+  ) {
+    guard let title = c.title else {
+      throw .rule(.text, field: .title, "a new MoU (\(c.mou)) needs a \(field: .title)")
+    }
+    try text(title, .title)
+    guard !c.signatories.isEmpty else {
+      throw .rule(.signatories, field: .signatory, "MoU \(c.mou) needs at least one \(field: .signatory)")
+    }
+    for s in c.signatories { try text(s, .signatory) }
+    var named = Set<String>()
+    for s in c.signatories where !named.insert(s).inserted {
+      throw .rule(.signatories, field: .signatory, "MoU \(c.mou) names signatory \(s) twice")
+    }
+    for cm in c.commitments { try text(cm, .commitment, limit: 500) }
+    try optionalText(c.place, .place)
+    let on = try c.date.map { t throws(PlanningError) in try date(t, .date) }
+    return (c.mou, title, c.signatories, on, c.place, c.commitments)
+  }
+
+  /// A rank of precedence: 1 (the highest) to 999.
+  static func rank(_ value: Int) throws(PlanningError) {
+    guard (1...999).contains(value) else {
+      throw .rule(
+        .rank, field: .rank, "\(field: .rank) must be a whole number from 1 (highest) to 999, not \(value)")
+    }
+  }
+
+  /// Languages: ISO 639-1 codes (two lower-case letters), each once, in the order given.
+  static func languages(_ codes: [String]) throws(PlanningError) -> [String] {
+    var seen: [String] = []
+    for code in codes {
+      guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+        throw .rule(
+          .language, field: .language,
+          "\(field: .language) '\(code)' is not an ISO 639-1 code (two lower-case letters, such as de, en or tw)"
+        )
+      }
+      if !seen.contains(code) { seen.append(code) }
+    }
+    return seen
   }
 }
 

@@ -214,18 +214,28 @@ public struct AttendeeUpdated: EventPayload {
 
   public var person: String
   public var side: Side?
-  /// Every personal value as it now stands; nil when only the side changed.
+  /// Every personal value as it now stands; nil when only the side or the rank changed.
   public var personal: PersonalData?
+  /// The new rank; `cleared` holds `rank` when it was removed.
+  public var rank: Int?
+  public var cleared: [String]?
 
-  public init(person: String, side: Side? = nil, personal: PersonalData? = nil) {
+  public init(
+    person: String, side: Side? = nil, personal: PersonalData? = nil, rank: Int? = nil,
+    cleared: [String]? = nil
+  ) {
     self.person = person
     self.side = side
     self.personal = personal
+    self.rank = rank
+    self.cleared = cleared
   }
 
   public func apply(to visit: inout Visit, meta: EventMeta) {
     visit.attendees.update(person) { p in
       if let side { p.side = side }
+      if let rank { p.rank = rank }
+      if cleared?.contains("rank") == true { p.rank = nil }
       // Values erased later come back erased; a person already erased stays so.
       if let personal, !p.personal.isErased { p.personal = personal }
     }
@@ -240,20 +250,24 @@ public struct AttendeeUpdated: EventPayload {
   public func audit(_ c: AuditContext) -> AuditFacts {
     let old = c.before?.attendees[person]
     let sideChange = change("side", side.flatMap { _ in old?.side.rawValue }, side?.rawValue)
-    guard let p = personal else { return AuditFacts(c.person(person), [sideChange]) }
+    let rankGone = cleared?.contains("rank") == true
+    let rankChange = change(
+      "rank", rank != nil || rankGone ? old?.rank.map(String.init) : nil, rank.map(String.init))
+    guard let p = personal else { return AuditFacts(c.person(person), [sideChange, rankChange]) }
     if p.isErased || old?.personal.isErased == true {
       return AuditFacts(
         .person(person, .erasedValues),
-        [sideChange, AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true)])
+        [sideChange, rankChange, AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true)])
     }
     let o = old?.personal
     return AuditFacts(
       .person(person, p),
       [
-        sideChange, change("name", o?.name, p.name), change("function", o?.function, p.function),
+        sideChange, rankChange, change("name", o?.name, p.name), change("function", o?.function, p.function),
         change("organization", o?.organization, p.organization), change("email", o?.email, p.email),
         change("phone", o?.phone, p.phone), change("diet", o?.diet, p.diet),
         change("access", o?.access, p.access),
+        change("languages", o?.languages.flatMap(list), p.languages.flatMap(list)),
       ])
   }
 }

@@ -1,5 +1,47 @@
 // What follows a visit: MoUs and tasks.
 
+/// A memorandum of understanding being prepared: shown as planned, no follow-up tasks yet.
+public struct MouPlanned: EventPayload {
+  public static let eventType = "MouPlanned"
+  public static let schemaVersion = 1
+  public var event: Event { .mouPlanned(self) }
+
+  public var mou: String
+  public var title: String
+  public var signatories: [String]
+  public var date: LocalDate?
+  public var place: String?
+  public var commitments: [String]
+  public init(
+    mou: String, title: String, signatories: [String], date: LocalDate? = nil, place: String? = nil,
+    commitments: [String] = []
+  ) {
+    self.mou = mou
+    self.title = title
+    self.signatories = signatories
+    self.date = date
+    self.place = place
+    self.commitments = commitments
+  }
+
+  public func apply(to visit: inout Visit, meta: EventMeta) {
+    visit.mous[mou] = Mou(
+      id: mou, title: title, signatories: signatories, date: date, place: place, commitments: commitments,
+      signed: meta, planned: true)
+  }
+
+  public func audit(_ c: AuditContext) -> AuditFacts {
+    AuditFacts(
+      AuditEntry.Subject(kind: "mou", id: mou, label: title),
+      [
+        change("status", nil, "planned"), change("title", nil, title),
+        change("signatories", nil, list(signatories)), change("date", nil, date?.description),
+        change("place", nil, place), change("commitments", nil, list(commitments)),
+      ])
+  }
+}
+
+/// A memorandum of understanding signed: a planned one (with its details as signed) or a new one.
 public struct MouSigned: EventPayload {
   public static let eventType = "MouSigned"
   public static let schemaVersion = 1
@@ -30,12 +72,14 @@ public struct MouSigned: EventPayload {
   }
 
   public func audit(_ c: AuditContext) -> AuditFacts {
-    AuditFacts(
+    let plan = c.before?.mous[mou]
+    return AuditFacts(
       AuditEntry.Subject(kind: "mou", id: mou, label: title),
       [
-        change("title", nil, title), change("signatories", nil, list(signatories)),
-        change("date", nil, date?.description), change("place", nil, place),
-        change("commitments", nil, list(commitments)),
+        change("status", plan.map { _ in "planned" }, "signed"), change("title", plan?.title, title),
+        change("signatories", plan.flatMap { list($0.signatories) }, list(signatories)),
+        change("date", plan?.date?.description, date?.description), change("place", plan?.place, place),
+        change("commitments", plan.flatMap { list($0.commitments) }, list(commitments)),
       ])
   }
 }

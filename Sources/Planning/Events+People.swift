@@ -10,14 +10,17 @@ public struct AttendeeRegistered: EventPayload {
   public var person: String
   public var side: Side
   public var personal: PersonalData
-  public init(person: String, side: Side, personal: PersonalData) {
+  /// The order of precedence within the side (1 highest); absent when not ranked.
+  public var rank: Int?
+  public init(person: String, side: Side, personal: PersonalData, rank: Int? = nil) {
     self.person = person
     self.side = side
     self.personal = personal
+    self.rank = rank
   }
 
   public func apply(to visit: inout Visit, meta: EventMeta) {
-    visit.attendees[person] = Attendee(id: person, side: side, personal: personal)
+    visit.attendees[person] = Attendee(id: person, side: side, personal: personal, rank: rank)
   }
 
   public func audit(_ c: AuditContext) -> AuditFacts {
@@ -25,20 +28,25 @@ public struct AttendeeRegistered: EventPayload {
     let p = personal
     let status = change("status", old.map { _ in "withdrawn" }, "registered")
     let sideChange = change("side", old?.side.rawValue, side.rawValue)
+    let rankChange = change("rank", old?.rank.map(String.init), rank.map(String.init))
     // Erased values are not shown, not even as "changed": only that there were some.
     if p.isErased || old?.personal.isErased == true {
       return AuditFacts(
         .person(person, p),
-        [status, sideChange, AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true)])
+        [
+          status, sideChange, rankChange,
+          AuditEntry.FieldChange(field: "personal", old: nil, new: nil, erased: true),
+        ])
     }
     return AuditFacts(
       .person(person, p),
       [
-        status, sideChange,
+        status, sideChange, rankChange,
         change("name", old?.personal.name, p.name), change("function", old?.personal.function, p.function),
         change("organization", old?.personal.organization, p.organization),
         change("email", old?.personal.email, p.email), change("phone", old?.personal.phone, p.phone),
         change("diet", old?.personal.diet, p.diet), change("access", old?.personal.access, p.access),
+        change("languages", old?.personal.languages.flatMap(list), p.languages.flatMap(list)),
       ])
   }
 }

@@ -20,6 +20,7 @@ public enum Event: Sendable, Equatable {
   case attendeeAssigned(AttendeeAssigned)
   case attendeeUnassigned(AttendeeUnassigned)
   case personErased(PersonErased)
+  case mouPlanned(MouPlanned)
   case mouSigned(MouSigned)
   case taskAdded(TaskAdded)
   case taskAssigned(TaskAssigned)
@@ -51,6 +52,7 @@ extension Event {
     case .attendeeAssigned(let p): return p
     case .attendeeUnassigned(let p): return p
     case .personErased(let p): return p
+    case .mouPlanned(let p): return p
     case .mouSigned(let p): return p
     case .taskAdded(let p): return p
     case .taskAssigned(let p): return p
@@ -87,6 +89,7 @@ public enum EventRegistry {
     AttendeeAssigned.self,
     AttendeeUnassigned.self,
     PersonErased.self,
+    MouPlanned.self,
     MouSigned.self,
     TaskAdded.self,
     TaskAssigned.self,

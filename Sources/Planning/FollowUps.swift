@@ -40,7 +40,7 @@ extension Visit {
           id: unique, title: p?.title ?? title.en, titleDe: p?.title == nil ? title.de : nil, owner: p?.owner,
           due: p?.due ?? due, status: p?.status ?? .open, origin: origin))
     }
-    for m in mous {
+    for m in mous where !m.isPlanned {
       let signedOn = m.date ?? from
       for s in m.signatories {
         // Our own signatory keeps our original; the countersigned copy goes to the partner's side.
@@ -81,6 +81,16 @@ extension Visit {
             "Dankschreiben an \(to.de) nach „\(a.titleDe ?? a.title)“"
           ),
           due: thanksDue, .receptionThanks(appointment: a.id), listed: !a.cancelled)
+      }
+      if a.kind == .goldenBook {
+        add(
+          slug("golden-book-\(a.id)"),
+          (
+            "File the photo and the signed page of the Golden Book entry '\(a.title)'",
+            "Foto und unterschriebene Seite der Eintragung ins Goldene Buch („\(a.titleDe ?? a.title)“) ablegen"
+          ),
+          due: a.start.date.adding(days: Self.thanksDueDays), .goldenBook(appointment: a.id),
+          listed: !a.cancelled)
       }
       if a.kind == .siteVisit {
         let place = a.site.flatMap { sites[$0]?.name }.map { " (\($0))" } ?? ""

@@ -10,13 +10,16 @@ public struct PersonalData: Sendable, Equatable, Codable {
   public var diet: String?
   /// Accessibility needs, for venues and transport.
   public var access: String?
+  /// The languages the person speaks (ISO 639-1 codes, lower case), for interpretation.
+  public var languages: [String]?
   /// True when the values were erased (Art. 17 GDPR): every other field is empty then. Absent (nil)
   /// otherwise, so that it never appears in what is written.
   public var erased: Bool?
 
   public init(
     name: String, function: String? = nil, organization: String? = nil, email: String? = nil,
-    phone: String? = nil, diet: String? = nil, access: String? = nil, erased: Bool? = nil
+    phone: String? = nil, diet: String? = nil, access: String? = nil, languages: [String]? = nil,
+    erased: Bool? = nil
   ) {
     self.name = name
     self.function = function
@@ -25,6 +28,7 @@ public struct PersonalData: Sendable, Equatable, Codable {
     self.phone = phone
     self.diet = diet
     self.access = access
+    self.languages = languages
     self.erased = erased
   }
 
@@ -38,7 +42,14 @@ public struct PersonalData: Sendable, Equatable, Codable {
   public var displayName: PersonName { isErased ? .erased : .named(name) }
 
   /// Each field by its name, as recorded (nil where none was given): for copies of the data.
-  public var fields: [(field: String, value: String?)] { valuesByField.map { ($0.0.rawValue, $0.1) } }
+  public var fields: [(field: String, value: String?)] {
+    valuesByField.map { ($0.0.rawValue, $0.1) } + [
+      ("languages", languages.map { $0.joined(separator: ", ") })
+    ]
+  }
+
+  /// The languages spoken, none when not known.
+  public var spoken: [String] { languages ?? [] }
 
   /// Each field with its name, for validation messages.
   var valuesByField: [(Field, String?)] {

@@ -45,7 +45,7 @@ extension Planner {
       throw PlanningError.anchorOnDamagedStream(visit: visit, report: report)
     }
     var found: EventRecord?
-    try lifted {
+    _ = try lifted {
       try store.forEach(in: visit) { r in if found == nil && r.hash.hasPrefix(anchor) { found = r } }
     }
     guard let r = found else { throw PlanningError.anchorNotFound(visit: visit, anchor: anchor) }

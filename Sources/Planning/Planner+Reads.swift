@@ -19,12 +19,54 @@ extension Planner {
   /// Every visit's catalog line, by first day then id (`list`).
   ///
   /// - Parameter asOf: a timestamp or a date; `seq:N` and `v:N` need one visit and are refused.
+  ///
+  /// As of now, the lines of visits whose streams have not changed since the last listing come
+  /// from the catalog cache (`CatalogCache`); only the others are replayed.
   public func catalog(asOf: Point? = nil) throws -> Reading<[CatalogEntry]> {
-    let made = try eachVisit(at: asOf, field: .asOf) {
-      (entry: CatalogEntry($0.visit), warnings: $0.warnings)
+    if asOf != nil {
+      let made = try eachVisit(at: asOf, field: .asOf) {
+        (entry: CatalogEntry($0.visit), warnings: $0.warnings)
+      }
+      return Reading(sorted(made.map(\.entry)), head: nil, warnings: made.flatMap(\.warnings))
     }
-    let entries = made.map(\.entry).sorted { ($0.from, $0.id) < ($1.from, $1.id) }
-    return Reading(entries, head: nil, warnings: made.flatMap(\.warnings))
+    let names = try lifted({ try store.streamNames() })
+    let kept = CatalogCache.load(from: store)
+    var lines: [String: CatalogCache.Line] = [:]
+    var stale: [(name: String, stamp: String?)] = []
+    for name in names {
+      // The stamp is taken before the stream is read: a line is never older than its stamp.
+      let stamp = store.stamp(of: name)
+      if let stamp, let line = kept[name], line.stamp == stamp {
+        lines[name] = line
+      } else {
+        stale.append((name, stamp))
+      }
+    }
+    let planner = self
+    let made = try Self.inParallel(stale.map(\.name)) { name -> (CatalogEntry, [EventLogWarning])? in
+      do {
+        let l = try planner.load(name)
+        return (CatalogEntry(l.visit), l.warnings)
+      } catch PlanningError.visitNotFound {
+        return nil
+      }
+    }
+    var warnings: [EventLogWarning] = []
+    var replayed: [String: CatalogEntry] = [:]
+    for ((name, stamp), m) in zip(stale, made) {
+      guard let (entry, w) = m else { continue }
+      replayed[name] = entry
+      warnings += w
+      // A stream read with a warning (a torn tail) is read again next time.
+      if let stamp, w.isEmpty { lines[name] = CatalogCache.Line(stamp: stamp, entry: entry) }
+    }
+    if !stale.isEmpty || kept.count != lines.count { CatalogCache.save(lines, in: store) }
+    let entries = names.compactMap { replayed[$0] ?? lines[$0]?.entry }
+    return Reading(sorted(entries), head: nil, warnings: warnings)
+  }
+
+  private func sorted(_ entries: [CatalogEntry]) -> [CatalogEntry] {
+    entries.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
   }
 
   /// One visit as it stands (`show`, `check`).
@@ -136,5 +178,19 @@ extension Planner {
     guard visit.attendees.contains(person) else {
       throw PlanningError.notFound(kind: .person, id: person, visit: visit.id)
     }
+  }
+}
+
+extension Planner {
+  /// The order of precedence at an appointment (`seating`).
+  ///
+  /// - Throws: `PlanningError.notFound` for an unknown appointment.
+  public func seating(_ id: String, appointment: String, asOf: Point? = nil) throws -> Reading<Seating> {
+    let l = try load(id, at: asOf)
+    try Self.checkID(appointment, .appointment)
+    guard let a = l.visit.appointments[appointment] else {
+      throw PlanningError.notFound(kind: .appointment, id: appointment, visit: id)
+    }
+    return Reading(Seating(l.visit, appointment: a), head: l.head, warnings: l.warnings)
   }
 }

@@ -125,6 +125,10 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
   case travelBuffer = "travel-buffer"
   case noChange = "no-change"
   case alreadyErased = "already-erased"
+  /// A rank of precedence is a whole number from 1 to 999.
+  case rank
+  /// A language is an ISO 639-1 code.
+  case language
   /// `--strict`: the change would add a plan warning.
   case strict
   /// An imported event is not the one its command would record from the visit as it stands.
@@ -137,7 +141,7 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
   case visit, site, appointment, person, task, mou
   case title, titleDe, partner, from, to, timezone, direction, program, topic, organizer, travelBuffer
   case name, organization, address, note, internalNote, start, end, kind, host, noSite
-  case side, function, email, phone, diet, access
+  case side, function, email, phone, diet, access, rank, language
   case signatory, date, place, commitment, owner, due, text
   case actor, reason, expectedVersion
   case by

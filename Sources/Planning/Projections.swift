@@ -31,7 +31,7 @@ public struct Itinerary: Sendable, Equatable, Codable {
     let items = v.activeAppointments.map { a in
       Item(
         appointment: a, site: a.site.flatMap { v.sites[$0] },
-        attendees: a.attendees.compactMap { v.attendees[$0] }.filter { !$0.withdrawn },
+        attendees: v.attending(a),
         warnings: all.filter { $0.appointments.contains(a.id) }, foreignZone: a.timezone != v.timezone)
     }
     days = v.byDay(items) { $0.appointment.startInstant }.map { Day(date: $0.date, items: $0.items) }
@@ -96,8 +96,7 @@ public struct AttendeeList: Sendable, Equatable, Codable {
     visit = v
     self.appointment = appointment
     let people =
-      appointment.map { a in a.attendees.compactMap { v.attendees[$0] }.filter { !$0.withdrawn } }
-      ?? v.activeAttendees
+      appointment.map { v.attending($0) } ?? v.attendeesInPrecedence
     groups = Side.allCases.compactMap { side in
       let members = people.filter { $0.side == side }
       return members.isEmpty ? nil : Group(side: side, attendees: members)
@@ -195,5 +194,27 @@ public struct CatalogEntry: Sendable, Equatable, Codable {
     openTasks = v.tasks.filter { $0.status == .open }.count
     version = v.version
     publishedVersion = v.publishedVersion
+  }
+
+  /// A line as kept by the catalog cache.
+  init(
+    id: String, title: String, titleDe: String?, partner: String, from: LocalDate, to: LocalDate,
+    timezone: String, direction: Direction, status: VisitStatus, appointments: Int, attendees: Int,
+    openTasks: Int, version: Int, publishedVersion: Int
+  ) {
+    self.id = id
+    self.title = title
+    self.titleDe = titleDe
+    self.partner = partner
+    self.from = from
+    self.to = to
+    self.timezone = timezone
+    self.direction = direction
+    self.status = status
+    self.appointments = appointments
+    self.attendees = attendees
+    self.openTasks = openTasks
+    self.version = version
+    self.publishedVersion = publishedVersion
   }
 }

@@ -61,6 +61,14 @@ public struct Visit: Sendable, Equatable, Codable {
   /// Attendees not withdrawn, in order of registration.
   public var activeAttendees: [Attendee] { attendees.filter { !$0.withdrawn } }
 
+  /// The people taking part, in the order of precedence (`Attendee.precedes`).
+  public var attendeesInPrecedence: [Attendee] { activeAttendees.sorted(by: Attendee.precedes) }
+
+  /// The people attending an appointment, in the order of precedence.
+  public func attending(_ a: Appointment) -> [Attendee] {
+    a.attendees.compactMap { attendees[$0] }.filter { !$0.withdrawn }.sorted(by: Attendee.precedes)
+  }
+
   /// The last agenda version published, or 0.
   public var publishedVersion: Int { publications.last?.version ?? 0 }
 }
@@ -123,6 +131,27 @@ public struct Attendee: Sendable, Equatable, Codable, Identified {
   public var side: Side
   public var personal: PersonalData
   public var withdrawn = false
+  /// The order of precedence within the side: 1 is the highest; nil when not ranked.
+  public var rank: Int?
+
+  /// The order of precedence of every list of people: by side (delegation, host, staff,
+  /// interpreter, press), then by rank (ranked people first, 1 highest), then by name and id.
+  public static func precedes(_ a: Attendee, _ b: Attendee) -> Bool {
+    if a.side != b.side { return Side.order(a.side) < Side.order(b.side) }
+    switch (a.rank, b.rank) {
+    case (let x?, let y?) where x != y: return x < y
+    case (.some, nil): return true
+    case (nil, .some): return false
+    default:
+      let (m, n) = (a.personal.name.lowercased(), b.personal.name.lowercased())
+      return m != n ? m < n : a.id < b.id
+    }
+  }
+}
+
+extension Side {
+  /// The place of a side in lists of people.
+  static func order(_ side: Side) -> Int { Side.allCases.firstIndex(of: side) ?? 0 }
 }
 
 public struct Mou: Sendable, Equatable, Codable, Identified {
@@ -132,7 +161,12 @@ public struct Mou: Sendable, Equatable, Codable, Identified {
   public var date: LocalDate?
   public var place: String?
   public var commitments: [String]
+  /// When it was signed (or, while planned, when it was planned).
   public var signed: EventMeta
+  /// True while it is only planned (`plan-mou`); absent once signed.
+  public var planned: Bool? = nil
+
+  public var isPlanned: Bool { planned == true }
 }
 
 /// Where a follow-up task comes from.
@@ -147,6 +181,8 @@ public enum TaskOrigin: Sendable, Equatable, Codable {
   case receptionThanks(appointment: String)
   /// A thank-you letter to one host of a site visit.
   case hostThanks(appointment: String, host: String)
+  /// Filing the photo and the signed page of a Golden Book entry.
+  case goldenBook(appointment: String)
   /// The report at the end of the visit.
   case visitReport
 }

@@ -57,6 +57,8 @@ public struct VisitDiff: Sendable, Equatable, Codable {
   public var sitesAdded: [Site]
   public var tasks: [TaskChange]
   public var mousSigned: [Mou]
+  /// MoUs planned since (and not yet signed).
+  public var mousPlanned: [Mou]
   /// New dates, when the visit was rescheduled.
   public var dates: DateChange?
   /// Whether the visit was cancelled in between.
@@ -64,7 +66,8 @@ public struct VisitDiff: Sendable, Equatable, Codable {
 
   public var isEmpty: Bool {
     appointments.isEmpty && attendeesAdded.isEmpty && attendeesWithdrawn.isEmpty && sitesAdded.isEmpty
-      && tasks.isEmpty && mousSigned.isEmpty && dates == nil && !cancelled && details.isEmpty
+      && tasks.isEmpty && mousSigned.isEmpty && mousPlanned.isEmpty && dates == nil && !cancelled
+      && details.isEmpty
       && sitesChanged.isEmpty && attendeesChanged.isEmpty
   }
 
@@ -141,7 +144,8 @@ public struct VisitDiff: Sendable, Equatable, Codable {
       }
       return c.isEmpty ? nil : Correction(id: p.id, label: p.personal.displayName, changes: c)
     }
-    mousSigned = new.mous.filter { old?.mous.contains($0.id) != true }
+    mousSigned = new.mous.filter { m in !m.isPlanned && old?.mous[m.id].map(\.isPlanned) != false }
+    mousPlanned = new.mous.filter { m in m.isPlanned && old?.mous.contains(m.id) != true }
     let oldTasks = Dictionary((old?.tasks ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var taskChanges: [TaskChange] = []
     let newTasks = new.tasks

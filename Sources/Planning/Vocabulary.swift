@@ -4,7 +4,7 @@ public enum Direction: String, Sendable, Codable, CaseIterable { case incoming, 
 /// What an appointment is.
 public enum AppointmentKind: String, Sendable, Codable, CaseIterable {
   case reception, siteVisit = "site-visit", meeting, presentation, meal, transfer, press, signing, ceremony,
-    other
+    goldenBook = "golden-book", giftExchange = "gift-exchange", other
 }
 
 /// Which side a person takes part on.

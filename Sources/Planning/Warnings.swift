@@ -10,6 +10,9 @@ public struct PlanWarning: Sendable, Hashable, Codable {
     case travelBuffer = "travel-buffer"
     /// An appointment no member of the delegation attends.
     case noDelegation = "no-delegation"
+    /// Two people at an appointment share no language, and no interpreter there speaks a language
+    /// of each (only people whose languages are known count).
+    case interpreterNeeded = "interpreter-needed"
   }
 
   public var rule: Rule
@@ -56,7 +59,50 @@ extension Visit {
       if !delegation {
         found.append(PlanWarning(rule: .noDelegation, appointments: [a.id], persons: []))
       }
+      let unbridged = unbridgedSpeakers(at: a)
+      if !unbridged.isEmpty {
+        found.append(PlanWarning(rule: .interpreterNeeded, appointments: [a.id], persons: unbridged))
+      }
     }
     return found
+  }
+
+  /// Everybody at an appointment (attending, or hosting as a person of the visit) who shares no
+  /// language with somebody else there, with no interpreter there speaking a language of both; in
+  /// the order of precedence.
+  func unbridgedSpeakers(at a: Appointment) -> [String] {
+    let present = (attending(a) + a.hosts.compactMap { attendees[$0] }.filter { !$0.withdrawn })
+    let interpreters = present.filter { $0.side == .interpreter }.map { Set($0.personal.spoken) }
+    var seen = Set<String>()
+    let speakers = present.filter {
+      $0.side != .interpreter && !$0.personal.spoken.isEmpty && seen.insert($0.id).inserted
+    }
+    var involved = Set<String>()
+    for (i, x) in speakers.enumerated() {
+      let xs = Set(x.personal.spoken)
+      for y in speakers[(i + 1)...] {
+        let ys = Set(y.personal.spoken)
+        guard xs.isDisjoint(with: ys) else { continue }
+        if !interpreters.contains(where: { !$0.isDisjoint(with: xs) && !$0.isDisjoint(with: ys) }) {
+          involved.insert(x.id)
+          involved.insert(y.id)
+        }
+      }
+    }
+    return speakers.map(\.id).filter(involved.contains)
+  }
+
+  /// The languages an appointment needs: the one language everybody there with known languages
+  /// speaks (the first such in the order of the highest-ranking one's list), or else each one's
+  /// first language; sorted, none when nobody's languages are known.
+  public func languagesNeeded(at a: Appointment) -> [String] {
+    let present = attending(a).filter { !$0.personal.spoken.isEmpty }
+    guard let first = present.first else { return [] }
+    if let common = first.personal.spoken.first(where: { l in
+      present.allSatisfy { $0.personal.spoken.contains(l) }
+    }) {
+      return [common]
+    }
+    return Array(Set(present.compactMap { $0.personal.spoken.first })).sorted()
   }
 }

@@ -11,7 +11,7 @@ public enum AgendaLabel: Wording, CaseIterable {
   case previously
   // Fields of an appointment that changed (VisitDiff.differences)
   case fieldTime, fieldTitle, fieldKind, fieldSite, fieldHosts, fieldNote, fieldAttendees, fieldInternalNote
-  case place, hosts, attending, note, nobody, joined, left
+  case place, hosts, attending, note, nobody, joined, left, languages
   case nothingPlanned, nothingForPerson
   case contacts, noContacts, name, function, organization, phone, email
   // The internal (staff) agenda.
@@ -72,6 +72,7 @@ public enum AgendaLabel: Wording, CaseIterable {
     case .place: return ("Place", "Ort")
     case .hosts: return ("Hosts", "Gastgebende")
     case .attending: return ("Attending", "Teilnehmende")
+    case .languages: return ("Languages", "Sprachen")
     case .note: return ("Note", "Hinweis")
     case .nobody: return ("nobody yet", "noch niemand")
     case .joined: return ("joined", "neu dabei")

@@ -166,6 +166,9 @@ extension AgendaRenderer {
       names.isEmpty
       ? "<span class=\"none\">\(html(l[agenda: .nobody]))</span>" : names.joined(separator: ", ")
     o += "<dt>\(html(l[agenda: .attending]))</dt><dd>\(attending)</dd>\n"
+    if !e.languages.isEmpty {
+      o += "<dt>\(html(l[agenda: .languages]))</dt><dd>\(html(e.languages.joined(separator: ", ")))</dd>\n"
+    }
     if let n = ap.note {
       o += "<dt>\(html(l[agenda: .note]))</dt><dd class=\"note\">\(html(n, breaks: true))</dd>\n"
     }

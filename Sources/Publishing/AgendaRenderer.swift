@@ -240,6 +240,9 @@ public enum AgendaRenderer {
           }
         }
         out.append("\(indent)\(l[agenda: .attending]): \(attending)")
+        if !e.languages.isEmpty {
+          out.append("\(indent)\(l[agenda: .languages]): \(e.languages.map(d).joined(separator: ", "))")
+        }
         if let n = ap.note {
           let parts = noteLines(n).map(d)
           let continuation = md ? "  \n" + String(repeating: " ", count: 4) : "\n" + indent + "  "

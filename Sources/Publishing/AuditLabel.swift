@@ -4,7 +4,8 @@ public enum AuditLabel: Wording, CaseIterable {
   case why
   // The lines of a diff.
   case noChanges, visitCancelled, dates, added, cancelled, moved, also, changed
-  case attendeeAdded, attendeeWithdrawn, siteAdded, mouSigned, visitDetails, siteChanged, attendeeChanged
+  case attendeeAdded, attendeeWithdrawn, siteAdded, mouPlanned, mouSigned, visitDetails, siteChanged,
+    attendeeChanged
   case taskAdded, taskDropped, taskChanged
   /// The later point of a diff when none was given.
   case now
@@ -27,6 +28,7 @@ public enum AuditLabel: Wording, CaseIterable {
     case .attendeeAdded: return ("attendee added", "angemeldet")
     case .attendeeWithdrawn: return ("attendee withdrawn", "abgemeldet")
     case .siteAdded: return ("site added", "neuer Ort")
+    case .mouPlanned: return ("MoU planned", "MoU geplant")
     case .mouSigned: return ("MoU signed", "MoU unterzeichnet")
     case .visitDetails: return ("visit details corrected", "Angaben zum Besuch korrigiert")
     case .siteChanged: return ("site corrected", "Ort korrigiert")

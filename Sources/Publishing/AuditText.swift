@@ -144,6 +144,7 @@ public struct AuditText: Sendable {
       out += "  \(l[audit: .attendeeWithdrawn]): \(t(l.name(of: p.personal)))\n"
     }
     for s in d.sitesAdded { out += "  \(l[audit: .siteAdded]): \(t(s.name))\n" }
+    for m in d.mousPlanned { out += "  \(l[audit: .mouPlanned]): \(t(m.title))\n" }
     for m in d.mousSigned { out += "  \(l[audit: .mouSigned]): \(t(m.title))\n" }
     for c in d.tasks {
       let title = t(
@@ -219,6 +220,7 @@ public struct AuditText: Sendable {
       "details": .array(d.details.map(change)),
       "sitesChanged": .array(d.sitesChanged.map(correction)),
       "attendeesChanged": .array(d.attendeesChanged.map(correction)),
+      "mousPlanned": .array(d.mousPlanned.map { .string($0.id) }),
       "mousSigned": .array(d.mousSigned.map { .string($0.id) }),
       "tasks": .array(
         d.tasks.map { c in

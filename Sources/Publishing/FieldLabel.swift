@@ -14,7 +14,7 @@ public enum FieldLabel: String, Wording, CaseIterable {
   case name, organization, address, note, kind, start, end, site, hosts, internalNote
   case `internal`, cleared
   // People.
-  case side, personal, function, email, phone, diet, access, appointments, attendee
+  case side, personal, function, email, phone, diet, access, appointments, attendee, rank, languages
   // MoUs and tasks.
   case signatories, date, place, commitments, owner, due
   // The ids an event names (the readable log).
@@ -55,6 +55,8 @@ public enum FieldLabel: String, Wording, CaseIterable {
     case .phone: return ("phone", "Telefon")
     case .diet: return ("diet", "Ernährung")
     case .access: return ("access", "Barrierefreiheit")
+    case .rank: return ("rank", "Rang")
+    case .languages: return ("languages", "Sprachen")
     case .appointments: return ("appointments", "Termine")
     case .attendee: return ("attendee", "Person")
     case .signatories: return ("signatories", "Unterzeichnende")

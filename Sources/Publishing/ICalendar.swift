@@ -89,9 +89,7 @@ public enum ICalendar {
         "\(labels[export: .hosts]): "
           + a.hosts.map { labels.name(visit.personName($0)) }.joined(separator: ", "))
     }
-    let names = a.attendees.compactMap { visit.attendees[$0] }.filter { !$0.withdrawn }.map {
-      labels.name(of: $0.personal)
-    }
+    let names = visit.attending(a).map { labels.name(of: $0.personal) }
     if !names.isEmpty {
       description.append("\(labels[export: .attending]): " + names.joined(separator: ", "))
     }

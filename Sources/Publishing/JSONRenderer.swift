@@ -42,6 +42,7 @@ public enum JSONRenderer {
       v.mous.map { m in
         compact([
           "id": .string(m.id), "title": .string(m.title),
+          "status": .string(m.isPlanned ? "planned" : "signed"),
           "signatories": .array(m.signatories.map(JSONValue.string)),
           "date": m.date.map { .string($0.description) }, "place": m.place.map(JSONValue.string),
           "commitments": .array(m.commitments.map(JSONValue.string)),
@@ -166,6 +167,8 @@ public enum JSONRenderer {
       return .object(["rule": .string("reception-thanks"), "appointment": .string(a)])
     case .hostThanks(let a, let h):
       return .object(["rule": .string("host-thanks"), "appointment": .string(a), "host": .string(h)])
+    case .goldenBook(let a):
+      return .object(["rule": .string("golden-book"), "appointment": .string(a)])
     case .visitReport: return .object(["rule": .string("visit-report")])
     }
   }

@@ -7,7 +7,7 @@ public enum Label: Wording, CaseIterable {
   case noVisits, noTasks, noWarnings
   case partner, dates, direction, program, topics, organizers
   case appointments, attendees, openTasks
-  case published, notPublished, signedBy, notes, programme
+  case published, notPublished, signedBy, toBeSignedBy, notes, programme
   case nothingPlanned, at, hosts, attending, nobody, note, internalNote, internalMark
   case forAppointment, catering, accessibility, noneNoted
   case overdue, owner, unassigned, due, origin
@@ -24,9 +24,9 @@ public enum Label: Wording, CaseIterable {
   case sideDelegation, sideHost, sideStaff, sideInterpreter, sidePress
   // AppointmentKind
   case kindReception, kindSiteVisit, kindMeeting, kindPresentation, kindMeal, kindTransfer, kindPress
-  case kindSigning, kindCeremony, kindOther
+  case kindSigning, kindCeremony, kindGoldenBook, kindGiftExchange, kindOther
   // PlanWarning.Rule: English names the rule as `check --format json` does.
-  case ruleDoubleBooked, ruleParallelSites, ruleTravelBuffer, ruleNoDelegation
+  case ruleDoubleBooked, ruleParallelSites, ruleTravelBuffer, ruleNoDelegation, ruleInterpreterNeeded
 
   public var wording: (en: String, de: String) {
     switch self {
@@ -47,6 +47,7 @@ public enum Label: Wording, CaseIterable {
     case .published: return ("Agenda version", "Agenda-Version")
     case .notPublished: return ("not yet published", "noch nicht veröffentlicht")
     case .signedBy: return ("signed by", "unterzeichnet von")
+    case .toBeSignedBy: return ("planned, to be signed by", "geplant, zu unterzeichnen von")
     case .notes: return ("Notes", "Notizen")
     case .programme: return ("Programme", "Ablauf")
     case .internalNote: return ("internal note", "interner Hinweis")
@@ -90,11 +91,14 @@ public enum Label: Wording, CaseIterable {
     case .kindPress: return ("press", "Pressetermin")
     case .kindSigning: return ("signing", "Unterzeichnung")
     case .kindCeremony: return ("ceremony", "Zeremonie")
+    case .kindGoldenBook: return ("Golden Book entry", "Eintragung ins Goldene Buch")
+    case .kindGiftExchange: return ("gift exchange", "Geschenkübergabe")
     case .kindOther: return ("other", "Sonstiges")
     case .ruleDoubleBooked: return ("double-booked", "Doppelbelegung")
     case .ruleParallelSites: return ("parallel-sites", "Gleichzeitig an zwei Orten")
     case .ruleTravelBuffer: return ("travel-buffer", "Wegezeit")
     case .ruleNoDelegation: return ("no-delegation", "Ohne Delegation")
+    case .ruleInterpreterNeeded: return ("interpreter-needed", "Dolmetschung fehlt")
     }
   }
 }
@@ -147,6 +151,8 @@ extension Label {
     case .press: self = .kindPress
     case .signing: self = .kindSigning
     case .ceremony: self = .kindCeremony
+    case .goldenBook: self = .kindGoldenBook
+    case .giftExchange: self = .kindGiftExchange
     case .other: self = .kindOther
     }
   }
@@ -158,6 +164,7 @@ extension Label {
     case .parallelSites: self = .ruleParallelSites
     case .travelBuffer: self = .ruleTravelBuffer
     case .noDelegation: self = .ruleNoDelegation
+    case .interpreterNeeded: self = .ruleInterpreterNeeded
     }
   }
 }

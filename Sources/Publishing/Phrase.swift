@@ -20,6 +20,7 @@ public enum Phrase: Wording {
   case attendeeAssigned(person: PersonName, appointment: String)
   case attendeeUnassigned(person: PersonName, appointment: String)
   case personErased(person: String)
+  case mouPlanned(String, signatories: [String])
   case mouSigned(String, signatories: [String])
   case taskAdded(String)
   case taskAssigned(String, owner: String)
@@ -40,6 +41,7 @@ public enum Phrase: Wording {
   case parallelSites(appointments: [String], persons: String)
   case travelBuffer(minutes: Int, appointments: [String], buffer: Int)
   case noDelegation(appointment: String)
+  case interpreterNeeded(appointment: String, persons: String)
   // `visits verify`, one line per visit; `head` is the full hash.
   case streamIntact(stream: String, events: Int, head: String)
   case streamDamaged(stream: String, problems: Int, readable: Int)
@@ -100,6 +102,12 @@ public enum Phrase: Wording {
     case .personErased(let person):
       return (
         "erased the personal data of \(person)", "löschte die personenbezogenen Daten von \(person)"
+      )
+    case .mouPlanned(let title, let signatories):
+      let by = signatories.joined(separator: ", ")
+      return (
+        "planned \(q(title).en), to be signed by \(by)",
+        "plante \(q(title).de), zu unterzeichnen von \(by)"
       )
     case .mouSigned(let title, let signatories):
       let by = signatories.joined(separator: ", ")
@@ -162,6 +170,11 @@ public enum Phrase: Wording {
         "nobody from the delegation attends \(appointment)",
         "an \(appointment) nimmt niemand aus der Delegation teil"
       )
+    case .interpreterNeeded(let appointment, let persons):
+      return (
+        "an interpreter is needed at \(appointment): \(persons) share no language",
+        "bei \(appointment) wird eine Dolmetschung gebraucht: \(persons) haben keine gemeinsame Sprache"
+      )
     case .streamIntact(let stream, let events, let head):
       return (
         "\(stream): ok, \(events) events, \(en[.head]) \(head)",
@@ -213,6 +226,7 @@ extension Phrase {
     case .attendeeUnassigned:
       self = .attendeeUnassigned(person: e.related.first?.name ?? .named("?"), appointment: label)
     case .personErased(let p): self = .personErased(person: p.person)
+    case .mouPlanned(let m): self = .mouPlanned(label, signatories: m.signatories)
     case .mouSigned(let m): self = .mouSigned(label, signatories: m.signatories)
     case .taskAdded: self = .taskAdded(label)
     case .taskAssigned(let t): self = .taskAssigned(label, owner: t.owner)

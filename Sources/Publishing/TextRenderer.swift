@@ -48,9 +48,17 @@ public struct TextRenderer: Sendable {
     } else {
       out.append("  \(labels[.published]): \(labels[.notPublished])")
     }
+    let tasks = v.tasks
     for m in v.mous {
       let by = m.signatories.map { t(labels.name(v.personName($0))) }
-      out.append("  MoU \(m.id): \(t(m.title)), \(labels[.signedBy]) \(by.joined(separator: ", "))")
+      let signed = m.isPlanned ? labels[.toBeSignedBy] : labels[.signedBy]
+      out.append("  MoU \(m.id): \(t(m.title)), \(signed) \(by.joined(separator: ", "))")
+      // Each commitment with the task that follows it up (once signed).
+      for (i, c) in m.commitments.enumerated() {
+        let task = tasks.first { $0.origin == .mouCommitment(mou: m.id, number: i + 1) }
+        out.append(
+          "    - \(t(c))" + (task.map { " → \($0.id) (\(labels[Label($0.status)]))" } ?? ""))
+      }
     }
     let programme = v.activeAppointments
     if !programme.isEmpty {
@@ -178,7 +186,8 @@ public struct TextRenderer: Sendable {
     switch o {
     case .manual: return labels[.manual]
     case .mouCopy(let m, _), .mouCommitment(let m, _): return "MoU \(m)"
-    case .receptionThanks(let a), .hostThanks(let a, _): return "\(labels[.appointment]) \(a)"
+    case .receptionThanks(let a), .hostThanks(let a, _), .goldenBook(let a):
+      return "\(labels[.appointment]) \(a)"
     case .visitReport: return labels[.visitReport]
     }
   }

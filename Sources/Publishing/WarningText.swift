@@ -17,6 +17,13 @@ public enum WarningText {
     case .travelBuffer:
       return l[phrase: .travelBuffer(minutes: w.minutes ?? 0, appointments: a, buffer: v.travelBuffer)]
     case .noDelegation: return l[phrase: .noDelegation(appointment: a.first ?? "")]
+    case .interpreterNeeded:
+      let spoken = w.persons.map { id in
+        let codes = v.attendees[id]?.personal.spoken.joined(separator: "/") ?? ""
+        return codes.isEmpty ? person(id) : "\(person(id)) (\(codes))"
+      }
+      return l[
+        phrase: .interpreterNeeded(appointment: a.first ?? "", persons: spoken.joined(separator: ", "))]
     }
   }
 }

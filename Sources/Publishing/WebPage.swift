@@ -193,7 +193,12 @@ public enum WebPage {
       body += "<h2>\(h(l[web: .mous]))</h2>\n<ul>\n"
       for m in v.mous {
         let by = m.signatories.map { l.name(v.personName($0)) }
-        body += "<li>\(h(m.title)) — \(h(l[.signedBy])) \(h(by.joined(separator: ", ")))</li>\n"
+        let signed = m.isPlanned ? l[.toBeSignedBy] : l[.signedBy]
+        body += "<li>\(h(m.title)) — \(h(signed)) \(h(by.joined(separator: ", ")))"
+        if !m.commitments.isEmpty {
+          body += "<ul>" + m.commitments.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
+        }
+        body += "</li>\n"
       }
       body += "</ul>\n"
     }

@@ -95,15 +95,19 @@ struct StoreBench {
     say("verify")
     f.verify = try sample(runs: scale.runs) { try ours(big, ["verify"]) }
     say("agenda")
-    f.agendaFew = try sample(runs: scale.samples, warmUp: 1) { try ours(few, ["agenda", Self.visit]) }
-    f.agendaMany = try sample(runs: scale.samples, warmUp: 1) { try ours(big, ["agenda", Self.visit]) }
+    (f.agendaFew, f.agendaMany) = try samplePair(runs: scale.samples) {
+      try ours(few, ["agenda", Self.visit])
+    } _: {
+      try ours(big, ["agenda", Self.visit])
+    }
     say("audit")
     f.auditLong = try sample(runs: scale.runs) { try ours(long, ["audit", "gen-00001"]) }
     f.auditTenth = try sample(runs: scale.runs) { try ours(tenth, ["audit", "gen-00001"]) }
     say("append")
     let note = ["--text", "bench note", "--actor", "bench", "--reason", "benchmark"]
-    f.appendShort = try sample(runs: scale.samples, warmUp: 1) { try ours(big, ["note", Self.visit] + note) }
-    f.appendLong = try sample(runs: scale.samples, warmUp: 1) {
+    (f.appendShort, f.appendLong) = try samplePair(runs: scale.samples) {
+      try ours(big, ["note", Self.visit] + note)
+    } _: {
       try ours(long, ["note", "gen-00001"] + note)
     }
 
@@ -147,6 +151,22 @@ struct StoreBench {
       s.add(r.seconds, peakKiB: r.peakKiB)
     }
     return s
+  }
+
+  /// Two commands whose times are compared, run in turn (A B A B …) after one uncounted run of
+  /// each, so that a drift in the machine's speed touches both alike.
+  func samplePair(runs: Int, _ a: () throws -> Run, _ b: () throws -> Run) throws -> (Sample, Sample) {
+    _ = try a()
+    _ = try b()
+    var sa = Sample()
+    var sb = Sample()
+    for _ in 0..<runs {
+      let ra = try a()
+      sa.add(ra.seconds, peakKiB: ra.peakKiB)
+      let rb = try b()
+      sb.add(rb.seconds, peakKiB: rb.peakKiB)
+    }
+    return (sa, sb)
   }
 
   // MARK: The peer

@@ -29,9 +29,11 @@ struct StoreReport {
       \(issueScale ? "" : " **Not the issue's scale** (10,000 × 100, one visit of 10,000 events).")
       - Ours: whole `visits` commands as processes (start-up included), statically linked; wall time, \
       median of \(scale.runs) run(s) for a full replay, `verify` and `audit`, one run for the import; \
-      \(scale.samples) runs after a warm-up for an agenda and an append (p50 / p99). "Cold" is with \
-      the snapshot cache (`STORE/.cache/`) deleted before each run, "warm" with it filled. Peak RSS is \
-      the largest of the runs, each process's own (`wait4`).
+      \(scale.samples) runs after a warm-up for an agenda and an append (p50 / p99), the two stores \
+      of a comparison in turn so that a drift of the machine touches both alike. "Cold" is with the \
+      caches (`STORE/.cache/`) deleted before each run, "warm" with them filled: a warm `list` reads \
+      the catalog cache and replays only visits whose stream changed (none here). Peak RSS is the \
+      largest of the runs, each process's own (`wait4`).
       """
     if let p {
       out += """
@@ -71,10 +73,10 @@ struct StoreReport {
       "bulk write: `import` of \(number(total)) events / the peer's writes", rate(f.importRun, total),
       f.importRun.peakKiB, p.map { rate($0.write, total) }, p?.write.peakKiB, speed(f.importRun, p?.write))
     row(
-      "full replay, cold (`list`, no snapshot cache)", rate(f.cold, total), f.cold.peakKiB,
+      "full replay, cold (`list`, no caches)", rate(f.cold, total), f.cold.peakKiB,
       p.map { rate($0.replay, total) }, p?.replay.peakKiB, speed(f.cold, p?.replay))
     row(
-      "full replay, warm (`list`, snapshot cache)", rate(f.warm, total), f.warm.peakKiB,
+      "full replay, warm (`list`, catalog cache)", rate(f.warm, total), f.warm.peakKiB,
       p.map { rate($0.replay, total) }, p?.replay.peakKiB, speed(f.warm, p?.replay))
     row(
       "`verify` (every line and the hash chain checked)", rate(f.verify, total), f.verify.peakKiB,

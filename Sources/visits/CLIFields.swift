@@ -22,7 +22,8 @@ enum CLIFields {
     case .noSite: return "--no-site"
     case .title, .partner, .from, .to, .timezone, .direction, .program, .topic, .organizer, .name,
       .organization, .address, .note, .start, .end, .kind, .host, .side, .function, .email, .phone, .diet,
-      .access, .signatory, .date, .place, .commitment, .owner, .due, .text, .actor, .reason, .since, .until,
+      .access, .rank, .language, .signatory, .date, .place, .commitment, .owner, .due, .text, .actor, .reason,
+      .since, .until,
       .anchor, .by:
       return "--" + field.rawValue
     }

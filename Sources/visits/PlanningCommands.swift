@@ -241,12 +241,14 @@ enum PlanningCommands {
     },
     write(
       "add-attendee",
-      "VISIT PERSON --name N [--function F] [--organization O] [--side delegation|host|staff|interpreter|press] [--diet D] [--access A] [--email E] [--phone P]",
+      "VISIT PERSON --name N [--function F] [--organization O] [--side delegation|host|staff|interpreter|press] [--rank N] [--language L]... [--diet D] [--access A] [--email E] [--phone P]",
       "register a person for the visit", arity: 2...2,
       options: [
         opt("--name", "N", "full name"), opt("--function", "F", "function or title"),
         opt("--organization", "O", "organisation"),
         opt("--side", "SIDE", "delegation (default), host, staff, interpreter or press"),
+        opt("--rank", "N", "order of precedence within the side (1 = highest)"),
+        opt("--language", "L", repeatable: true, "a language the person speaks (ISO 639-1: de, en, tw)"),
         opt("--diet", "D", "dietary needs"), opt("--access", "A", "accessibility needs"),
         opt("--email", "E", "e-mail"),
         opt("--phone", "P", "phone"),
@@ -254,23 +256,30 @@ enum PlanningCommands {
     ) { ctx in
       let i = ctx.invocation
       let side = try i.value("--side").map { s throws(CLIError) in try enumValue(Side.self, s, "--side") }
+      let languages = i.all("--language").map { $0.lowercased() }
       return .addAttendee(
         AttendeeRegistered(
           person: try ctx.slug(1, "PERSON"), side: side ?? .delegation,
           personal: PersonalData(
             name: try i.required("--name", in: "add-attendee"), function: i.value("--function"),
             organization: i.value("--organization"), email: i.value("--email"), phone: i.value("--phone"),
-            diet: i.value("--diet"), access: i.value("--access"))))
+            diet: i.value("--diet"), access: i.value("--access"),
+            languages: languages.isEmpty ? nil : languages),
+          rank: try i.value("--rank").map { r throws(CLIError) in try integer(r, "--rank") }))
     },
     write(
       "update-attendee",
-      "VISIT PERSON [--name N] [--function F] [--organization O] [--side SIDE] [--diet D] [--access A] [--email E] [--phone P]",
+      "VISIT PERSON [--name N] [--function F] [--organization O] [--side SIDE] [--rank N] [--language L]... [--diet D] [--access A] [--email E] [--phone P]",
       "correct a person's details (an empty value removes an optional one); lists keep the person's place",
       arity: 2...2,
       options: [
         opt("--name", "N", "full name"), opt("--function", "F", "function or title"),
         opt("--organization", "O", "organisation"),
         opt("--side", "SIDE", "delegation, host, staff, interpreter or press"),
+        opt("--rank", "N", "order of precedence within the side (1 = highest; empty removes it)"),
+        opt(
+          "--language", "L", repeatable: true,
+          "the languages the person speaks, all of them (ISO 639-1; one empty value removes them)"),
         opt("--diet", "D", "dietary needs"), opt("--access", "A", "accessibility needs"),
         opt("--email", "E", "e-mail"), opt("--phone", "P", "phone"),
       ]
@@ -278,14 +287,21 @@ enum PlanningCommands {
       let i = ctx.invocation
       try given(
         i, "update-attendee",
-        ["--name", "--function", "--organization", "--side", "--diet", "--access", "--email", "--phone"])
+        [
+          "--name", "--function", "--organization", "--side", "--rank", "--language", "--diet", "--access",
+          "--email", "--phone",
+        ])
+      let rank = i.value("--rank")
+      let languages = i.all("--language").map { $0.lowercased() }.filter { !$0.isEmpty }
       let side = try i.value("--side").map { s throws(CLIError) in try enumValue(Side.self, s, "--side") }
       return .updateAttendee(
         UpdateAttendee(
           person: try ctx.slug(1, "PERSON"), side: side, name: i.value("--name"),
           function: i.value("--function"),
           organization: i.value("--organization"), email: i.value("--email"), phone: i.value("--phone"),
-          diet: i.value("--diet"), access: i.value("--access")))
+          diet: i.value("--diet"), access: i.value("--access"),
+          rank: try rank.flatMap { r throws(CLIError) in r.isEmpty ? nil : try integer(r, "--rank") },
+          clearRank: rank?.isEmpty == true, languages: i.all("--language").isEmpty ? nil : languages))
     },
     write("withdraw-attendee", "VISIT PERSON", "a person no longer takes part", arity: 2...2) { ctx in
       .withdrawAttendee(try ctx.slug(1, "PERSON"))
@@ -308,8 +324,27 @@ enum PlanningCommands {
       return .unassign(appointment: try ctx.slug(1, "APPT"), persons: persons, sides: sides)
     },
     write(
-      "sign-mou", "VISIT MOU --title T --signatory S... [--date D] [--place P] [--commitment C]...",
-      "record a signed memorandum of understanding", arity: 2...2,
+      "plan-mou", "VISIT MOU --title T [--signatory S]... [--date D] [--place P] [--commitment C]...",
+      "a memorandum of understanding is being prepared (no follow-ups yet)", arity: 2...2,
+      options: [
+        opt("--title", "T", "title"), opt("--signatory", "S", repeatable: true, "who is to sign"),
+        opt("--date", "D", "when it is to be signed"), opt("--place", "P", "where"),
+        opt("--commitment", "C", repeatable: true, "a commitment"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      return .planMou(
+        SignMou(
+          mou: try ctx.slug(1, "MOU"), title: try i.required("--title", in: "plan-mou"),
+          signatories: i.all("--signatory"),
+          date: try i.value("--date").map { d throws(CLIError) in try date(d, "--date") },
+          place: i.value("--place"),
+          commitments: i.all("--commitment")))
+    },
+    write(
+      "sign-mou", "VISIT MOU [--title T --signatory S...] [--date D] [--place P] [--commitment C]...",
+      "it was signed: a planned MoU (what is not given stays as planned), or a new one with its details; follow-up tasks derive from it",
+      arity: 2...2,
       options: [
         opt("--title", "T", "title"), opt("--signatory", "S", repeatable: true, "who signed"),
         opt("--date", "D", "when"), opt("--place", "P", "where"),
@@ -319,7 +354,7 @@ enum PlanningCommands {
       let i = ctx.invocation
       return .signMou(
         SignMou(
-          mou: try ctx.slug(1, "MOU"), title: try i.required("--title", in: "sign-mou"),
+          mou: try ctx.slug(1, "MOU"), title: i.value("--title"),
           signatories: i.all("--signatory"),
           date: try i.value("--date").map { d throws(CLIError) in try date(d, "--date") },
           place: i.value("--place"),

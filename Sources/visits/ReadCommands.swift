@@ -5,7 +5,7 @@ import Publishing
 
 /// The commands that read: each calls one use case (as of `--as-of`) and renders what it returns.
 enum ReadCommands {
-  static let all: [CommandSpec] = [list, show, itinerary, attendees, tasks, check, agenda, calendar]
+  static let all: [CommandSpec] = [list, show, itinerary, attendees, seating, tasks, check, agenda, calendar]
 
   /// The commands that take `--audience`.
   static let withAudience = ["agenda", "itinerary", "calendar"]
@@ -66,6 +66,22 @@ enum ReadCommands {
     case "json": ctx.standardOutput = JSONRenderer.text(JSONRenderer.attendees(r.value, head: head))
     case "csv": ctx.standardOutput = CSVRenderer.attendees(r.value, Labels(try ctx.language()))
     default: ctx.standardOutput = try ctx.text().attendees(r.value, head: head)
+    }
+  }
+
+  static let seating = CommandSpec(
+    name: "seating", usage: "VISIT APPT",
+    summary: "the order of precedence for a receiving line or a table: hosts and guests by side and rank",
+    arity: 2...2, formats: ["text", "csv", "html"], readsAsOf: true
+  ) { ctx in
+    let r = try ctx.planner.seating(
+      try ctx.slug(0, "VISIT"), appointment: try ctx.slug(1, "APPT"), asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    let l = Labels(try ctx.language())
+    switch ctx.format {
+    case "csv": ctx.standardOutput = SeatingRenderer.csv(r.value, l)
+    case "html": ctx.standardOutput = SeatingRenderer.html(r.value, head: r.head ?? StreamHead(), l)
+    default: ctx.standardOutput = SeatingRenderer.text(r.value, head: r.head ?? StreamHead(), l)
     }
   }
 

@@ -110,7 +110,7 @@ struct RefusalTests {
         "--kind", "party",
       ], code: 64,
       message:
-        "visits: invalid --kind 'party': one of reception, site-visit, meeting, presentation, meal, transfer, press, signing, ceremony, other"
+        "visits: invalid --kind 'party': one of reception, site-visit, meeting, presentation, meal, transfer, press, signing, ceremony, golden-book, gift-exchange, other"
     ),
     Case(
       args: [

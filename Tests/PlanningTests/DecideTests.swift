@@ -232,8 +232,11 @@ struct DecideTests {
   }
 
   @Test func uniqueIDMou() throws {
-    #expect(throws: PlanningError.rule(.uniqueID, field: .mou, "MoU m1 already exists in visit v")) {
+    #expect(throws: PlanningError.rule(.uniqueID, field: .mou, "MoU m1 is already signed in visit v")) {
       try when(.signMou(SignMou(mou: "m1", title: "Again", signatories: ["Mayor"])), try base())
+    }
+    #expect(throws: PlanningError.rule(.uniqueID, field: .mou, "MoU m1 already exists in visit v")) {
+      try when(.planMou(SignMou(mou: "m1", title: "Again", signatories: ["Mayor"])), try base())
     }
   }
 

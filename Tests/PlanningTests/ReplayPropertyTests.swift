@@ -73,6 +73,7 @@ struct CommandGenerator {
   ]
   static let diets = ["vegetarian", "vegan", " vegetarian ", "halal", "no nuts"]
   static let access = ["wheelchair", "step-free", "hearing loop"]
+  static let languages = ["de", "en", "tw", "pl"]
 
   mutating func text() -> String { rng.pick(Self.texts) }
   mutating func maybeText(_ percent: Int = 50) -> String? { rng.chance(percent) ? text() : nil }
@@ -141,7 +142,9 @@ struct CommandGenerator {
             name: text(), function: maybeText(30), organization: maybeText(30),
             email: rng.chance(30) ? "someone@example.org" : nil, phone: rng.chance(20) ? "+49 30 1234" : nil,
             diet: rng.chance(40) ? rng.pick(Self.diets) : nil,
-            access: rng.chance(20) ? rng.pick(Self.access) : nil)))
+            access: rng.chance(20) ? rng.pick(Self.access) : nil,
+            languages: rng.chance(50) ? rng.subset(Self.languages, max: 2) : nil),
+          rank: rng.chance(40) ? rng.int(1...4) : nil))
     case 43..<46:
       if rng.chance(30) { return .erasePerson(rng.pick(personIDs)) }
       return .withdrawAttendee(rng.pick(personIDs))
@@ -154,9 +157,14 @@ struct CommandGenerator {
       return .unassign(
         appointment: rng.pick(appointmentIDs), persons: [rng.pick(assigned.isEmpty ? personIDs : assigned)])
     case 64..<68:
-      return .signMou(
+      let mou = rng.pick(Self.mous)
+      // Signing a planned MoU may leave out what stays as planned.
+      if v.mous[mou]?.isPlanned == true && rng.chance(50) {
+        return .signMou(SignMou(mou: mou, title: nil, signatories: [], place: maybeText(30)))
+      }
+      return (rng.chance(40) ? Command.planMou : Command.signMou)(
         SignMou(
-          mou: rng.pick(Self.mous), title: text(),
+          mou: mou, title: text(),
           signatories: rng.subset(Self.hosts + ["Anna Nowak"], max: 3),
           date: rng.chance(50) ? v.from.adding(days: rng.int(0...2)).description : nil, place: maybeText(),
           commitments: rng.subset(Self.texts, max: 2)))
@@ -213,7 +221,9 @@ extension CommandGenerator {
         UpdateAttendee(
           person: rng.pick(personIDs), side: rng.chance(30) ? rng.pick(Side.allCases) : nil,
           name: rng.chance(40) ? text() : nil, function: value(),
-          diet: rng.chance(30) ? rng.pick(Self.diets) : nil, access: value()))
+          diet: rng.chance(30) ? rng.pick(Self.diets) : nil, access: value(),
+          rank: rng.chance(20) ? rng.int(1...4) : nil, clearRank: rng.chance(10),
+          languages: rng.chance(20) ? rng.subset(Self.languages, max: 2) : nil))
     default:
       return .retitleTask(task: rng.pick(taskIDs), title: text())
     }

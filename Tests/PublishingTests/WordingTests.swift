@@ -132,6 +132,7 @@ struct WordingTests {
       stream: "v", anchor: "ab", seq: 2, recorded: Timestamp(milliseconds: 0), later: 1, head: "abc"),
     .noteAdded(excerpt: "N", internal: true), .visitUpdated,
     .siteUpdated("S"), .appointmentUpdated("A"), .attendeeUpdated(name: "P"), .taskRetitled("T", title: "U"),
+    .mouPlanned("M", signatories: ["S"]), .interpreterNeeded(appointment: "A", persons: "P (tw), Q (de)"),
   ]
 
   static func ordinal(_ p: Phrase) -> Int {
@@ -169,13 +170,15 @@ struct WordingTests {
     case .appointmentUpdated: return 30
     case .attendeeUpdated: return 31
     case .taskRetitled: return 32
+    case .mouPlanned: return 33
+    case .interpreterNeeded: return 34
     }
   }
 
   @Test("every phrase has an example")
   func everyPhrase() {
-    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...32))
-    #expect(Self.phrases.count == 34)
+    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...34))
+    #expect(Self.phrases.count == 36)
   }
 
   @Test(arguments: phrases) func phrase(_ p: Phrase) {
