@@ -48,6 +48,8 @@ public struct Agenda: Sendable, Codable {
     /// The date in the visit's time zone.
     public var date: LocalDate
     public var entries: [Entry]
+    /// Arrivals and departures that day (internal agendas only: logistics are for staff).
+    public var logistics: [TravelLeg] = []
   }
 
   /// A member of the organising staff to call or write to.
@@ -222,6 +224,17 @@ public struct Agenda: Sendable, Codable {
     }
 
     days = visit.byDay(entries) { $0.appointment.startInstant }.map { Day(date: $0.date, entries: $0.items) }
+    // Logistics per day; a personal agenda has that person's legs only. (A guests' visit has none.)
+    for leg in visit.activeTravel
+    where person == nil || who.map({ leg.travel.persons.contains($0.id) }) == true {
+      let date = leg.travel.at.date
+      if let i = days.firstIndex(where: { $0.date == date }) {
+        days[i].logistics.append(leg)
+      } else {
+        days.append(Day(date: date, entries: [], logistics: [leg]))
+        days.sort { $0.date < $1.date }
+      }
+    }
 
     contacts = visit.attendeesInPrecedence.filter { $0.side == .staff }.map { p in
       Contact(

@@ -21,6 +21,11 @@ public enum Command: Sendable, Equatable {
   case unassign(appointment: String, persons: [String], sides: [Side] = [])
   /// `plan-mou`: the details as planned (a title and signatories are needed).
   case planMou(SignMou)
+  case addTravel(AddTravel)
+  case cancelTravel(String)
+  case recordGift(RecordGift)
+  /// A new visit from another as a template (`copy-visit`): decided on no state, like `schedule`.
+  case copyVisit(CopyVisit)
   case signMou(SignMou)
   case addTask(AddTask)
   case assignTask(task: String, owner: String)
@@ -51,6 +56,8 @@ public struct ScheduleVisit: Sendable, Equatable {
   public var topics: [String]
   public var organizers: [String]
   public var travelBuffer: Int?
+  /// Set by `copy-visit`: the template and its head.
+  public var copiedFrom: CopySource? = nil
 
   public init(
     title: String, partner: String, from: String, to: String, timezone: String = "Europe/Berlin",
@@ -245,5 +252,78 @@ public struct UpdateAttendee: Sendable, Equatable {
     self.phone = phone
     self.diet = diet
     self.access = access
+  }
+}
+
+public struct AddTravel: Sendable, Equatable {
+  public var travel: String
+  public var persons: [String]
+  public var direction: TravelDirection
+  /// A local date and time in the visit's zone.
+  public var at: String
+  public var mode: TravelMode?
+  public var number: String?
+  public var from: String?
+  public var to: String?
+  public var pickup: String?
+  public var note: String?
+
+  public init(
+    travel: String, persons: [String], direction: TravelDirection, at: String, mode: TravelMode? = nil,
+    number: String? = nil, from: String? = nil, to: String? = nil, pickup: String? = nil, note: String? = nil
+  ) {
+    self.travel = travel
+    self.persons = persons
+    self.direction = direction
+    self.at = at
+    self.mode = mode
+    self.number = number
+    self.from = from
+    self.to = to
+    self.pickup = pickup
+    self.note = note
+  }
+}
+
+public struct RecordGift: Sendable, Equatable {
+  public var gift: String
+  public var description: String
+  public var direction: GiftDirection
+  public var from: String
+  public var to: String
+  /// An amount in euros ("120", "120.50", "120,50").
+  public var value: String?
+  public var disposition: String?
+
+  public init(
+    gift: String, description: String, direction: GiftDirection, from: String, to: String,
+    value: String? = nil,
+    disposition: String? = nil
+  ) {
+    self.gift = gift
+    self.description = description
+    self.direction = direction
+    self.from = from
+    self.to = to
+    self.value = value
+    self.disposition = disposition
+  }
+}
+
+/// The template and where the copy starts.
+public struct CopyVisit: Sendable, Equatable {
+  /// The visit copied, as it stands, and its head hash.
+  public var source: Visit
+  public var head: String
+  /// The copy's first day.
+  public var from: String
+  /// The copy's title; the template's when nil.
+  public var title: String?
+
+  public init(source: Visit, head: String, from: String, title: String? = nil) {
+    self.source = source
+    self.head = head
+    self.from = from
+    self.title = title
   }
 }

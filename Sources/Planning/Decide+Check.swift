@@ -32,11 +32,12 @@ extension Decide {
   public static func command(recording event: Event) -> Command {
     switch event {
     case .visitScheduled(let e):
-      return .schedule(
-        ScheduleVisit(
-          title: e.title, partner: e.partner, from: e.from.description, to: e.to.description,
-          timezone: e.timezone, direction: e.direction, program: e.program, topics: e.topics,
-          organizers: e.organizers, travelBuffer: e.travelBuffer, titleDe: e.titleDe))
+      var c = ScheduleVisit(
+        title: e.title, partner: e.partner, from: e.from.description, to: e.to.description,
+        timezone: e.timezone, direction: e.direction, program: e.program, topics: e.topics,
+        organizers: e.organizers, travelBuffer: e.travelBuffer, titleDe: e.titleDe)
+      c.copiedFrom = e.copiedFrom
+      return .schedule(c)
     case .visitRescheduled(let e): return .reschedule(from: e.from.description, to: e.to.description)
     case .visitCancelled: return .cancel
     case .visitUpdated(let e):
@@ -90,6 +91,17 @@ extension Decide {
     case .attendeeAssigned(let e): return .assign(appointment: e.appointment, persons: [e.person])
     case .attendeeUnassigned(let e): return .unassign(appointment: e.appointment, persons: [e.person])
     case .personErased(let e): return .erasePerson(e.person)
+    case .travelAdded(let e):
+      return .addTravel(
+        AddTravel(
+          travel: e.travel, persons: e.persons, direction: e.direction, at: e.at.description, mode: e.mode,
+          number: e.number, from: e.from, to: e.to, pickup: e.pickup, note: e.note))
+    case .travelCancelled(let e): return .cancelTravel(e.travel)
+    case .giftRecorded(let e):
+      return .recordGift(
+        RecordGift(
+          gift: e.gift, description: e.description, direction: e.direction, from: e.from, to: e.to,
+          value: e.value.map(Gift.euros), disposition: e.disposition))
     case .mouPlanned(let e):
       return .planMou(
         SignMou(

@@ -1,3 +1,4 @@
+import EventLog
 /// The decisions: one pure function from a visit's current state and a command to new events, or
 /// the rule that refuses it. No clock, no ids, no I/O.
 public enum Decide {
@@ -12,6 +13,10 @@ public enum Decide {
       if visit != nil { throw .rule(.uniqueID, field: .visit, "visit \(id) already exists") }
       return [.visitScheduled(try schedule(c))]
     }
+    if case .copyVisit(let c) = command {
+      if visit != nil { throw .rule(.uniqueID, field: .visit, "visit \(id) already exists") }
+      return try copy(c, to: id)
+    }
     guard let v = visit else { throw .visitNotFound(id) }
     if v.status == .cancelled {
       switch command {
@@ -20,7 +25,60 @@ public enum Decide {
       }
     }
     switch command {
-    case .schedule: return []
+    case .schedule, .copyVisit: return []
+    case .addTravel(let c):
+      guard !v.travel.contains(c.travel) else {
+        throw .rule(.uniqueID, field: .travel, "travel leg \(c.travel) already exists in visit \(id)")
+      }
+      guard !c.persons.isEmpty else {
+        throw .rule(.persons, field: .person, "a travel leg needs at least one person")
+      }
+      for p in c.persons { _ = try activeAttendee(p, in: v) }
+      for (value, field) in [(c.number, Field.number), (c.from, .from), (c.to, .to), (c.pickup, .pickup)] {
+        try optionalText(value, field)
+      }
+      try optionalText(c.note, .note, limit: 2000)
+      let at = try localTime(c.at, .at)
+      guard Zone.instant(of: at, in: v.timezone) != nil else {
+        throw .rule(
+          .realTime, field: .at, "\(field: .at) \(at) does not exist in \(v.timezone) (the clocks skip it)")
+      }
+      guard at.date >= v.from.adding(days: -7), at.date <= v.to.adding(days: 7) else {
+        throw .rule(
+          .travelDates, field: .at,
+          "travel leg \(c.travel) (\(at)) lies more than a week from the visit (\(v.from) to \(v.to))")
+      }
+      var persons: [String] = []
+      for p in c.persons where !persons.contains(p) { persons.append(p) }
+      return [
+        .travelAdded(
+          TravelAdded(
+            travel: c.travel, persons: persons, direction: c.direction, at: at, mode: c.mode,
+            number: c.number,
+            from: c.from, to: c.to, pickup: c.pickup, note: c.note))
+      ]
+    case .cancelTravel(let travel):
+      guard let t = v.travel[travel] else { throw .notFound(kind: .travel, id: travel, visit: id) }
+      guard !t.cancelled else {
+        throw .rule(.noChange, field: .travel, "travel leg \(travel) is already cancelled")
+      }
+      return [.travelCancelled(TravelCancelled(travel: travel))]
+    case .recordGift(let c):
+      guard !v.gifts.contains(c.gift) else {
+        throw .rule(.uniqueID, field: .gift, "gift \(c.gift) already exists in visit \(id)")
+      }
+      try text(c.description, .description, limit: 500)
+      try text(c.from, .from)
+      try text(c.to, .to)
+      try optionalText(c.disposition, .disposition, limit: 500)
+      let cents = try c.value.map { t throws(PlanningError) in try euros(t) }
+      return [
+        .giftRecorded(
+          GiftRecorded(
+            gift: c.gift, description: c.description, direction: c.direction, from: c.from, to: c.to,
+            value: cents,
+            disposition: c.disposition))
+      ]
     case .reschedule(let fromText, let toText):
       let from = try date(fromText, .from)
       let to = try date(toText, .to)
@@ -255,7 +313,7 @@ public enum Decide {
 
   // MARK: Rules shared by several commands
 
-  private static func schedule(_ c: ScheduleVisit) throws(PlanningError) -> VisitScheduled {
+  static func schedule(_ c: ScheduleVisit) throws(PlanningError) -> VisitScheduled {
     try text(c.title, .title)
     try optionalText(c.titleDe, .titleDe)
     try text(c.partner, .partner)
@@ -275,10 +333,15 @@ public enum Decide {
       throw .rule(
         .travelBuffer, field: .travelBuffer, "\(field: .travelBuffer) must be 0 to 240 minutes, not \(b)")
     }
-    return VisitScheduled(
+    var e = VisitScheduled(
       title: c.title, partner: c.partner, from: from, to: to, timezone: c.timezone, direction: c.direction,
       program: c.program, topics: c.topics, organizers: c.organizers, travelBuffer: c.travelBuffer,
       titleDe: c.titleDe)
+    if let source = c.copiedFrom {
+      try Planner.checkID(source.visit, .visit)
+      e.copiedFrom = source
+    }
+    return e
   }
 
   /// The end an appointment gets when only its start moves: the same length of time later.
@@ -403,6 +466,66 @@ public enum Decide {
 
   static func optionalText(_ value: String?, _ field: Field, limit: Int = 200) throws(PlanningError) {
     if let value { try text(value, field, limit: limit) }
+  }
+
+  /// An amount in euros as cents: digits, and a decimal point or comma with one or two digits; up
+  /// to ten million.
+  static func euros(_ text: String) throws(PlanningError) -> Int {
+    let parts = text.split(separator: text.contains(",") ? "," : ".", omittingEmptySubsequences: false)
+    let digits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    guard parts.count <= 2, digits(parts[0]), parts[0].count <= 8,
+      parts.count == 1 || (digits(parts[1]) && parts[1].count <= 2),
+      let whole = Int(parts[0]), whole <= 10_000_000
+    else {
+      throw .rule(
+        .value, field: .value, "\(field: .value) '\(text)' is not an amount in euros (such as 120 or 120.50)")
+    }
+    let fraction = parts.count == 2 ? Int(parts[1].count == 1 ? parts[1] + "0" : parts[1]) ?? 0 : 0
+    return whole * 100 + fraction
+  }
+
+  /// A new visit from a template: its sites, and its appointments moved to start on the copy's
+  /// first day at the same times of day, without people, tasks or notes. Hosts that are people of
+  /// the template are left out (nobody of it is in the copy). Each event is decided as its own
+  /// command would be, so the copy passes every rule.
+  static func copy(_ c: CopyVisit, to id: String) throws(PlanningError) -> [Event] {
+    let s = c.source
+    let start = try date(c.from, .from)
+    let offset = Int(start.dayNumber - s.from.dayNumber)
+    var schedule = ScheduleVisit(
+      title: c.title ?? s.title, partner: s.partner, from: start.description,
+      to: s.to.adding(days: offset).description, timezone: s.timezone, direction: s.direction,
+      program: s.program,
+      topics: s.topics, organizers: s.organizers,
+      travelBuffer: s.travelBuffer == Visit.defaultTravelBuffer ? nil : s.travelBuffer,
+      titleDe: c.title == nil ? s.titleDe : nil)
+    schedule.copiedFrom = CopySource(visit: s.id, head: c.head)
+    var commands: [Command] = s.sites.map { site in
+      .addSite(
+        SiteAdded(
+          site: site.id, name: site.name, organization: site.organization, address: site.address,
+          note: site.note))
+    }
+    func moved(_ t: LocalDateTime) -> String {
+      LocalDateTime(date: t.date.adding(days: offset), minutes: t.minutes).description
+    }
+    commands += s.activeAppointments.map { a in
+      .addAppointment(
+        AddAppointment(
+          appointment: a.id, title: a.title, kind: a.kind, start: moved(a.start), end: moved(a.end),
+          timezone: a.timezone == s.timezone ? nil : a.timezone, site: a.site,
+          hosts: a.hosts.filter { s.attendees[$0] == nil }, titleDe: a.titleDe))
+    }
+    var events = [Event.visitScheduled(try Decide.schedule(schedule))]
+    let meta = EventMeta(seq: 1, recorded: Timestamp(milliseconds: 0), actor: "")
+    guard var state = Visit.start(id: id, with: events[0], meta: meta) else { return events }
+    for command in commands {
+      for e in try decide(command, visit: id, state: state) {
+        state.apply(e, meta: meta)
+        events.append(e)
+      }
+    }
+    return events
   }
 
   /// An MoU's details, checked.

@@ -18,6 +18,8 @@ public struct VisitScheduled: EventPayload {
   public var organizers: [String]
   /// Minutes needed between appointments at different sites; 15 when absent.
   public var travelBuffer: Int?
+  /// The visit this one was copied from (`copy-visit`), and that visit's head then.
+  public var copiedFrom: CopySource?
 
   public init(
     title: String, partner: String, from: LocalDate, to: LocalDate, timezone: String = "Europe/Berlin",
@@ -52,7 +54,18 @@ public struct VisitScheduled: EventPayload {
         change("direction", nil, direction.rawValue), change("program", nil, program),
         change("topics", nil, list(topics)), change("organizers", nil, list(organizers)),
         change("travelBuffer", nil, travelBuffer.map(String.init)),
+        change("copiedFrom", nil, copiedFrom.map { "\($0.visit) (\($0.head.prefix(12)))" }),
       ])
+  }
+}
+
+/// Where a copied visit came from: the template's id and its head hash when it was copied.
+public struct CopySource: Sendable, Equatable, Codable {
+  public var visit: String
+  public var head: String
+  public init(visit: String, head: String) {
+    self.visit = visit
+    self.head = head
   }
 }
 

@@ -20,6 +20,9 @@ public enum Event: Sendable, Equatable {
   case attendeeAssigned(AttendeeAssigned)
   case attendeeUnassigned(AttendeeUnassigned)
   case personErased(PersonErased)
+  case travelAdded(TravelAdded)
+  case travelCancelled(TravelCancelled)
+  case giftRecorded(GiftRecorded)
   case mouPlanned(MouPlanned)
   case mouSigned(MouSigned)
   case taskAdded(TaskAdded)
@@ -52,6 +55,9 @@ extension Event {
     case .attendeeAssigned(let p): return p
     case .attendeeUnassigned(let p): return p
     case .personErased(let p): return p
+    case .travelAdded(let p): return p
+    case .travelCancelled(let p): return p
+    case .giftRecorded(let p): return p
     case .mouPlanned(let p): return p
     case .mouSigned(let p): return p
     case .taskAdded(let p): return p
@@ -89,6 +95,9 @@ public enum EventRegistry {
     AttendeeAssigned.self,
     AttendeeUnassigned.self,
     PersonErased.self,
+    TravelAdded.self,
+    TravelCancelled.self,
+    GiftRecorded.self,
     MouPlanned.self,
     MouSigned.self,
     TaskAdded.self,

@@ -194,3 +194,48 @@ extension Planner {
     return Reading(Seating(l.visit, appointment: a), head: l.head, warnings: l.warnings)
   }
 }
+
+extension Planner {
+  /// Arrivals, departures and pick-ups in time order (`transfers`).
+  public func transfers(_ id: String, asOf: Point? = nil) throws -> Reading<TransferList> {
+    let l = try load(id, at: asOf)
+    return Reading(TransferList(l.visit), head: l.head, warnings: l.warnings)
+  }
+
+  /// The gifts register of one visit, or of every visit when `visit` is nil; of one year when
+  /// `year` is given (`gifts`).
+  public func gifts(_ visit: String?, year: Int? = nil, asOf: Point? = nil) throws -> Reading<GiftRegister> {
+    if let year, !(1900...2999).contains(year) {
+      throw PlanningError.invalidInput(field: .year, value: "\(year)", expected: "a year such as 2022")
+    }
+    if let visit {
+      let l = try load(visit, at: asOf)
+      return Reading(
+        GiftRegister(rows: GiftRegister.rows(of: l.visit, year: year)), head: l.head, warnings: l.warnings)
+    }
+    let made = try eachVisit(at: asOf, field: .asOf) {
+      (rows: GiftRegister.rows(of: $0.visit, year: year), warnings: $0.warnings)
+    }
+    return Reading(GiftRegister(rows: made.flatMap(\.rows)), head: nil, warnings: made.flatMap(\.warnings))
+  }
+}
+
+extension Planner {
+  /// A new visit `to` from `from` as a template (`copy-visit`): its sites and its appointments'
+  /// skeleton moved to start on `start`, without people, tasks or notes; the new stream's first
+  /// event names the template and its head (`VisitScheduled.copiedFrom`).
+  ///
+  /// - Throws: `PlanningError.visitNotFound` for the template, `.rule` when the copy breaks a rule
+  ///   (`to` exists, a time of day that the clocks skip on the new date).
+  public func copyVisit(
+    from: String, to: String, start: String, title: String? = nil, actor: String, reason: String? = nil
+  ) throws -> WriteResult {
+    try Self.checkID(to, .visit)
+    let l = try load(from)
+    return try write(
+      WriteRequest(
+        visit: to,
+        command: .copyVisit(CopyVisit(source: l.visit, head: l.head.hash, from: start, title: title)),
+        actor: actor, reason: reason))
+  }
+}

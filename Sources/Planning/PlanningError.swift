@@ -37,7 +37,7 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// What kind of thing a `notFound` names.
   public enum EntityKind: String, Sendable, Equatable {
-    case site, appointment, person, task, mou = "MoU"
+    case site, appointment, person, task, mou = "MoU", travel = "travel leg", gift
     case agendaVersion = "agenda version"
     /// Any of appointment, site, person, task or MoU (`history`).
     case entity = "appointment, site, person, task or MoU"
@@ -129,6 +129,10 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
   case rank
   /// A language is an ISO 639-1 code.
   case language
+  /// A travel leg lies within a week of the visit.
+  case travelDates = "travel-dates"
+  /// A gift's value is an amount in euros.
+  case value
   /// `--strict`: the change would add a plan warning.
   case strict
   /// An imported event is not the one its command would record from the visit as it stands.
@@ -138,10 +142,11 @@ public enum Rule: String, Sendable, Equatable, CaseIterable {
 /// An input field of a command or read, by its domain name. Adapters map each to their own word:
 /// the CLI to a flag or argument, the web interface to a form field.
 public enum Field: String, Sendable, Equatable, CaseIterable {
-  case visit, site, appointment, person, task, mou
+  case visit, site, appointment, person, task, mou, travel, gift
   case title, titleDe, partner, from, to, timezone, direction, program, topic, organizer, travelBuffer
   case name, organization, address, note, internalNote, start, end, kind, host, noSite
   case side, function, email, phone, diet, access, rank, language
+  case at, mode, number, pickup, description, value, disposition, year
   case signatory, date, place, commitment, owner, due, text
   case actor, reason, expectedVersion
   case by

@@ -45,6 +45,9 @@ extension Visit {
     guard audience == .guests else { return self }
     var v = self
     v.notes.removeAll(where: \.internal)
+    // Logistics and the gifts register are for staff.
+    v.travel = Keyed()
+    v.gifts = Keyed()
     v.appointments.updateAll { $0.internalNote = nil }
     v.attendees.updateAll { p in
       p.personal.email = nil
@@ -216,5 +219,69 @@ public struct CatalogEntry: Sendable, Equatable, Codable {
     self.openTasks = openTasks
     self.version = version
     self.publishedVersion = publishedVersion
+  }
+}
+
+/// A travel leg with its people's names, as the transfers list and the internal agenda show it.
+public struct TravelLeg: Sendable, Equatable, Codable {
+  public var travel: Travel
+  public var people: [PersonName]
+  /// Who picks them up: a person of the visit by name, else as entered.
+  public var pickup: PersonName?
+
+  public init(_ t: Travel, in v: Visit) {
+    travel = t
+    people = t.persons.compactMap { v.attendees[$0] }.sorted(by: Attendee.precedes).map(
+      \.personal.displayName)
+    pickup = t.pickup.map(v.personName)
+  }
+}
+
+extension Visit {
+  /// Travel legs not cancelled, in time order.
+  public var activeTravel: [TravelLeg] {
+    travel.filter { !$0.cancelled }.sorted { ($0.instant, $0.id) < ($1.instant, $1.id) }.map {
+      TravelLeg($0, in: self)
+    }
+  }
+}
+
+/// Every arrival, departure and pick-up of a visit, in time order (`transfers`).
+public struct TransferList: Sendable, Equatable, Codable {
+  public var visit: Visit
+  public var legs: [TravelLeg]
+
+  public init(_ v: Visit) {
+    visit = v
+    legs = v.activeTravel
+  }
+}
+
+/// The gifts register across visits (`gifts`): the annual report.
+public struct GiftRegister: Sendable, Equatable, Codable {
+  public struct Row: Sendable, Equatable, Codable {
+    public var visit: String
+    public var visitTitle: String
+    public var visitTitleDe: String?
+    public var gift: Gift
+    /// Giver and receiver: a person of the visit by name, else as entered.
+    public var from: PersonName
+    public var to: PersonName
+  }
+
+  public var rows: [Row]
+
+  /// The gifts of one visit, of the year `year` when given.
+  public static func rows(of v: Visit, year: Int?) -> [Row] {
+    v.gifts.filter { year == nil || $0.date.year == year }.map { g in
+      Row(
+        visit: v.id, visitTitle: v.title, visitTitleDe: v.titleDe, gift: g, from: v.personName(g.from),
+        to: v.personName(g.to))
+    }
+  }
+
+  /// Rows of many visits, by date, then visit, then gift.
+  public init(rows: [Row]) {
+    self.rows = rows.sorted { ($0.gift.date, $0.visit, $0.gift.id) < ($1.gift.date, $1.visit, $1.gift.id) }
   }
 }

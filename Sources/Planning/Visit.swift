@@ -21,6 +21,10 @@ public struct Visit: Sendable, Equatable, Codable {
   public var appointments = Keyed<Appointment>()
   public var attendees = Keyed<Attendee>()
   public var mous = Keyed<Mou>()
+  /// Arrivals and departures.
+  public var travel = Keyed<Travel>()
+  /// The gifts register's entries of this visit.
+  public var gifts = Keyed<Gift>()
   /// Tasks added by hand; derived tasks come from `followUps`.
   public var manualTasks = Keyed<FollowUpTask>()
   /// Owner, due date and status given to derived tasks, by task id.

@@ -13,6 +13,13 @@ public struct PlanWarning: Sendable, Hashable, Codable {
     /// Two people at an appointment share no language, and no interpreter there speaks a language
     /// of each (only people whose languages are known count).
     case interpreterNeeded = "interpreter-needed"
+    /// People assigned to an appointment that starts before they arrive (their first arrival).
+    case beforeArrival = "before-arrival"
+    /// People assigned to an appointment that ends after they leave (their last departure).
+    case afterDeparture = "after-departure"
+    /// Travellers (the delegation; on an outgoing visit our staff too) assigned to a transfer who
+    /// have no travel leg, in a visit that records travel legs at all.
+    case transferWithoutTravel = "transfer-without-travel"
   }
 
   public var rule: Rule
@@ -31,6 +38,17 @@ extension Visit {
     guard status != .cancelled else { return [] }
     let active = activeAppointments
     var found: [PlanWarning] = []
+    // Each traveller's first arrival and last departure.
+    var arrives: [String: Int64] = [:]
+    var leaves: [String: Int64] = [:]
+    for t in travel where !t.cancelled {
+      for p in t.persons {
+        switch t.direction {
+        case .arrival: arrives[p] = min(arrives[p] ?? t.instant, t.instant)
+        case .departure: leaves[p] = max(leaves[p] ?? t.instant, t.instant)
+        }
+      }
+    }
     for (i, a) in active.enumerated() {
       for b in active[(i + 1)...] where b.startInstant < a.endInstant && a.startInstant < b.endInstant {
         let sharedPeople = a.attendees.filter { b.attendees.contains($0) }
@@ -58,6 +76,25 @@ extension Visit {
       let delegation = a.attendees.contains { attendees[$0]?.side == .delegation }
       if !delegation {
         found.append(PlanWarning(rule: .noDelegation, appointments: [a.id], persons: []))
+      }
+      let present = attending(a).map(\.id)
+      let early = present.filter { arrives[$0].map { a.startInstant < $0 } ?? false }
+      if !early.isEmpty {
+        found.append(PlanWarning(rule: .beforeArrival, appointments: [a.id], persons: early))
+      }
+      let late = present.filter { leaves[$0].map { a.endInstant > $0 } ?? false }
+      if !late.isEmpty {
+        found.append(PlanWarning(rule: .afterDeparture, appointments: [a.id], persons: late))
+      }
+      if a.kind == .transfer && !(arrives.isEmpty && leaves.isEmpty) {
+        let travelling: Set<Side> = direction == .incoming ? [.delegation] : [.delegation, .staff]
+        let unbooked = present.filter {
+          arrives[$0] == nil && leaves[$0] == nil
+            && attendees[$0].map { travelling.contains($0.side) } == true
+        }
+        if !unbooked.isEmpty {
+          found.append(PlanWarning(rule: .transferWithoutTravel, appointments: [a.id], persons: unbooked))
+        }
       }
       let unbridged = unbridgedSpeakers(at: a)
       if !unbridged.isEmpty {

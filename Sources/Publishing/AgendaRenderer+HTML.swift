@@ -78,12 +78,16 @@ extension AgendaRenderer {
     // Days.
     for day in a.days {
       o += "<section class=\"day\">\n<h2>\(html(l.longDate(day.date)))</h2>\n"
-      if day.entries.isEmpty {
-        o += "<p class=\"empty\">\(html(dayEmpty(a, l)))</p>\n</section>\n"
-        continue
-      }
+      if day.entries.isEmpty { o += "<p class=\"empty\">\(html(dayEmpty(a, l)))</p>\n" }
       for e in day.entries {
         o += entry(e, day: day.date, person: a.person?.id, staff: a.audience == .internal, l)
+      }
+      if !day.logistics.isEmpty {
+        o += "<div class=\"logistics\">\n<h3>\(html(l[protocol: .logistics]))</h3>\n<ul>\n"
+        for leg in day.logistics {
+          o += "<li><span class=\"time\">\(html(leg.travel.at.clock))</span> \(html(l.leg(leg)))</li>\n"
+        }
+        o += "</ul>\n</div>\n"
       }
       o += "</section>\n"
     }

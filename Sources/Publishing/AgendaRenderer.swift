@@ -188,9 +188,16 @@ public enum AgendaRenderer {
         out.append(dayHeading)
         out.append(String(repeating: "-", count: dayHeading.count))
       }
+      // Arrivals and departures (internal agendas only), after the day's programme.
+      let logistics = day.logistics.map { leg in
+        (md ? "- " : "    ") + "\(leg.travel.at.clock) " + d(l.leg(leg))
+      }
+      let logisticsHeading =
+        md ? "\n" + bold(l[protocol: .logistics]) + "\n" : "  " + l[protocol: .logistics] + ":"
       if day.entries.isEmpty {
         out.append(md ? "" : "  " + dayEmpty(a, l))
         if md { out.append(italic(dayEmpty(a, l))) }
+        if !logistics.isEmpty { out += [logisticsHeading] + logistics }
         continue
       }
       if md { out.append("") }
@@ -257,6 +264,7 @@ public enum AgendaRenderer {
           out.append("\(indent)\(l[agenda: .appointmentID]): \(d(ap.id))")
         }
       }
+      if !logistics.isEmpty { out += ["", logisticsHeading] + logistics }
     }
 
     if !a.internalNotes.isEmpty {

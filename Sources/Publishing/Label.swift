@@ -27,6 +27,7 @@ public enum Label: Wording, CaseIterable {
   case kindSigning, kindCeremony, kindGoldenBook, kindGiftExchange, kindOther
   // PlanWarning.Rule: English names the rule as `check --format json` does.
   case ruleDoubleBooked, ruleParallelSites, ruleTravelBuffer, ruleNoDelegation, ruleInterpreterNeeded
+  case ruleBeforeArrival, ruleAfterDeparture, ruleTransferWithoutTravel
 
   public var wording: (en: String, de: String) {
     switch self {
@@ -99,6 +100,9 @@ public enum Label: Wording, CaseIterable {
     case .ruleTravelBuffer: return ("travel-buffer", "Wegezeit")
     case .ruleNoDelegation: return ("no-delegation", "Ohne Delegation")
     case .ruleInterpreterNeeded: return ("interpreter-needed", "Dolmetschung fehlt")
+    case .ruleBeforeArrival: return ("before-arrival", "Vor der Ankunft")
+    case .ruleAfterDeparture: return ("after-departure", "Nach der Abreise")
+    case .ruleTransferWithoutTravel: return ("transfer-without-travel", "Transfer ohne Reisedaten")
     }
   }
 }
@@ -165,6 +169,9 @@ extension Label {
     case .travelBuffer: self = .ruleTravelBuffer
     case .noDelegation: self = .ruleNoDelegation
     case .interpreterNeeded: self = .ruleInterpreterNeeded
+    case .beforeArrival: self = .ruleBeforeArrival
+    case .afterDeparture: self = .ruleAfterDeparture
+    case .transferWithoutTravel: self = .ruleTransferWithoutTravel
     }
   }
 }

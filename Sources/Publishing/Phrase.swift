@@ -21,6 +21,9 @@ public enum Phrase: Wording {
   case attendeeUnassigned(person: PersonName, appointment: String)
   case personErased(person: String)
   case mouPlanned(String, signatories: [String])
+  case travelAdded(arrival: Bool, at: LocalDateTime, persons: Int)
+  case travelCancelled(String)
+  case giftRecorded(String, given: Bool)
   case mouSigned(String, signatories: [String])
   case taskAdded(String)
   case taskAssigned(String, owner: String)
@@ -42,6 +45,9 @@ public enum Phrase: Wording {
   case travelBuffer(minutes: Int, appointments: [String], buffer: Int)
   case noDelegation(appointment: String)
   case interpreterNeeded(appointment: String, persons: String)
+  case beforeArrival(appointment: String, persons: String)
+  case afterDeparture(appointment: String, persons: String)
+  case transferWithoutTravel(appointment: String, persons: String)
   // `visits verify`, one line per visit; `head` is the full hash.
   case streamIntact(stream: String, events: Int, head: String)
   case streamDamaged(stream: String, problems: Int, readable: Int)
@@ -103,6 +109,28 @@ public enum Phrase: Wording {
       return (
         "erased the personal data of \(person)", "löschte die personenbezogenen Daten von \(person)"
       )
+    case .travelAdded(let arrival, let at, let persons):
+      return arrival
+        ? (
+          "added an arrival of \(persons) person(s) at \(en.numeric(at))",
+          "erfasste eine Ankunft von \(persons) Person(en) am \(de.numeric(at))"
+        )
+        : (
+          "added a departure of \(persons) person(s) at \(en.numeric(at))",
+          "erfasste eine Abreise von \(persons) Person(en) am \(de.numeric(at))"
+        )
+    case .travelCancelled(let travel):
+      return ("cancelled the travel leg \(travel)", "strich die Reiseetappe \(travel)")
+    case .giftRecorded(let description, let given):
+      return given
+        ? (
+          "recorded the gift given \(q(description).en)",
+          "erfasste das überreichte Geschenk \(q(description).de)"
+        )
+        : (
+          "recorded the gift received \(q(description).en)",
+          "erfasste das erhaltene Geschenk \(q(description).de)"
+        )
     case .mouPlanned(let title, let signatories):
       let by = signatories.joined(separator: ", ")
       return (
@@ -170,6 +198,21 @@ public enum Phrase: Wording {
         "nobody from the delegation attends \(appointment)",
         "an \(appointment) nimmt niemand aus der Delegation teil"
       )
+    case .beforeArrival(let appointment, let persons):
+      return (
+        "\(appointment) starts before \(persons) arrive(s)",
+        "\(appointment) beginnt vor der Ankunft von \(persons)"
+      )
+    case .afterDeparture(let appointment, let persons):
+      return (
+        "\(appointment) ends after \(persons) leave(s)",
+        "\(appointment) endet nach der Abreise von \(persons)"
+      )
+    case .transferWithoutTravel(let appointment, let persons):
+      return (
+        "\(appointment) is a transfer, but \(persons) have no arrival or departure",
+        "\(appointment) ist ein Transfer, aber für \(persons) ist keine Ankunft oder Abreise erfasst"
+      )
     case .interpreterNeeded(let appointment, let persons):
       return (
         "an interpreter is needed at \(appointment): \(persons) share no language",
@@ -227,6 +270,10 @@ extension Phrase {
       self = .attendeeUnassigned(person: e.related.first?.name ?? .named("?"), appointment: label)
     case .personErased(let p): self = .personErased(person: p.person)
     case .mouPlanned(let m): self = .mouPlanned(label, signatories: m.signatories)
+    case .travelAdded(let t):
+      self = .travelAdded(arrival: t.direction == .arrival, at: t.at, persons: t.persons.count)
+    case .travelCancelled(let t): self = .travelCancelled(t.travel)
+    case .giftRecorded(let g): self = .giftRecorded(g.description, given: g.direction == .given)
     case .mouSigned(let m): self = .mouSigned(label, signatories: m.signatories)
     case .taskAdded: self = .taskAdded(label)
     case .taskAssigned(let t): self = .taskAssigned(label, owner: t.owner)

@@ -17,6 +17,10 @@ public enum WarningText {
     case .travelBuffer:
       return l[phrase: .travelBuffer(minutes: w.minutes ?? 0, appointments: a, buffer: v.travelBuffer)]
     case .noDelegation: return l[phrase: .noDelegation(appointment: a.first ?? "")]
+    case .beforeArrival: return l[phrase: .beforeArrival(appointment: a.first ?? "", persons: names)]
+    case .afterDeparture: return l[phrase: .afterDeparture(appointment: a.first ?? "", persons: names)]
+    case .transferWithoutTravel:
+      return l[phrase: .transferWithoutTravel(appointment: a.first ?? "", persons: names)]
     case .interpreterNeeded:
       let spoken = w.persons.map { id in
         let codes = v.attendees[id]?.personal.spoken.joined(separator: "/") ?? ""

@@ -10,6 +10,8 @@ enum CLIFields {
     case .person: return "PERSON"
     case .task: return "TASK"
     case .mou: return "MOU"
+    case .travel: return "TRAVEL"
+    case .gift: return "GIFT"
     case .site: return "--site"
     case .travelBuffer: return "--travel-buffer"
     case .titleDe: return "--title-de"
@@ -22,7 +24,8 @@ enum CLIFields {
     case .noSite: return "--no-site"
     case .title, .partner, .from, .to, .timezone, .direction, .program, .topic, .organizer, .name,
       .organization, .address, .note, .start, .end, .kind, .host, .side, .function, .email, .phone, .diet,
-      .access, .rank, .language, .signatory, .date, .place, .commitment, .owner, .due, .text, .actor, .reason,
+      .access, .rank, .language, .at, .mode, .number, .pickup, .description, .value, .disposition, .year,
+      .signatory, .date, .place, .commitment, .owner, .due, .text, .actor, .reason,
       .since, .until,
       .anchor, .by:
       return "--" + field.rawValue

@@ -6,7 +6,35 @@ import Publishing
 /// The commands that change a visit: each parses its arguments into a `Command` and hands it to
 /// the planner, which checks it against the visit's state and appends the events.
 enum PlanningCommands {
-  static var all: [CommandSpec] { writeCommands + ReadCommands.all }
+  static var all: [CommandSpec] { writeCommands + [copyVisit] + ReadCommands.all }
+
+  /// `copy-visit FROM TO`: writes the new visit TO, so it is not one of the one-visit writes above
+  /// (and not a form of the web interface, whose writes change the visit in their path).
+  static let copyVisit = CommandSpec(
+    name: "copy-visit", usage: "FROM TO --from D [--title T]",
+    summary:
+      "a new visit TO from FROM as a template: its sites and appointments (titles, kinds, hosts, times of day) moved to start on D, without people, tasks or notes",
+    arity: 2...2,
+    options: [
+      opt("--from", "D", "the new visit's first day"), opt("--title", "T", "its title (default: FROM's)"),
+    ],
+    writes: true
+  ) { ctx in
+    let from = try ctx.slug(0, "FROM")
+    let to = try ctx.slug(1, "TO")
+    let r = try ctx.planner.copyVisit(
+      from: from, to: to, start: try date(ctx.invocation.required("--from", in: "copy-visit"), "--from"),
+      title: ctx.invocation.value("--title"), actor: try ctx.actor(), reason: ctx.invocation.value("--reason")
+    )
+    // A programme without people warns of every appointment nobody attends yet: say so once.
+    if !r.newWarnings.isEmpty {
+      ctx.warn(
+        "\(r.newWarnings.count) plan warning(s) until people are added; `visits check \(to)` lists them")
+    }
+    ctx.print(
+      "\(to): version \(r.lastSeq) (copied from \(from): \(r.events.count) events), head \(r.headHash.prefix(12))"
+    )
+  }
 
   private static func opt(_ name: String, _ value: String, repeatable: Bool = false, _ help: String)
     -> OptionSpec
@@ -359,6 +387,62 @@ enum PlanningCommands {
           date: try i.value("--date").map { d throws(CLIError) in try date(d, "--date") },
           place: i.value("--place"),
           commitments: i.all("--commitment")))
+    },
+    write(
+      "add-travel",
+      "VISIT TRAVEL --person P... --direction arrival|departure --at T [--mode flight|train|car|bus|other] [--number N] [--from PLACE] [--to PLACE] [--pickup WHO] [--note N]",
+      "an arrival or departure of some attendees", arity: 2...2,
+      options: [
+        opt("--person", "P", repeatable: true, "a person of the visit on this leg"),
+        opt("--direction", "D", "arrival or departure"),
+        opt("--at", "T", "when they arrive or leave, YYYY-MM-DDTHH:MM in the visit's zone"),
+        opt("--mode", "M", "flight, train, car, bus or other"),
+        opt("--number", "N", "flight or train number"),
+        opt("--from", "PLACE", "from where"), opt("--to", "PLACE", "to where"),
+        opt("--pickup", "WHO", "who picks them up or sees them off (a person id of the visit or a name)"),
+        opt("--note", "N", "a note for staff"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      for p in i.all("--person") { try ctx.checkSlug(p, "--person") }
+      return .addTravel(
+        AddTravel(
+          travel: try ctx.slug(1, "TRAVEL"), persons: i.all("--person"),
+          direction: try enumValue(
+            TravelDirection.self, try i.required("--direction", in: "add-travel"), "--direction"),
+          at: try time(i.required("--at", in: "add-travel"), "--at"),
+          mode: try i.value("--mode").map { m throws(CLIError) in try enumValue(TravelMode.self, m, "--mode")
+          },
+          number: i.value("--number"), from: i.value("--from"), to: i.value("--to"),
+          pickup: i.value("--pickup"),
+          note: i.value("--note")))
+    },
+    write(
+      "cancel-travel", "VISIT TRAVEL", "that travel leg no longer happens (kept in history)", arity: 2...2
+    ) {
+      ctx in
+      .cancelTravel(try ctx.slug(1, "TRAVEL"))
+    },
+    write(
+      "record-gift",
+      "VISIT GIFT --description D --direction given|received --from WHO --to WHO [--value EUR] [--disposition D]",
+      "a protocol gift, for the gifts register", arity: 2...2,
+      options: [
+        opt("--description", "D", "what it is"), opt("--direction", "D", "given (by us) or received"),
+        opt("--from", "WHO", "who gave it (a person id of the visit or a name)"),
+        opt("--to", "WHO", "who received it (a person id of the visit or a name)"),
+        opt("--value", "EUR", "its value in euros, such as 120 or 120.50"),
+        opt("--disposition", "D", "what became of it (kept in the mayor's office, city archive…)"),
+      ]
+    ) { ctx in
+      let i = ctx.invocation
+      return .recordGift(
+        RecordGift(
+          gift: try ctx.slug(1, "GIFT"), description: try i.required("--description", in: "record-gift"),
+          direction: try enumValue(
+            GiftDirection.self, try i.required("--direction", in: "record-gift"), "--direction"),
+          from: try i.required("--from", in: "record-gift"), to: try i.required("--to", in: "record-gift"),
+          value: i.value("--value"), disposition: i.value("--disposition")))
     },
     write(
       "add-task", "VISIT TASK --title T [--owner O] [--due D]", "add a follow-up task", arity: 2...2,

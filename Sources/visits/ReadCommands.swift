@@ -5,7 +5,9 @@ import Publishing
 
 /// The commands that read: each calls one use case (as of `--as-of`) and renders what it returns.
 enum ReadCommands {
-  static let all: [CommandSpec] = [list, show, itinerary, attendees, seating, tasks, check, agenda, calendar]
+  static let all: [CommandSpec] = [
+    list, show, itinerary, attendees, seating, transfers, gifts, tasks, check, agenda, calendar,
+  ]
 
   /// The commands that take `--audience`.
   static let withAudience = ["agenda", "itinerary", "calendar"]
@@ -82,6 +84,39 @@ enum ReadCommands {
     case "csv": ctx.standardOutput = SeatingRenderer.csv(r.value, l)
     case "html": ctx.standardOutput = SeatingRenderer.html(r.value, head: r.head ?? StreamHead(), l)
     default: ctx.standardOutput = SeatingRenderer.text(r.value, head: r.head ?? StreamHead(), l)
+    }
+  }
+
+  static let transfers = CommandSpec(
+    name: "transfers", usage: "VISIT", summary: "arrivals, departures and pick-ups in time order",
+    arity: 1...1,
+    formats: ["text", "csv"], readsAsOf: true
+  ) { ctx in
+    let r = try ctx.planner.transfers(try ctx.slug(0, "VISIT"), asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    let l = Labels(try ctx.language())
+    ctx.standardOutput =
+      ctx.format == "csv"
+      ? TransfersRenderer.csv(r.value, l) : TransfersRenderer.text(r.value, head: r.head ?? StreamHead(), l)
+  }
+
+  static let gifts = CommandSpec(
+    name: "gifts", usage: "[VISIT] [--year Y]",
+    summary: "the gifts register across visits (of one visit, of one year): the annual report", arity: 0...1,
+    options: [OptionSpec(name: "--year", valueName: "Y", help: "only gifts of that year")],
+    formats: ["text", "csv", "json"], readsAsOf: true
+  ) { ctx in
+    let visit = try ctx.positionals.isEmpty ? nil : ctx.slug(0, "VISIT")
+    let year = try ctx.invocation.value("--year").map { y throws(CLIError) in
+      try PlanningCommands.integer(y, "--year")
+    }
+    let r = try ctx.planner.gifts(visit, year: year, asOf: try ctx.asOf())
+    ctx.warn(r.warnings)
+    let l = Labels(try ctx.language())
+    switch ctx.format {
+    case "csv": ctx.standardOutput = GiftsRenderer.csv(r.value, l)
+    case "json": ctx.standardOutput = JSONRenderer.text(GiftsRenderer.json(r.value))
+    default: ctx.standardOutput = GiftsRenderer.text(r.value, year: year, l)
     }
   }
 

@@ -74,6 +74,8 @@ struct CommandGenerator {
   static let diets = ["vegetarian", "vegan", " vegetarian ", "halal", "no nuts"]
   static let access = ["wheelchair", "step-free", "hearing loop"]
   static let languages = ["de", "en", "tw", "pl"]
+  static let travel = ["arrival-1", "arrival-2", "departure-1"]
+  static let gifts = ["plate", "book", "pin"]
 
   mutating func text() -> String { rng.pick(Self.texts) }
   mutating func maybeText(_ percent: Int = 50) -> String? { rng.chance(percent) ? text() : nil }
@@ -110,9 +112,10 @@ struct CommandGenerator {
     let personIDs = people.isEmpty || rng.chance(10) ? Self.persons : people
     let derived = v.tasks.map(\.id)
     let taskIDs = derived.isEmpty || rng.chance(15) ? Self.tasks : derived
-    switch rng.int(0...99) {
+    switch rng.int(0...107) {
     case 0..<2:
-      if rng.chance(20) { return .cancel }
+      // Cancelled early, a sequence would do little else: cancel only a visit with some history.
+      if rng.chance(25) && v.version > 25 { return .cancel }
       let from = v.from.adding(days: rng.int(-2...1))
       return .reschedule(
         from: from.description, to: max(from, v.to.adding(days: rng.int(-1...2))).description)
@@ -185,8 +188,29 @@ struct CommandGenerator {
       return .note(text(), internal: rng.chance(30))
     case 93..<96:
       return correction(for: v, appointmentIDs: appointmentIDs, personIDs: personIDs, taskIDs: taskIDs)
-    default:
+    case 96..<100:
       return .publish(note: maybeText(30))
+    case 100..<104:
+      let at = LocalDateTime(date: v.from.adding(days: rng.int(-2...2)), minutes: rng.int(0...1439))
+      return .addTravel(
+        AddTravel(
+          travel: rng.pick(Self.travel), persons: rng.subset(personIDs, max: 3),
+          direction: rng.pick(TravelDirection.allCases),
+          at: at.description, mode: rng.chance(60) ? rng.pick(TravelMode.allCases) : nil,
+          number: maybeText(30),
+          from: maybeText(30), to: maybeText(30),
+          pickup: rng.chance(30) ? rng.pick(personIDs) : maybeText(20),
+          note: maybeText(20)))
+    case 104..<106:
+      return .cancelTravel(rng.pick(Self.travel))
+    default:
+      return .recordGift(
+        RecordGift(
+          gift: rng.pick(Self.gifts), description: text(), direction: rng.pick(GiftDirection.allCases),
+          from: rng.chance(40) ? rng.pick(personIDs) : text(),
+          to: rng.chance(40) ? rng.pick(personIDs) : text(),
+          value: rng.chance(50) ? rng.pick(["120", "120.5", "99,90", "0", "1e3", "12.345"]) : nil,
+          disposition: maybeText(40)))
     }
   }
 }

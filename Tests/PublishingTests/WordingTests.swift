@@ -133,6 +133,12 @@ struct WordingTests {
     .noteAdded(excerpt: "N", internal: true), .visitUpdated,
     .siteUpdated("S"), .appointmentUpdated("A"), .attendeeUpdated(name: "P"), .taskRetitled("T", title: "U"),
     .mouPlanned("M", signatories: ["S"]), .interpreterNeeded(appointment: "A", persons: "P (tw), Q (de)"),
+    .travelAdded(
+      arrival: true, at: LocalDateTime(date: LocalDate(year: 2022, month: 5, day: 1), minutes: 600),
+      persons: 2),
+    .travelCancelled("t1"), .giftRecorded("Plate", given: true),
+    .beforeArrival(appointment: "A", persons: "P"),
+    .afterDeparture(appointment: "A", persons: "P"), .transferWithoutTravel(appointment: "A", persons: "P"),
   ]
 
   static func ordinal(_ p: Phrase) -> Int {
@@ -172,13 +178,19 @@ struct WordingTests {
     case .taskRetitled: return 32
     case .mouPlanned: return 33
     case .interpreterNeeded: return 34
+    case .travelAdded: return 35
+    case .travelCancelled: return 36
+    case .giftRecorded: return 37
+    case .beforeArrival: return 38
+    case .afterDeparture: return 39
+    case .transferWithoutTravel: return 40
     }
   }
 
   @Test("every phrase has an example")
   func everyPhrase() {
-    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...34))
-    #expect(Self.phrases.count == 36)
+    #expect(Set(Self.phrases.map(Self.ordinal)) == Set(0...40))
+    #expect(Self.phrases.count == 42)
   }
 
   @Test(arguments: phrases) func phrase(_ p: Phrase) {
