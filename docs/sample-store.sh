@@ -220,30 +220,34 @@ at 2022-04-13T10:20 --actor jana.hoffmann add-appointment $P wrap-up \
 # The delegation list arrives from Pittsburgh: its members are not named in the sources.
 at 2022-04-14T08:00 --actor lukas.wagner add-attendee $P pgh-delegate-1 \
   --name "Delegation member 1 (Pittsburgh, placeholder)" --function "City planning (placeholder)" \
-  --organization "City of Pittsburgh" --side delegation --diet vegetarian
+  --organization "City of Pittsburgh" --side delegation --diet vegetarian --rank 1 --language en
 at 2022-04-14T08:02 --actor lukas.wagner add-attendee $P pgh-delegate-2 \
   --name "Delegation member 2 (Pittsburgh, placeholder)" --function "Energy planning (placeholder)" \
-  --organization "City of Pittsburgh" --side delegation
+  --organization "City of Pittsburgh" --side delegation --rank 2 --language en
 at 2022-04-14T08:04 --actor lukas.wagner add-attendee $P pgh-delegate-3 \
   --name "Delegation member 3 (Pittsburgh, placeholder)" --function "Urban agriculture (placeholder)" \
   --organization "Urban gardening organisation in Pittsburgh (placeholder)" --side delegation --diet vegan \
+  --rank 3 --language en --language es \
   --access "Wheelchair user: step-free access and an accessible bus"
 at 2022-04-14T08:06 --actor lukas.wagner add-attendee $P pgh-delegate-4 \
   --name "Delegation member 4 (Pittsburgh, placeholder)" --function "Mayor's Office (placeholder)" \
-  --organization "City of Pittsburgh" --side delegation --diet halal
+  --organization "City of Pittsburgh" --side delegation --diet halal --rank 4 --language en
 at 2022-04-14T08:08 --actor lukas.wagner add-attendee $P iurc-expert \
-  --name "IURC programme expert (placeholder)" --organization "IURC programme team (European Union)" --side delegation
+  --name "IURC programme expert (placeholder)" --organization "IURC programme team (European Union)" --side delegation \
+  --language en --language fr
 at 2022-04-14T08:10 --actor lukas.wagner add-attendee $P thomas-westphal --name "Thomas Westphal" \
-  --function "Lord Mayor (Oberbürgermeister)" --organization "Stadt Dortmund" --side host
+  --function "Lord Mayor (Oberbürgermeister)" --organization "Stadt Dortmund" --side host --rank 1 --language de
 at 2022-04-14T08:12 --actor lukas.wagner add-attendee $P jana-hoffmann --name "Jana Hoffmann" \
-  --function "IURC project lead, Office for International Relations" --organization "Stadt Dortmund" --side staff
+  --function "IURC project lead, Office for International Relations" --organization "Stadt Dortmund" --side staff \
+  --rank 1 --language de --language en
 at 2022-04-14T08:14 --actor lukas.wagner add-attendee $P lukas-wagner --name "Lukas Wagner" \
-  --function "Logistics, Office for International Relations" --organization "Stadt Dortmund" --side staff
+  --function "Logistics, Office for International Relations" --organization "Stadt Dortmund" --side staff \
+  --rank 3 --language de --language en
 at 2022-04-14T08:16 --actor lukas.wagner add-attendee $P sophie-krueger --name "Sophie Krüger" \
   --function "Smart city and hydrogen, Chief Information/Innovation Office" --organization "Stadt Dortmund" \
-  --side staff --diet vegetarian
+  --side staff --diet vegetarian --rank 2 --language de --language en
 at 2022-04-14T08:18 --actor lukas.wagner add-attendee $P interpreter --name "Interpreter (placeholder)" \
-  --function "German–English interpreter" --side interpreter
+  --function "German–English interpreter" --side interpreter --language de --language en
 
 # Who goes where. $D is unquoted on purpose: it is a list of person ids.
 D="pgh-delegate-1 pgh-delegate-2 pgh-delegate-3 pgh-delegate-4 iurc-expert"
@@ -264,6 +268,23 @@ at 2022-04-19T07:43 --actor lukas.wagner assign $P wew $D sophie-krueger interpr
 at 2022-04-19T07:44 --actor lukas.wagner assign $P lunch-day3 $D sophie-krueger
 at 2022-04-19T07:45 --actor lukas.wagner assign $P gasrusswerke $D sophie-krueger interpreter
 at 2022-04-19T07:46 --actor lukas.wagner assign $P wrap-up $D jana-hoffmann sophie-krueger
+
+# Arrivals and departures (flights, trains and times illustrative).
+at 2022-04-19T10:00 --actor lukas.wagner add-travel $P arrival-delegation \
+  --person pgh-delegate-1 --person pgh-delegate-2 --person pgh-delegate-3 --person pgh-delegate-4 \
+  --direction arrival --at 2022-05-01T17:40 --mode flight --number "LH 2032" \
+  --from "Pittsburgh (PIT) via Frankfurt" --to "Düsseldorf Airport (DUS)" --pickup lukas-wagner \
+  --note "Accessible minibus to the hotel; meet at the arrivals hall, exit B"
+at 2022-04-19T10:05 --actor lukas.wagner add-travel $P arrival-iurc --person iurc-expert \
+  --direction arrival --at 2022-05-01T20:15 --mode train --number "ICE 17" --from "Brussels-Midi" \
+  --to "Dortmund Hbf"
+at 2022-04-19T10:10 --actor lukas.wagner add-travel $P departure-iurc --person iurc-expert \
+  --direction departure --at 2022-05-04T18:45 --mode train --number "ICE 16" --from "Dortmund Hbf" \
+  --to "Brussels-Midi"
+at 2022-04-19T10:15 --actor lukas.wagner add-travel $P departure-delegation \
+  --person pgh-delegate-1 --person pgh-delegate-2 --person pgh-delegate-3 --person pgh-delegate-4 \
+  --direction departure --at 2022-05-05T09:30 --mode flight --number "LH 2033" \
+  --from "Düsseldorf Airport (DUS)" --to "Pittsburgh (PIT) via Frankfurt" --pickup lukas-wagner
 
 at 2022-04-20T08:00 --actor lukas.wagner add-task $P bus --title "Book an accessible bus for 3 and 4 May" \
   --owner lukas.wagner --due 2022-04-22
@@ -313,12 +334,28 @@ Deutsche Gasrußwerke at 14:30; city walk dropped; delegation member 4 cannot tr
 # The visit (CEST = UTC+2).
 at 2022-05-02T11:30 --actor tanja.becker note $P \
   --text "Reception by Lord Mayor Thomas Westphal held; photos by Torsten Tullius."
+# Gifts exchanged at the reception (illustrative: the sources name no gifts).
+at 2022-05-02T13:00 --actor jana.hoffmann record-gift $P city-plate \
+  --description "Porcelain plate with the Dortmund city arms" --direction given --from thomas-westphal \
+  --to pgh-delegate-1 --value 85 --disposition "Handed over at the reception"
+at 2022-05-02T13:05 --actor jana.hoffmann record-gift $P skyline-print \
+  --description "Framed print of the Pittsburgh skyline" --direction received --from pgh-delegate-1 \
+  --to thomas-westphal --value 150 --disposition "Displayed in the Lord Mayor's office"
 at 2022-05-02T17:30 --actor jana.hoffmann move-appointment $P st-urbanus \
   --start 2022-05-03T09:30 --end 2022-05-03T11:50 \
   --reason "The forest garden team offers a guided tour of the new planting: 20 minutes more"
 at 2022-05-02T17:35 --actor jana.hoffmann note $P --text "Only 10 minutes from St. Urbanus to GrünFrau after \
 the longer tour (check warns: travel buffer). Accepted: the bus waits at the garden and GrünFrau serves lunch \
 a little later if needed."
+# The working session agrees to prepare a partnership agreement: planned now, signed in September.
+at 2022-05-03T16:00 --actor jana.hoffmann plan-mou $P climate-partnership \
+  --title "Innovation and climate partnership Dortmund–Pittsburgh" \
+  --signatory thomas-westphal --signatory "Edward Gainey" \
+  --commitment "Cooperation on new climate technologies" \
+  --commitment "Economic structural change" \
+  --commitment "A just social, post-industrial transformation" \
+  --commitment "Networking of science actors and innovative start-ups" \
+  --reason "Agreed at the working session on the partnership: a memorandum of understanding is drafted"
 at 2022-05-04T16:00 --actor jana.hoffmann note $P --text "Programme completed. Follow-ups: thank-you letters to \
 the hosts, the visit report for the IURC programme, a draft of the partnership agreement."
 
@@ -349,14 +386,8 @@ at 2022-06-01T08:00 --actor jana.hoffmann complete-task $P visit-report \
   --reason "Report on the return visit sent to the IURC programme"
 
 # September 2022: the MoU that grew out of both exchanges is signed in a virtual ceremony.
-at 2022-09-09T14:00 --actor jana.hoffmann sign-mou $P climate-partnership \
-  --title "Innovation and climate partnership Dortmund–Pittsburgh" \
-  --signatory thomas-westphal --signatory "Edward Gainey" --date 2022-09-09 \
+at 2022-09-09T14:00 --actor jana.hoffmann sign-mou $P climate-partnership --date 2022-09-09 \
   --place "Virtual signing ceremony (video conference)" \
-  --commitment "Cooperation on new climate technologies" \
-  --commitment "Economic structural change" \
-  --commitment "A just social, post-industrial transformation" \
-  --commitment "Networking of science actors and innovative start-ups" \
   --reason "Memorandum of Understanding signed by both mayors after the April and May 2022 exchanges"
 at 2022-09-12T08:00 --actor jana.hoffmann assign-task $P mou-climate-partnership-copy-edward-gainey \
   --owner jana.hoffmann

@@ -231,8 +231,9 @@ public struct TravelLeg: Sendable, Equatable, Codable {
 
   public init(_ t: Travel, in v: Visit) {
     travel = t
-    people = t.persons.compactMap { v.attendees[$0] }.sorted(by: Attendee.precedes).map(
-      \.personal.displayName)
+    // Those who withdrew since no longer travel.
+    people = t.persons.compactMap { v.attendees[$0] }.filter { !$0.withdrawn }.sorted(by: Attendee.precedes)
+      .map(\.personal.displayName)
     pickup = t.pickup.map(v.personName)
   }
 }

@@ -17,6 +17,8 @@ public enum FieldLabel: String, Wording, CaseIterable {
   case side, personal, function, email, phone, diet, access, appointments, attendee, rank, languages
   // MoUs and tasks.
   case signatories, date, place, commitments, owner, due
+  // Travel legs and gifts, a copied visit.
+  case persons, at, mode, number, pickup, description, value, disposition, copiedFrom
   // The ids an event names (the readable log).
   case appointment, person, task, mou
 
@@ -65,6 +67,15 @@ public enum FieldLabel: String, Wording, CaseIterable {
     case .commitments: return ("commitments", "Vereinbarungen")
     case .owner: return ("owner", "Zuständig")
     case .due: return ("due", "Fällig")
+    case .persons: return ("persons", "Personen")
+    case .at: return ("at", "Zeitpunkt")
+    case .mode: return ("mode", "Verkehrsmittel")
+    case .number: return ("number", "Nummer")
+    case .pickup: return ("pickup", "Abholung")
+    case .description: return ("description", "Beschreibung")
+    case .value: return ("value", "Wert (EUR)")
+    case .disposition: return ("disposition", "Verbleib")
+    case .copiedFrom: return ("copiedFrom", "Kopiert aus")
     case .appointment: return ("appointment", "Termin")
     case .person: return ("person", "Person")
     case .task: return ("task", "Aufgabe")
@@ -82,6 +93,8 @@ public enum FieldLabel: String, Wording, CaseIterable {
     case dateTime
     /// A raw value of `Side`, `AppointmentKind`, `Direction`, or a status, in words.
     case side, kind, direction, status
+    /// A raw value of `TravelMode`, in words.
+    case mode
     /// `yes` (the audit's word for a flag that is set), in words.
     case flag
   }
@@ -90,7 +103,8 @@ public enum FieldLabel: String, Wording, CaseIterable {
   public var value: Value {
     switch self {
     case .from, .to, .due, .date: return .date
-    case .start, .end: return .dateTime
+    case .start, .end, .at: return .dateTime
+    case .mode: return .mode
     case .side: return .side
     case .kind: return .kind
     case .direction: return .direction
@@ -116,7 +130,11 @@ extension Labels {
     case .dateTime: return LocalDateTime(raw).map { numeric($0) } ?? raw
     case .side: return Side(rawValue: raw).map { self[Label($0)] } ?? raw
     case .kind: return AppointmentKind(rawValue: raw).map { self[Label($0)] } ?? raw
-    case .direction: return Direction(rawValue: raw).map { self[Label($0)] } ?? raw
+    case .direction:
+      if let d = Direction(rawValue: raw) { return self[Label(d)] }
+      if let d = TravelDirection(rawValue: raw) { return self[protocol: ProtocolLabel(d)] }
+      return GiftDirection(rawValue: raw).map { self[protocol: ProtocolLabel($0)] } ?? raw
+    case .mode: return TravelMode(rawValue: raw).map { self[protocol: ProtocolLabel($0)] } ?? raw
     case .status: return status(raw)
     case .flag: return raw == "yes" ? self[export: .yes] : raw
     }

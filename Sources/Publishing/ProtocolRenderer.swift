@@ -7,6 +7,7 @@ public enum ProtocolLabel: Wording, CaseIterable {
   case arrival, departure, pickup, from, to, at, mode, number, persons, note, travel
   case flight, train, car, bus, other
   case date, visit, direction, given, received, giver, receiver, description, value, disposition, gift
+  case givenBy, givenTo
 
   public var wording: (en: String, de: String) {
     switch self {
@@ -42,6 +43,8 @@ public enum ProtocolLabel: Wording, CaseIterable {
     case .value: return ("Value (EUR)", "Wert (EUR)")
     case .disposition: return ("Disposition", "Verbleib")
     case .gift: return ("Gift ID", "Geschenk-ID")
+    case .givenBy: return ("from", "von")
+    case .givenTo: return ("to", "an")
     }
   }
 
@@ -127,7 +130,7 @@ public enum GiftsRenderer {
       let g = row.gift
       var line =
         "\(l.numeric(g.date))  \(row.visit)  \(l[protocol: ProtocolLabel(g.direction)]): \(terminalSafe(g.description))"
-        + " — \(l[protocol: .from]) \(terminalSafe(l.name(row.from))) \(l[protocol: .to]) \(terminalSafe(l.name(row.to)))"
+        + " — \(l[protocol: .givenBy]) \(terminalSafe(l.name(row.from))) \(l[protocol: .givenTo]) \(terminalSafe(l.name(row.to)))"
       if let v = g.value { line += "; \(l.euros(v)) EUR" }
       if let d = g.disposition { line += "; \(l[protocol: .disposition]): \(terminalSafe(d))" }
       out.append(line)

@@ -58,6 +58,7 @@ public enum FormField: String, Wording, CaseIterable {
   case site, name, organization, address, note, appointment, start, end, kind, host, person, function, side
   case diet, access, email, phone, mou, signatory, date, place, commitment, task, owner, due, text, reason, by
   case internalNote = "internal-note", noSite = "no-site", `internal`
+  case rank, language, travel, gift, at, mode, number, pickup, description, value, disposition
 
   public var wording: (en: String, de: String) {
     switch self {
@@ -104,6 +105,17 @@ public enum FormField: String, Wording, CaseIterable {
     case .text: return ("Text", "Text")
     case .reason: return ("Reason (optional)", "Begründung (freiwillig)")
     case .by: return ("By (+30m, -15m, +1h30m)", "Um (+30m, -15m, +1h30m)")
+    case .rank: return ("Rank (1 = highest)", "Rang (1 = höchster)")
+    case .language: return ("Language (de, en, …)", "Sprache (de, en, …)")
+    case .travel: return ("Travel leg id", "Kennung der Reiseetappe")
+    case .gift: return ("Gift id", "Kennung des Geschenks")
+    case .at: return ("When", "Zeitpunkt")
+    case .mode: return ("Mode", "Verkehrsmittel")
+    case .number: return ("Flight or train number", "Flug- oder Zugnummer")
+    case .pickup: return ("Pick-up by", "Abholung durch")
+    case .description: return ("Description", "Beschreibung")
+    case .value: return ("Value (EUR)", "Wert (EUR)")
+    case .disposition: return ("Disposition", "Verbleib")
     }
   }
 }

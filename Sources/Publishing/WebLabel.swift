@@ -114,8 +114,9 @@ public enum WebCommand: String, Wording, CaseIterable {
   case addSite = "add-site", updateSite = "update-site", addAppointment = "add-appointment"
   case updateAppointment = "update-appointment", moveAppointment = "move-appointment"
   case cancelAppointment = "cancel-appointment", addAttendee = "add-attendee"
-  case updateAttendee = "update-attendee", withdrawAttendee = "withdraw-attendee", assign, unassign, signMou =
-    "sign-mou", addTask = "add-task"
+  case updateAttendee = "update-attendee", withdrawAttendee = "withdraw-attendee", assign, unassign
+  case addTravel = "add-travel", cancelTravel = "cancel-travel", recordGift = "record-gift"
+  case planMou = "plan-mou", signMou = "sign-mou", addTask = "add-task"
   case updateTask = "update-task", assignTask = "assign-task", setDue = "set-due", completeTask =
     "complete-task", reopenTask =
     "reopen-task"
@@ -138,6 +139,10 @@ public enum WebCommand: String, Wording, CaseIterable {
     case .withdrawAttendee: return ("Withdraw", "Abmelden")
     case .assign: return ("Assign people", "Personen zuteilen")
     case .unassign: return ("Take people off", "Personen herausnehmen")
+    case .addTravel: return ("Add an arrival or departure", "Ankunft oder Abreise erfassen")
+    case .cancelTravel: return ("Cancel a travel leg", "Reiseetappe streichen")
+    case .recordGift: return ("Record a gift", "Geschenk erfassen")
+    case .planMou: return ("Record a planned MoU", "Geplantes MoU erfassen")
     case .signMou: return ("Record a signed MoU", "Unterzeichnetes MoU erfassen")
     case .addTask: return ("Add a task", "Aufgabe anlegen")
     case .updateTask: return ("Retitle a task", "Aufgabe umbenennen")

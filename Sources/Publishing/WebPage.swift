@@ -202,6 +202,27 @@ public enum WebPage {
       }
       body += "</ul>\n"
     }
+    let legs = v.activeTravel
+    if !legs.isEmpty {
+      body += "<h2>\(h(l[protocol: .transfers]))</h2>\n<ul>\n"
+      for leg in legs {
+        body +=
+          "<li>\(h(l.numeric(leg.travel.at))) \(h(l.leg(leg))) <span class=\"id\">\(h(leg.travel.id))</span></li>\n"
+      }
+      body += "</ul>\n"
+    }
+    if !v.gifts.items.isEmpty {
+      body += "<h2>\(h(l[protocol: .giftsRegister]))</h2>\n<ul>\n"
+      for row in GiftRegister(rows: GiftRegister.rows(of: v, year: nil)).rows {
+        let g = row.gift
+        var line = "\(l.numeric(g.date)) \(l[protocol: ProtocolLabel(g.direction)]): \(g.description) — "
+        line += "\(l[protocol: .givenBy]) \(l.name(row.from)) \(l[protocol: .givenTo]) \(l.name(row.to))"
+        if let value = g.value { line += "; \(l.euros(value)) EUR" }
+        if let d = g.disposition { line += "; \(d)" }
+        body += "<li>\(h(line)) <span class=\"id\">\(h(g.id))</span></li>\n"
+      }
+      body += "</ul>\n"
+    }
     if !v.notes.isEmpty {
       body += "<h2>\(h(l[web: .notes]))</h2>\n"
       for n in v.notes {

@@ -100,8 +100,16 @@ struct LanguageTests {
     Output("itinerary icc-brussels-2023 --audience internal"), Output("show icc-brussels-2023"),
     Output("calendar icc-brussels-2023 --audience internal", .calendar),
     Output("audit icc-brussels-2023"), Output("history icc-brussels-2023 kickoff"),
-    // The head when agenda version 2 was published (seq 179), before any later change to the sample.
-    Output("verify"), Output("verify pittsburgh-2022 --anchor e619cee9b96e"),
+    Output("seating pittsburgh-2022 reception"),
+    Output("seating pittsburgh-2022 reception --format csv", .csv),
+    Output("seating pittsburgh-2022 reception --format html", .html),
+    Output("transfers pittsburgh-2022"), Output("transfers pittsburgh-2022 --format csv", .csv),
+    Output("agenda pittsburgh-2022 --audience internal"),
+    Output("agenda pittsburgh-2022 --audience internal --format html", .html),
+    Output("gifts --year 2022"), Output("gifts --format csv", .csv), Output("gifts --format json", .json),
+    Output("show pittsburgh-2022 --as-of 2022-06-01"),
+    // The head when agenda version 2 was published (seq 183), before any later change to the sample.
+    Output("verify"), Output("verify pittsburgh-2022 --anchor 69b282b4e2bb"),
   ]
 
   struct Rendered: Sendable {

@@ -213,3 +213,137 @@ struct MouLifecycleTests {
     #expect(!cancelled.tasks.contains { $0.id == "golden-book-book" })
   }
 }
+
+@Suite("Protocol: travel, gifts, copies")
+struct TravelGiftsCopyTests {
+  static let start: [Event] = [
+    scheduled(),
+    appointment("early", "2022-04-26T09:00", "2022-04-26T10:00"),
+    appointment("late", "2022-04-28T17:00", "2022-04-28T19:00"),
+    appointment("bus", "2022-04-27T08:00", "2022-04-27T08:30", kind: .transfer),
+    ranked("kofi", name: "Kofi"), ranked("ama", name: "Ama"), ranked("jana", side: .staff, name: "Jana"),
+    assigned("early", "kofi"), assigned("late", "kofi"), assigned("bus", "kofi"), assigned("bus", "ama"),
+    assigned("bus", "jana"), assigned("early", "ama"), assigned("late", "ama"),
+  ]
+
+  func travel(_ id: String, _ persons: [String], _ direction: TravelDirection, _ at: String) -> Command {
+    .addTravel(AddTravel(travel: id, persons: persons, direction: direction, at: at))
+  }
+
+  @Test("before-arrival, after-departure and transfer-without-travel, and what clears them")
+  func travelWarnings() throws {
+    let v = try visit(Self.start)
+    // No travel recorded: no travel warnings at all.
+    #expect(
+      v.warnings.filter { [.beforeArrival, .afterDeparture, .transferWithoutTravel].contains($0.rule) } == [])
+    let planned = try decided(
+      v, travel("in", ["kofi"], .arrival, "2022-04-26T09:30"),
+      travel("out", ["kofi"], .departure, "2022-04-28T18:00"))
+    #expect(
+      planned.warnings == [
+        warning(.beforeArrival, ["early"], persons: ["kofi"]),
+        warning(.transferWithoutTravel, ["bus"], persons: ["ama"]),
+        warning(.afterDeparture, ["late"], persons: ["kofi"]),
+      ])
+    // An earlier arrival, a later departure, and Ama's own leg clear them; staff need no leg.
+    let fixed = try decided(
+      planned, .cancelTravel("in"), travel("in-early", ["kofi"], .arrival, "2022-04-25T20:00"),
+      travel("out-late", ["kofi"], .departure, "2022-04-29T08:00"),
+      travel("ama-in", ["ama"], .arrival, "2022-04-25T21:00"))
+    #expect(fixed.warnings == [])
+    #expect(TransferList(fixed).legs.map(\.travel.id) == ["in-early", "ama-in", "out", "out-late"])
+    // Logistics reach the internal agenda only, on their day.
+    let internalAgenda = Agenda(visit: fixed, head: StreamHead(), audience: .internal)
+    #expect(internalAgenda.days.first?.date == day("2022-04-25"))
+    #expect(internalAgenda.days.first?.logistics.map(\.travel.id) == ["in-early", "ama-in"])
+    #expect(Agenda(visit: fixed, head: StreamHead()).days.allSatisfy { $0.logistics.isEmpty })
+  }
+
+  @Test(
+    "travel legs are checked",
+    arguments: [
+      (AddTravel(travel: "t", persons: [], direction: .arrival, at: "2022-04-26T09:00"), Rule.persons),
+      (AddTravel(travel: "t", persons: ["kofi"], direction: .arrival, at: "2022-04-10T09:00"), .travelDates),
+      (AddTravel(travel: "t", persons: ["kofi"], direction: .arrival, at: "2022-03-27T02:30"), .realTime),
+      (
+        AddTravel(travel: "t", persons: ["kofi"], direction: .arrival, at: "2022-04-26T09:00", note: " "),
+        .text
+      ),
+    ])
+  func travelRefusals(_ c: AddTravel, _ rule: Rule) throws {
+    #expect {
+      try when(.addTravel(c), try visit(Self.start))
+    } throws: { error in
+      guard case .rule(let r, _, _)? = error as? PlanningError else { return false }
+      return r == rule
+    }
+  }
+
+  @Test(
+    "gift values are euros with up to two decimals",
+    arguments: [
+      ("120", 12000), ("120.5", 12050), ("120,50", 12050), ("0", 0), ("10000000", 1_000_000_000),
+      ("1e3", nil), ("12.345", nil), ("-5", nil), ("", nil), ("1.", nil), ("10000001", nil), ("12.3.4", nil),
+    ] as [(String, Int?)])
+  func euros(text: String, cents: Int?) throws {
+    let e = try? when(
+      .recordGift(
+        RecordGift(gift: "g", description: "D", direction: .given, from: "a", to: "b", value: text)),
+      try base())
+    guard case .giftRecorded(let g)? = e?.first else {
+      #expect(cents == nil, "\(text) refused")
+      return
+    }
+    #expect(g.value == cents)
+  }
+
+  @Test("a gift's date is the day it was recorded, within the visit's days; the register filters by year")
+  func giftDate() throws {
+    var v = try visit([scheduled()])
+    let gift = GiftRecorded(gift: "g", description: "Plate", direction: .received, from: "Mayor", to: "p1")
+    for (millis, expected) in [
+      (Int64(1_650_700_000_000), "2022-04-26"), (1_650_900_000_000, "2022-04-25T15:20"),
+      (1_652_000_000_000, "2022-04-28"),
+    ] {
+      v.apply(
+        .giftRecorded(gift),
+        meta: EventMeta(seq: v.version + 1, recorded: Timestamp(milliseconds: millis), actor: "a"))
+      let date = try #require(v.gifts["g"]?.date)
+      #expect(date >= v.from && date <= v.to, "\(expected)")
+    }
+    #expect(GiftRegister.rows(of: v, year: 2022).count == 1)
+    #expect(GiftRegister.rows(of: v, year: 2021).isEmpty)
+    #expect(v.seen(by: .guests).gifts.items.isEmpty)
+  }
+
+  @Test("a copy keeps sites and the programme's skeleton, moved by whole days, without people or notes")
+  func copy() throws {
+    let source = try decided(
+      try visit(
+        [
+          scheduled(), siteAdded("rathaus"),
+          appointment(
+            "rec", "2022-04-26T11:00", "2022-04-26T12:00", site: "rathaus", hosts: ["p2", "Mayor"]),
+          appointment("gone", "2022-04-27T11:00", "2022-04-27T12:00"),
+          registered("p2", side: .host, name: "Kai"),
+        ]), .cancelAppointment("gone"), .note("private", internal: true))
+    let events = try when(
+      .copyVisit(CopyVisit(source: source, head: "abc", from: "2023-05-08", title: "Next")), nil)
+    let copy = try visit(events)
+    #expect(copy.from == day("2023-05-08") && copy.to == day("2023-05-10"))
+    #expect(copy.title == "Next")
+    #expect(copy.sites.items.map(\.id) == ["rathaus"])
+    #expect(copy.activeAppointments.map(\.id) == ["rec"])
+    #expect(copy.appointments["rec"]?.start == at("2023-05-08T11:00"))
+    #expect(copy.appointments["rec"]?.hosts == ["Mayor"])
+    #expect(copy.attendees.items.isEmpty && copy.notes.isEmpty && copy.manualTasks.items.isEmpty)
+    guard case .visitScheduled(let s) = events.first else {
+      Issue.record("\(events)")
+      return
+    }
+    #expect(s.copiedFrom == CopySource(visit: "v", head: "abc"))
+    #expect(throws: PlanningError.rule(.uniqueID, field: .visit, "visit v already exists")) {
+      try when(.copyVisit(CopyVisit(source: source, head: "abc", from: "2023-05-08")), source)
+    }
+  }
+}

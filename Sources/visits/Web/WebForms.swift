@@ -14,6 +14,8 @@ enum WebForms {
     case "PERSON": return "person"
     case "TASK": return "task"
     case "MOU": return "mou"
+    case "TRAVEL": return "travel"
+    case "GIFT": return "gift"
     default: return nil
     }
   }
@@ -72,7 +74,7 @@ enum WebForms {
       guard !hidden.contains(where: { $0.0 == name }) else { continue }
       fields.append(
         WebForm.Field(
-          name: name, kind: kind(option), values: values.all(name).filter { !$0.isEmpty },
+          name: name, kind: kind(option, of: spec.name), values: values.all(name).filter { !$0.isEmpty },
           repeatable: option.repeatable))
     }
     let action = spec.name == "schedule" ? "/-/schedule" : "/\(visit)/\(spec.name)"
@@ -82,15 +84,22 @@ enum WebForms {
   }
 
   /// What kind of input an option wants.
-  static func kind(_ option: OptionSpec) -> WebForm.Kind {
-    if option.valueName == "APPT" { return .text }  // shift --from names an appointment, not a day
+  static func kind(_ option: OptionSpec, of command: String) -> WebForm.Kind {
+    // shift --from names an appointment, a travel leg's and a gift's --from and --to a place or a person.
+    if ["APPT", "PLACE", "WHO"].contains(option.valueName) { return .text }
     switch option.name {
     case "--from", "--to", "--due", "--date": return .date
-    case "--start", "--end": return .dateTime
+    case "--start", "--end", "--at": return .dateTime
     case "--text", "--note", "--internal-note": return .multiline
     case "--kind": return .choice(AppointmentKind.allCases.map(\.rawValue))
     case "--side": return .choice(Side.allCases.map(\.rawValue))
-    case "--direction": return .choice(Direction.allCases.map(\.rawValue))
+    case "--mode": return .choice(TravelMode.allCases.map(\.rawValue))
+    case "--direction":
+      switch command {
+      case "add-travel": return .choice(TravelDirection.allCases.map(\.rawValue))
+      case "record-gift": return .choice(GiftDirection.allCases.map(\.rawValue))
+      default: return .choice(Direction.allCases.map(\.rawValue))
+      }
     default: return option.takesValue ? .text : .flag
     }
   }
