@@ -212,6 +212,9 @@ public protocol EventStore: Sendable {
   /// Checks a whole stream and reports every problem instead of stopping at the first.
   func verify(_ stream: String) throws(EventLogError) -> StreamReport
 
+  /// What `verify` says of the store as a whole (a directory others may enter).
+  var storeWarnings: [EventLogWarning] { get }
+
   /// Erases a subject's sealed values in a stream: each vault entry filed under `subject` — the
   /// ones lines commit to, and any a crash left behind before its line was written — is
   /// overwritten in place by a tombstone that keeps only the commitment, the name and the subject,

@@ -88,7 +88,7 @@ public struct FileEventStore: EventStore {
   /// Names of all streams, sorted.
   public func streamNames() throws(EventLogError) -> [String] {
     guard let dir = opendir(directory) else {
-      if errno == ENOENT { throw .noSuchStore(path: directory) }
+      if errno == ENOENT || errno == ENOTDIR { throw .noSuchStore(path: directory) }
       throw .io(path: directory, operation: "opendir", errno: errno)
     }
     defer { closedir(dir) }
@@ -105,10 +105,12 @@ public struct FileEventStore: EventStore {
   }
 
   /// Whether a stream file exists.
+  /// Whether a stream file exists. Only a file that is surely not there (`ENOENT`) is absent:
+  /// when the system refuses to say (no permission), the read that follows reports its reason.
   public func contains(_ stream: String) -> Bool {
     guard isValidStreamName(stream) else { return false }
     var st = stat()
-    return stat(path(of: stream), &st) == 0
+    return stat(path(of: stream), &st) == 0 || (errno != ENOENT && errno != ENOTDIR)
   }
 
   // MARK: Reading
@@ -161,9 +163,32 @@ public struct FileEventStore: EventStore {
     var scanner = scanner(file, stream, strict: false)
     var count = 0
     while try scanner.next() != nil { count += 1 }
+    var warnings = scanner.warnings
+    for path in [path(of: stream), vaultPath(of: stream)] {
+      if let w = Self.looseMode(path, limit: 0o600) { warnings.append(w) }
+    }
     return StreamReport(
       stream: stream, count: count, headHash: scanner.head.hash, problems: scanner.problems,
-      warnings: scanner.warnings)
+      warnings: warnings)
+  }
+
+  /// A warning when a file or directory of the store lets others in: streams and vaults are the
+  /// owner's only (0600), the store directory too (0700).
+  static func looseMode(_ path: String, limit: mode_t) -> EventLogWarning? {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return nil }
+    let mode = st.st_mode & 0o777
+    guard mode & ~limit != 0 else { return nil }
+    let octal = { (m: mode_t) in "0" + String(m, radix: 8) }
+    return EventLogWarning(
+      file: path, line: 0,
+      message:
+        "mode \(octal(mode)) lets others in: the store holds official records and personal data; \(octal(limit)) expected (chmod \(octal(limit)) \(path))"
+    )
+  }
+
+  public var storeWarnings: [EventLogWarning] {
+    Self.looseMode(directory, limit: 0o700).map { [$0] } ?? []
   }
 
   // MARK: Writing

@@ -11,14 +11,36 @@ struct FileDescriptor {
   let fd: Int32
   let path: String
 
+  ///
+  /// A file of the store is only ever a regular file: a symbolic link is not followed (a write
+  /// could land outside the store), and a FIFO or a device is refused at once instead of blocking
+  /// or streaming forever (`EventLogError.notAFile`). Directories (`O_DIRECTORY`) are opened as
+  /// asked.
   static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o600) throws(EventLogError)
     -> FileDescriptor?
   {
+    let directory = flags & O_DIRECTORY != 0
+    let extra = directory ? O_CLOEXEC : O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
     while true {
-      let fd = open(path, flags | O_CLOEXEC, mode)
-      if fd >= 0 { return FileDescriptor(fd: fd, path: path) }
+      let fd = open(path, flags | extra, mode)
+      if fd >= 0 {
+        let f = FileDescriptor(fd: fd, path: path)
+        guard !directory else { return f }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+          let e = errno
+          f.close()
+          throw .io(path: path, operation: "stat", errno: e)
+        }
+        guard st.st_mode & S_IFMT == S_IFREG else {
+          f.close()
+          throw .notAFile(path: path)
+        }
+        return f
+      }
       if errno == EINTR { continue }
       if errno == ENOENT { return nil }
+      if errno == ELOOP { throw .notAFile(path: path) }
       throw .io(path: path, operation: "open", errno: errno)
     }
   }
@@ -108,8 +130,10 @@ final class StoreLock {
         throw .io(path: path, operation: "flock", errno: e)
       }
       if monotonicSeconds() >= deadline {
+        // Who holds it: when a shared lock can be had, only readers do.
+        let readers = exclusive && flock(f.fd, LOCK_SH | LOCK_NB) == 0
         f.close()
-        throw .lockTimeout(path: directory, seconds: timeout)
+        throw .lockTimeout(path: directory, seconds: timeout, byWriter: !readers)
       }
       usleep(pause)
       pause = min(pause * 2, 20_000)

@@ -135,6 +135,8 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   /// What `keep(_:named:)` was given, by name.
   private var storeCaches: [String: [UInt8]] = [:]
 
+  public var storeWarnings: [EventLogWarning] { [] }
+
   public func kept(named name: String) -> [UInt8]? { locked { storeCaches[name] } }
 
   public func keep(_ bytes: [UInt8], named name: String) { locked { storeCaches[name] = bytes } }

@@ -13,10 +13,16 @@ struct LineReader {
     case path(String)
   }
 
+  /// The longest line a store may hold (the program writes lines of a few kilobytes). A longer one
+  /// is never held in memory: it is skipped to its end and reported by its length.
+  static let maxLineLength = 1 << 20
+
   struct Line {
     var bytes: [UInt8]
     /// Whether the line ended with `\n`; only the last line of a file can lack it.
     var terminated: Bool
+    /// Set when the line was longer than `maxLineLength`: `bytes` is then empty.
+    var skippedLength: Int? = nil
     /// 1-based line number.
     var number: Int
     /// File offset just past the line (and its `\n`).
@@ -45,35 +51,36 @@ struct LineReader {
   }
 
   mutating func next() throws(EventLogError) -> Line? {
+    var skipped = 0
     while true {
       if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
         lineNumber += 1
-        let line = Line(
-          bytes: Array(buffer[start..<nl]), terminated: true, number: lineNumber,
+        var line = Line(
+          bytes: skipped > 0 ? [] : Array(buffer[start..<nl]), terminated: true, number: lineNumber,
           endOffset: bufferOffset + nl + 1)
+        if skipped > 0 || nl - start > Self.maxLineLength { line.skippedLength = skipped + nl - start }
         start = nl + 1
         return line
       }
       if eof {
-        guard start < end else { return nil }
+        guard start < end || skipped > 0 else { return nil }
         lineNumber += 1
-        let line = Line(
-          bytes: Array(buffer[start..<end]), terminated: false, number: lineNumber,
+        var line = Line(
+          bytes: skipped > 0 ? [] : Array(buffer[start..<end]), terminated: false, number: lineNumber,
           endOffset: bufferOffset + end)
+        if skipped > 0 || end - start > Self.maxLineLength { line.skippedLength = skipped + end - start }
         start = end
         return line
       }
+      if end - start > Self.maxLineLength {
+        // Too long to be a line of a store: drop what was read of it and look for its end.
+        skipped += end - start
+        bufferOffset += end
+        start = 0
+        end = 0
+      }
       try fill()
     }
-  }
-
-  /// Whether no bytes are left after the lines read so far.
-  mutating func atEnd() throws(EventLogError) -> Bool {
-    while start == end {
-      if eof { return true }
-      try fill()
-    }
-    return false
   }
 
   private mutating func fill() throws(EventLogError) {
@@ -120,8 +127,10 @@ public struct StreamProblem: Sendable, Equatable, CustomStringConvertible {
 /// Reads one stream front to back, checking every record and the hash chain, and yields records
 /// only in whole batches.
 ///
-/// A damaged final line (a crash mid-write) and a batch whose closing record never arrived are the
-/// stream's *torn tail*: reported as warnings and left out. Any other damage is corruption: in
+/// An incomplete final line (no newline: a crash mid-write) and a batch whose closing record never
+/// arrived are the stream's *torn tail*: reported as warnings and left out. A crash cannot leave a
+/// whole line damaged (a batch is written with one write, and a cut one ends without its newline),
+/// so a complete final line that does not check out is corruption like any other: in
 /// strict mode it throws at once; otherwise it is collected in `problems` and reading resyncs on the
 /// next good record, so that `verify` can name every damaged line.
 struct StreamScanner {
@@ -185,21 +194,22 @@ struct StreamScanner {
       if !line.terminated {
         warn(
           line.number,
-          "torn final line (\(line.bytes.count) bytes without a newline) ignored (a write was interrupted)\(pendingNote); the next write removes it"
+          "torn final line (\(line.skippedLength ?? line.bytes.count) bytes without a newline) ignored (a write was interrupted)\(pendingNote); the next write removes it"
         )
         return nil
+      }
+      if let length = line.skippedLength {
+        try problem(
+          line.number, "line of \(length) bytes, longer than any record (at most \(LineReader.maxLineLength))"
+        )
+        resync = true
+        continue
       }
       var record: EventRecord
       switch EventRecord.decode(line: line.bytes) {
       case .success(let r): record = r
       case .failure(let fault):
-        if try reader.atEnd() {
-          warn(
-            line.number,
-            "damaged final line ignored (\(fault.reason)), as a write interrupted by a crash leaves it\(pendingNote); the next write removes it"
-          )
-          return nil
-        }
+        // Even the last line: an acknowledged event is never taken for a torn write.
         try problem(line.number, fault.reason)
         resync = true
         continue

@@ -26,6 +26,9 @@ extension Planner {
     }
   }
 
+  /// What `verify` says of the store as a whole (modes that let others in).
+  public func storeWarnings() -> [EventLogWarning] { store.storeWarnings }
+
   /// Whether the log state an anchor names (12 to 64 hex digits of a record's hash) is still a
   /// prefix of the visit's intact log: what was printed from it has not been rewritten since.
   ///

@@ -138,19 +138,28 @@ extension Planner {
 
   /// An actor: 1 to 200 characters, not only white space, no control characters.
   public static func checkActor(_ actor: String) throws(PlanningError) {
-    guard !actor.isEmpty, actor.count <= actorLimit,
+    guard !actor.trimmingWhitespace.isEmpty, actor.count <= actorLimit,
       !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     else {
       throw .invalidInput(
-        field: .actor, value: actor, expected: "at most \(actorLimit) characters, no control characters")
+        field: .actor, value: actor,
+        expected: "1 to \(actorLimit) characters, not only spaces, no control characters")
     }
   }
 
-  /// A reason, when given: 1 to 2000 characters.
+  /// A reason, when given: 1 to 2000 characters, not only white space, no control characters but
+  /// tab and line feed (an escape sequence or a carriage return would come out raw in the audit).
   public static func checkReason(_ reason: String?) throws(PlanningError) {
     guard let reason else { return }
-    guard !reason.isEmpty, reason.count <= reasonLimit else {
-      throw .invalidInput(field: .reason, value: reason, expected: "1 to \(reasonLimit) characters")
+    guard !reason.trimmingWhitespace.isEmpty, reason.count <= reasonLimit,
+      !reason.unicodeScalars.contains(where: {
+        $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+      })
+    else {
+      throw .invalidInput(
+        field: .reason, value: reason,
+        expected:
+          "1 to \(reasonLimit) characters, not only spaces, no control characters but tab and line feed")
     }
   }
 }

@@ -100,9 +100,8 @@ func parseArguments(_ args: [String], commands: [String: CommandSpec]) throws(CL
         v = args[i]
         i += 1
       }
-      if !option.repeatable, inv.values[key] != nil, globalOptions.allSatisfy({ $0.name != key }) {
-        throw .usage("\(key) given twice")
-      }
+      // Given twice, one of them would be dropped without a word: refused, global options too.
+      if !option.repeatable, inv.values[key] != nil { throw .usage("\(key) given twice") }
       inv.values[key, default: []].append(v)
     } else {
       guard inline == nil else { throw .usage("\(key) takes no value") }

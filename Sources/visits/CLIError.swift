@@ -1,3 +1,4 @@
+import Foundation
 import EventLog
 import Planning
 
@@ -66,7 +67,9 @@ func exitCode(_ e: EventLogError) -> ExitCode {
   case .invalidStreamName: return .usage
   case .noSuchStore, .noSuchStream: return .noInput
   case .versionConflict, .lockTimeout: return .retry
-  case .corrupt, .partialDuplicate, .invalidEvent: return .data
-  case .io(_, let op, _): return op == "open" || op == "read" || op == "stat" ? .noInput : .cannotCreate
+  case .corrupt, .partialDuplicate, .invalidEvent, .notAFile: return .data
+  // 66 only for what does not exist; anything else the system refuses (a read-only store, no
+  // permission, a full disk, no free inodes) is 73, with the system's reason in the message.
+  case .io(_, _, let e): return e == ENOENT ? .noInput : .cannotCreate
   }
 }

@@ -64,6 +64,7 @@ struct Context {
 
   /// Who makes this change: --actor, else $VISITS_ACTOR, else $USER (the use case checks its form).
   func actor() throws(CLIError) -> String {
+    if invocation.value("--actor")?.isEmpty == true { throw .usage("--actor must not be empty") }
     let candidates = [invocation.value("--actor"), environment["VISITS_ACTOR"], environment["USER"]]
     guard let actor = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
       throw .usage("no actor: pass --actor NAME or set VISITS_ACTOR")

@@ -34,6 +34,7 @@ enum LogCommands {
       return
     }
     let reports = try ctx.planner.verify(visits)
+    ctx.warn(ctx.planner.storeWarnings())
     let labels = Labels(try ctx.language())
     var failed = 0
     for report in reports {

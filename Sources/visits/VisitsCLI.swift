@@ -19,7 +19,15 @@ enum VisitsCLI {
   /// - Returns: the exit code and the lines for standard error.
   static func run(arguments: [String], environment: [String: String]) -> (ExitCode, [String]) {
     let stdout = OutputSink()
-    defer { stdout.flush() }
+    /// Help and version: only standard output to finish.
+    func finished() -> (ExitCode, [String]) {
+      do {
+        try stdout.commit()
+        return (.ok, [])
+      } catch {
+        return report(error)
+      }
+    }
     var inv: Invocation
     do {
       inv = try parseArguments(arguments, commands: commands)
@@ -29,24 +37,24 @@ enum VisitsCLI {
     }
     if inv.flag("--version") {
       stdout.write(version + "\n")
-      return (.ok, [])
+      return finished()
     }
     guard let name = inv.command, let command = commands[name] else {
       if inv.flag("--help") || arguments.isEmpty {
         stdout.write(Help.overview(commands))
-        return (.ok, [])
+        return finished()
       }
       return (.usage, ["no command given (see visits --help)"])
     }
     if inv.flag("--help") {
       stdout.write(Help.command(command))
-      return (.ok, [])
+      return finished()
     }
 
     var sink = stdout
     do {
       if let path = inv.value("--output") {
-        sink = try OutputSink(path: path, mode: command.privateOutput ? 0o600 : 0o644)
+        sink = try OutputSink(path: path, personal: command.privateOutput)
       }
       var ctx = try makeContext(inv, command: command, environment: environment, sink: sink)
       do {
@@ -55,7 +63,12 @@ enum VisitsCLI {
         try sink.commit()
       } catch {
         let (code, lines) = report(error)
-        if sink === stdout { sink.write(ctx.standardOutput) } else { sink.discard() }
+        if sink === stdout {
+          sink.write(ctx.standardOutput)
+          sink.flush()
+        } else {
+          sink.discard()
+        }
         return (code, ctx.standardError + lines)
       }
       return (.ok, ctx.standardError)

@@ -8,7 +8,9 @@ final class CLIStore: @unchecked Sendable {
 
   init() {
     directory = NSTemporaryDirectory() + "visits-cli-" + UUID().uuidString.lowercased()
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    // Owner-only, as the program makes a store (verify warns about wider modes).
+    try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
   }
 
   deinit { try? FileManager.default.removeItem(atPath: directory) }

@@ -61,6 +61,7 @@ struct DurabilityTests {
     try store.seed()
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: store.path("v"))))
     try Data(bytes.dropLast(20)).write(to: URL(fileURLWithPath: store.path("v")))
+    chmod(store.path("v"), 0o600)
     let read = try store.run(["tasks", "v"])
     #expect(read.code == 0)
     #expect(read.err.contains("warning: \(store.path("v")):5: torn final line"))

@@ -19,7 +19,20 @@ import Testing
 /// - CSV: the data cells (ISO times, event types, ids) hold no listed word; all cells are checked.
 @Suite("Every output in one language")
 struct LanguageTests {
-  static let events = repositoryRoot.appendingPathComponent("events").path
+  /// A copy of the sample store with the modes a store has (a checkout's are wider, and `verify`
+  /// would warn about them, in English: the store's own warnings are not translated).
+  static let events: String = {
+    let copy = NSTemporaryDirectory() + "visits-language-" + UUID().uuidString
+    try? FileManager.default.copyItem(
+      atPath: repositoryRoot.appendingPathComponent("events").path, toPath: copy)
+    chmod(copy, 0o700)
+    for name in (try? FileManager.default.subpathsOfDirectory(atPath: copy)) ?? [] {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: copy + "/" + name, isDirectory: &isDirectory)
+      chmod(copy + "/" + name, isDirectory.boolValue ? 0o700 : 0o600)
+    }
+    return copy
+  }()
 
   /// English label words: none may appear in German output.
   static let englishWords = [

@@ -35,7 +35,11 @@ struct TransferTests {
       let r = try runVisits(
         ["--store", directory, "--today", "2024-01-15"] + c, environment: ["PATH": "/usr/bin:/bin"])
       #expect(r.code == 0, "\(c): \(r.err)")
-      out[c.joined(separator: " ")] = r.out + r.err
+      // A checkout's sample store has wider modes than a store the program makes.
+      let err = r.err.split(separator: "\n", omittingEmptySubsequences: false).filter {
+        !$0.contains("lets others in")
+      }
+      out[c.joined(separator: " ")] = r.out + err.joined(separator: "\n")
     }
     return out
   }

@@ -26,17 +26,46 @@ struct StoreFaultTests {
     }
   }
 
-  @Test("a damaged final line that still ends in a newline is a torn tail too")
+  @Test("a complete final line with any byte changed is corruption, never a torn tail: nothing is cut")
   func damagedFinalLine() throws {
     let f = StoreFixture()
     try f.fill("v", 3)
-    var b = try f.bytes("v")
-    b[b.count - 10] = 0x5A
-    try f.write("v", b)
+    let full = try f.bytes("v")
+    let lastStart = try f.lineStarts("v").last ?? 0
+    // Every byte of the last line but its newline (changing that would make it a torn line).
+    for i in lastStart..<(full.count - 1) {
+      var b = full
+      b[i] = b[i] == 0x41 ? 0x42 : 0x41
+      try f.write("v", b)
+      let report = try f.store.verify("v")
+      #expect(report.problems.map(\.line) == [3], "byte \(i)")
+      #expect(report.warnings.isEmpty, "byte \(i)")
+      #expect(throws: EventLogError.self, "byte \(i)") { try f.store.read("v") }
+      #expect(throws: EventLogError.self, "byte \(i)") { try f.store.append(to: "v", [note("x")]) }
+      #expect(try f.bytes("v") == b, "an append removed the damaged acknowledged line at byte \(i)")
+    }
+  }
+
+  @Test("a line longer than any record is reported by its length, read in bounded memory")
+  func overlongLine() throws {
+    let f = StoreFixture()
+    try f.fill("v", 3)
+    let full = try f.bytes("v")
+    let starts = try f.lineStarts("v")
+    // Line 2 padded to 3 MiB (still ending in a newline), and a 3 MiB tail without one.
+    let padded =
+      Array(full[0..<starts[1]]) + [UInt8](repeating: 0x20, count: 3 << 20) + Array(full[starts[1]...])
+    try f.write("v", padded)
+    let report = try f.store.verify("v")
+    #expect(report.problems.first?.line == 2)
+    #expect(report.problems.first?.reason.contains("longer than any record") == true)
+    try f.write("v", full + [UInt8](repeating: 0x7B, count: 3 << 20))
     let (records, warnings) = try f.store.read("v")
-    #expect(records.count == 2)
-    #expect(warnings.first?.line == 3)
-    #expect(warnings.first?.message.hasPrefix("damaged final line ignored") == true)
+    #expect(records.count == 3)
+    #expect(warnings.first?.message.contains("torn final line (3145728 bytes") == true)
+    let r = try f.store.append(to: "v", [note("after")])
+    #expect(r.firstSeq == 4 && r.repairs.count == 1)
+    #expect(try f.store.verify("v").problems.isEmpty)
   }
 
   @Test("any single byte of a middle record changed is corruption named at its line")
