@@ -105,21 +105,13 @@ final class StoreLock {
 
   /// Takes the lock, polling until `timeout` seconds have passed.
   ///
-  /// Writers create the lock file; readers only use it when it exists, so that reading never adds a
-  /// file to a store (or fails on a read-only one).
-  /// - Returns: nil for a reader when there is no lock file to share (no writer has ever run).
+  /// The lock is a `flock` on the store directory itself: nothing is created to take it, so a
+  /// refused write leaves the store as it was byte for byte, and a read-only store can be read.
+  /// (Stores made by earlier versions have an empty `.lock` file, which is no longer used.)
   init?(directory: String, exclusive: Bool, timeout: Double) throws(EventLogError) {
-    let path = directory + "/.lock"
-    let opened: FileDescriptor?
-    do {
-      opened = try FileDescriptor.openFile(path, flags: exclusive ? O_RDWR | O_CREAT : O_RDONLY)
-    } catch {
-      if !exclusive, case .io(_, _, let e) = error, e == EACCES || e == EROFS { return nil }
-      throw error
-    }
-    guard let f = opened else {
-      if !exclusive { return nil }
-      throw .io(path: path, operation: "open", errno: ENOENT)
+    let path = directory
+    guard let f = try FileDescriptor.openFile(path, flags: O_RDONLY | O_DIRECTORY) else {
+      throw .noSuchStore(path: directory)
     }
     let deadline = monotonicSeconds() + timeout
     var pause: UInt32 = 1_000

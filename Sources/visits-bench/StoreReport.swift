@@ -28,7 +28,7 @@ struct StoreReport {
       \(number(scale.events)); one visit of \(number(scale.long)) events and one of \(number(tenth)).\
       \(issueScale ? "" : " **Not the issue's scale** (10,000 × 100, one visit of 10,000 events).")
       - Ours: whole `visits` commands as processes (start-up included), statically linked; wall time, \
-      median of \(scale.runs) run(s) for a full replay, `verify` and `audit`, one run for the import; \
+      median of \(scale.runs) run(s) for a full replay and `verify`, of \(max(scale.runs, 9)) for each `audit` (the two in turn), one run for the import; \
       \(scale.samples) runs after a warm-up for an agenda and an append (p50 / p99), the two stores \
       of a comparison in turn so that a drift of the machine touches both alike. "Cold" is with the \
       caches (`STORE/.cache/`) deleted before each run, "warm" with them filled: a warm `list` reads \

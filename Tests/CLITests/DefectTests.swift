@@ -118,14 +118,13 @@ struct DefectTests {
     // A --store that is a file is no store.
     let notAStore = try runVisits(["--store", file, "verify"], environment: ["PATH": "/usr/bin:/bin"])
     #expect(notAStore.code == 66, "\(notAStore.err)")
-    // Where the lock file should be there is a directory: the write cannot be made.
-    try FileManager.default.removeItem(atPath: store.directory + "/.lock")
-    try FileManager.default.createDirectory(
-      atPath: store.directory + "/.lock", withIntermediateDirectories: false)
+    // Where the vault folder should be there is a file: the personal values cannot be written.
+    try? FileManager.default.removeItem(atPath: store.directory + "/.vault")
+    try Data().write(to: URL(fileURLWithPath: store.directory + "/.vault"))
     let before = try store.snapshot()
-    let r = try store.run(["note", "v", "--text", "x"])
+    let r = try store.run(["add-attendee", "v", "p9", "--name", "Nobody"])
     #expect(r.code == 73, "\(r.err)")
-    #expect(r.err.contains(".lock"))
+    #expect(r.err.contains(".vault") && r.err.contains("Not a directory"), "\(r.err)")
     #expect(try store.snapshot() == before)
   }
 
@@ -165,11 +164,27 @@ struct DefectTests {
     #expect(r.err.contains("mode 0777 lets others in"), "\(r.err)")
   }
 
+  @Test("a refused write leaves the store byte for byte as it was: no lock file or anything else is made")
+  func refusedWriteMakesNothing() throws {
+    let store = CLIStore()
+    try store.seed()
+    try? FileManager.default.removeItem(atPath: store.directory + "/.lock")
+    let before = try store.snapshot()
+    for args in [
+      ["note", "v", "--text", ""], ["cancel-appointment", "v", "nope"],
+      ["note", "v", "--text", "x", "--expect-version", "1"],
+    ] {
+      #expect(try store.run(args).code != 0, "\(args)")
+      #expect(try store.snapshot() == before, "\(args)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: store.directory + "/.lock"))
+  }
+
   @Test("a write that waits for readers says that readers hold the lock")
   func lockHolder() throws {
     let store = CLIStore()
     try store.seed()
-    let fd = open(store.directory + "/.lock", O_RDONLY)
+    let fd = open(store.directory, O_RDONLY | O_DIRECTORY)
     #expect(fd >= 0 && flock(fd, LOCK_SH) == 0)
     let r = try store.run(["note", "v", "--text", "x"], environment: ["VISITS_LOCK_TIMEOUT": "0.3"])
     #expect(flock(fd, LOCK_UN) == 0)

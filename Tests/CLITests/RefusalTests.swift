@@ -364,7 +364,7 @@ struct RefusalTests {
     let store = CLIStore()
     try store.seed()
     let before = try store.snapshot()
-    let fd = open(store.directory + "/.lock", O_RDWR)
+    let fd = open(store.directory, O_RDONLY | O_DIRECTORY)
     #expect(fd >= 0)
     #expect(flock(fd, LOCK_EX) == 0)
     let r = try store.run(["note", "v", "--text", "x"], environment: ["VISITS_LOCK_TIMEOUT": "0.3"])
