@@ -122,6 +122,12 @@ public struct StreamProblem: Sendable, Equatable, CustomStringConvertible {
   public var line: Int
   public var reason: String
   public var description: String { "\(file):\(line): \(reason)" }
+
+  public init(file: String, line: Int, reason: String) {
+    self.file = file
+    self.line = line
+    self.reason = reason
+  }
 }
 
 /// Reads one stream front to back, checking every record and the hash chain, and yields records

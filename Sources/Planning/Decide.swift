@@ -27,6 +27,8 @@ public enum Decide {
     switch command {
     case .schedule, .copyVisit: return []
     case .addTravel(let c):
+      try Planner.checkID(c.travel, .travel)
+      for p in c.persons { try Planner.checkID(p, .person) }
       guard !v.travel.contains(c.travel) else {
         throw .rule(.uniqueID, field: .travel, "travel leg \(c.travel) already exists in visit \(id)")
       }
@@ -64,6 +66,7 @@ public enum Decide {
       }
       return [.travelCancelled(TravelCancelled(travel: travel))]
     case .recordGift(let c):
+      try Planner.checkID(c.gift, .gift)
       guard !v.gifts.contains(c.gift) else {
         throw .rule(.uniqueID, field: .gift, "gift \(c.gift) already exists in visit \(id)")
       }
@@ -104,6 +107,7 @@ public enum Decide {
     case .cancel:
       return [.visitCancelled(VisitCancelled())]
     case .addSite(let e):
+      try Planner.checkID(e.site, .site)
       guard !v.sites.contains(e.site) else {
         throw .rule(.uniqueID, field: .site, "site \(e.site) already exists in visit \(id)")
       }
@@ -113,6 +117,8 @@ public enum Decide {
       try optionalText(e.note, .note, limit: 2000)
       return [.siteAdded(e)]
     case .addAppointment(let c):
+      try Planner.checkID(c.appointment, .appointment)
+      if let site = c.site { try Planner.checkID(site, .site) }
       guard !v.appointments.contains(c.appointment) else {
         throw .rule(
           .uniqueID, field: .appointment, "appointment \(c.appointment) already exists in visit \(id)")
@@ -162,6 +168,7 @@ public enum Decide {
       _ = try activeAppointment(appointment, in: v)
       return [.appointmentCancelled(AppointmentCancelled(appointment: appointment))]
     case .addAttendee(let e):
+      try Planner.checkID(e.person, .person)
       if let existing = v.attendees[e.person], !existing.withdrawn {
         throw .rule(.uniqueID, field: .person, "person \(e.person) is already registered for visit \(id)")
       }
@@ -226,6 +233,7 @@ public enum Decide {
         return .attendeeUnassigned(AttendeeUnassigned(appointment: appointment, person: p))
       }
     case .planMou(let c):
+      try Planner.checkID(c.mou, .mou)
       guard !v.mous.contains(c.mou) else {
         throw .rule(.uniqueID, field: .mou, "MoU \(c.mou) already exists in visit \(id)")
       }
@@ -237,6 +245,7 @@ public enum Decide {
             commitments: m.commitments))
       ]
     case .signMou(let c):
+      try Planner.checkID(c.mou, .mou)
       var c = c
       if let plan = v.mous[c.mou] {
         guard plan.isPlanned else {
@@ -257,6 +266,7 @@ public enum Decide {
             commitments: m.commitments))
       ]
     case .addTask(let c):
+      try Planner.checkID(c.task, .task)
       guard !v.taskIDsInUse.contains(c.task) else {
         throw .rule(.uniqueID, field: .task, "task \(c.task) already exists in visit \(id)")
       }

@@ -347,3 +347,57 @@ struct TravelGiftsCopyTests {
     }
   }
 }
+
+@Suite("verify replays through the domain")
+struct VerifyReplayTests {
+  @Test(
+    "a record with a sound hash that no read can use is a problem named at its line",
+    arguments: [
+      ("Evil", 1, ["x": JSONValue.string("y")], "unknown event type 'Evil'"),
+      ("NoteAdded", 9, ["text": .string("x")], "newer than this program reads"),
+      ("VisitRescheduled", 1, ["from": .string("2022-02-30"), "to": .string("2022-05-04")], "not a date"),
+      (
+        "VisitScheduled", 1,
+        [
+          "title": .string("Again"), "partner": .string("P"), "from": .string("2022-05-02"),
+          "to": .string("2022-05-04"), "timezone": .string("Europe/Berlin"), "direction": .string("incoming"),
+          "topics": .array([]), "organizers": .array([]),
+        ], "already exists"
+      ),
+      (
+        "AppointmentScheduled", 1,
+        [
+          "appointment": .string("a\r\nATTENDEE:mailto:x@example.org"), "title": .string("T"),
+          "kind": .string("meeting"), "start": .string("2022-05-02T10:00"),
+          "end": .string("2022-05-02T11:00"),
+          "timezone": .string("Europe/Berlin"), "hosts": .array([]),
+        ], "appointment"
+      ),
+      (
+        "AppointmentScheduled", 1,
+        [
+          "appointment": .string("a1"), "title": .string("T"), "kind": .string("meeting"),
+          "start": .string("2022-05-02T10:00"), "end": .string("2022-05-02T11:00"),
+          "timezone": .string("Mars/Olympus"), "hosts": .array([]),
+        ], "time zone"
+      ),
+      (
+        "VisitRescheduled", 1, ["from": .string("0000-01-01"), "to": .string("2022-05-04")], "a year"
+      ),
+    ] as [(String, Int, [String: JSONValue], String)])
+  func forged(type: String, version: Int, data: [String: JSONValue], reason: String) throws {
+    let store = try TemporaryStore()
+    defer { store.remove() }
+    _ = try store.planner.write(
+      WriteRequest(
+        visit: "v",
+        command: .schedule(ScheduleVisit(title: "Visit", partner: "P", from: "2022-05-02", to: "2022-05-04")),
+        actor: "anna"))
+    #expect(try store.planner.verify(["v"]).first?.problems.isEmpty == true)
+    _ = try store.planner.store.append(
+      to: "v", [NewEvent(type: type, version: version, actor: "forger", data: data)])
+    let report = try #require(try store.planner.verify(["v"]).first)
+    #expect(report.problems.map(\.line) == [2], "\(report.problems)")
+    #expect(report.problems.first?.reason.contains(reason) == true, "\(report.problems)")
+  }
+}
