@@ -209,8 +209,10 @@ public protocol EventStore: Sendable {
   /// there is none and `create` is false, or when it cannot be made.
   func cacheKey(create: Bool) -> [UInt8]?
 
-  /// Checks a whole stream and reports every problem instead of stopping at the first.
-  func verify(_ stream: String) throws(EventLogError) -> StreamReport
+  /// Checks a whole stream and reports every problem instead of stopping at the first. `replay`,
+  /// when given, sees each record read (in the same pass): the first reason it gives is reported
+  /// as a problem at that record's line when the stream has no other problem.
+  func verify(_ stream: String, replay: ((EventRecord) -> String?)?) throws(EventLogError) -> StreamReport
 
   /// What `verify` says of the store as a whole (a directory others may enter).
   var storeWarnings: [EventLogWarning] { get }
@@ -236,6 +238,11 @@ public protocol EventStore: Sendable {
 }
 
 extension EventStore {
+  /// Checks a whole stream's bytes (`verify(_:replay:)` without a replay).
+  public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
+    try verify(stream, replay: nil)
+  }
+
   /// Every record of every stream in order (see `forEachInOrder(streams:_:)`).
   @discardableResult
   public func forEachInOrder(_ body: (_ stream: String, _ record: EventRecord) throws -> Void) throws

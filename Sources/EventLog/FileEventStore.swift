@@ -155,21 +155,30 @@ public struct FileEventStore: EventStore {
   }
 
   /// Checks a whole stream and reports every problem instead of stopping at the first.
-  public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
+  public func verify(_ stream: String, replay: ((EventRecord) -> String?)?) throws(EventLogError)
+    -> StreamReport
+  {
     let lock = try sharedLock()
     defer { withExtendedLifetime(lock) {} }
     guard let file = try openStream(stream, flags: O_RDONLY) else { throw .noSuchStream(name: stream) }
     defer { file.close() }
     var scanner = scanner(file, stream, strict: false)
     var count = 0
-    while try scanner.next() != nil { count += 1 }
+    var replayed: StreamProblem?
+    while let r = try scanner.next() {
+      count += 1
+      if replayed == nil, let replay, let reason = replay(r) {
+        replayed = StreamProblem(file: path(of: stream), line: r.seq, reason: reason)
+      }
+    }
+    var problems = scanner.problems
+    if problems.isEmpty, let replayed { problems.append(replayed) }
     var warnings = scanner.warnings
     for path in [path(of: stream), vaultPath(of: stream)] {
       if let w = Self.looseMode(path, limit: 0o600) { warnings.append(w) }
     }
     return StreamReport(
-      stream: stream, count: count, headHash: scanner.head.hash, problems: scanner.problems,
-      warnings: warnings)
+      stream: stream, count: count, headHash: scanner.head.hash, problems: problems, warnings: warnings)
   }
 
   /// A warning when a file or directory of the store lets others in: streams and vaults are the

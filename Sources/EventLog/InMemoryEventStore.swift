@@ -233,7 +233,9 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   }
 
   /// Checks the chain and every record's hash, as `FileEventStore.verify` does for lines.
-  public func verify(_ stream: String) throws(EventLogError) -> StreamReport {
+  public func verify(_ stream: String, replay: ((EventRecord) -> String?)?) throws(EventLogError)
+    -> StreamReport
+  {
     let records = try snapshot(stream)
     let vault = locked { vaults[stream] ?? [:] }
     var problems: [StreamProblem] = []
@@ -264,6 +266,16 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
         }
       }
       prev = r.hash
+    }
+    if problems.isEmpty, let replay {
+      // The records as readers get them (sealed values back in place).
+      var reason: (Int, String)?
+      _ = try? forEach(in: stream) { r in
+        if reason == nil, let why = replay(r) { reason = (r.seq, why) }
+      }
+      if let (line, why) = reason {
+        problems.append(StreamProblem(file: location(of: stream), line: line, reason: why))
+      }
     }
     return StreamReport(
       stream: stream, count: records.count, headHash: records.last?.hash ?? EventRecord.genesisHash,

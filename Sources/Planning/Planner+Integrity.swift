@@ -22,43 +22,14 @@ extension Planner {
     let names = visits.isEmpty ? try lifted { try store.streamNames() } : visits
     let streams = store
     let check: @Sendable (String) throws -> StreamReport = { name in
-      var report = try streams.verify(name)
-      if report.problems.isEmpty, let problem = try Self.replayProblem(name, in: streams) {
-        report.problems.append(problem)
-      }
-      return report
+      var replay = Replay(visit: name, file: streams.location(of: name))
+      return try streams.verify(name) { replay.problem(with: $0) }
     }
     do {
       return try Self.inParallel(names, check)
     } catch {
       throw PlanningError.lift(error)
     }
-  }
-
-  /// The first record of a stream that the domain cannot fold, if any.
-  static func replayProblem(_ name: String, in store: any EventStore) throws -> StreamProblem? {
-    let file = store.location(of: name)
-    var state: Visit?
-    var found: StreamProblem?
-    _ = try store.forEach(in: name) { r in
-      guard found == nil else { return }
-      do {
-        let event = try EventCodec.decode(r, file: file)
-        // What the rules of its command record, so a forged value (an id with a line break, a
-        // zone that is none) is found as an import would find it. A record whose personal values
-        // were erased holds none to check (no command records an erased name), and an erasure is
-        // replayed on a visit that already reads as erased: those two are folded unchecked.
-        var erasure = false
-        if case .personErased = event { erasure = true }
-        if r.erased.isEmpty && !erasure { try Decide.check(event, visit: name, state: state) }
-        try fold(&state, event, r, visit: name, file: file)
-      } catch PlanningError.unreadableEvent(_, let reason) {
-        found = StreamProblem(file: file, line: r.seq, reason: reason)
-      } catch let error as PlanningError {
-        found = StreamProblem(file: file, line: r.seq, reason: "not what its command records: \(error)")
-      }
-    }
-    return found
   }
 
   /// What `verify` says of the store as a whole (modes that let others in).
@@ -93,5 +64,37 @@ extension Planner {
         headHash: report.headHash),
       report
     )
+  }
+}
+
+/// A visit folded record by record as `verify` reads its stream, checking each record as an
+/// import would: it must decode, and be what its command's rules record against the visit so far.
+struct Replay {
+  let visit: String
+  let file: String
+  var state: Visit?
+
+  init(visit: String, file: String) {
+    self.visit = visit
+    self.file = file
+  }
+
+  /// Why the record cannot be folded, or nil when it can (and then it is).
+  mutating func problem(with r: EventRecord) -> String? {
+    do {
+      let event = try EventCodec.decode(r, file: file)
+      // A record whose personal values were erased holds none to check (no command records an
+      // erased name), and an erasure is replayed on a visit that already reads as erased: those
+      // two are folded unchecked.
+      var erasure = false
+      if case .personErased = event { erasure = true }
+      if r.erased.isEmpty && !erasure { try Decide.check(event, visit: visit, state: state) }
+      try Planner.fold(&state, event, r, visit: visit, file: file)
+      return nil
+    } catch .unreadableEvent(_, let reason) {
+      return reason
+    } catch {
+      return "not what its command records: \(error)"
+    }
   }
 }
