@@ -15,6 +15,25 @@ enum VisitsCLI {
     return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
   }()
 
+  /// A line for standard error as a terminal may show it: every control character, bidirectional
+  /// control and line or paragraph separator — which a value read from the log or given as an
+  /// argument may hold — becomes `?`, so no message can move the cursor, retitle the terminal or
+  /// reorder what it quotes, and each message stays one line.
+  static func escaped(_ line: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        line.unicodeScalars.map { s -> Unicode.Scalar in
+          switch s.properties.generalCategory {
+          case .control, .lineSeparator, .paragraphSeparator: return "?"
+          case .format
+          where (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+            || s.value == 0x200E || s.value == 0x200F || s.value == 0x061C:
+            return "?"
+          default: return s
+          }
+        }))
+  }
+
   /// Runs one invocation, writing its output to standard output or the `-o` file.
   /// - Returns: the exit code and the lines for standard error.
   static func run(arguments: [String], environment: [String: String]) -> (ExitCode, [String]) {

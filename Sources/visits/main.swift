@@ -17,5 +17,7 @@ for i in 1..<Int(CommandLine.argc) {
 signal(SIGPIPE, SIG_IGN)
 let (code, errors) = VisitsCLI.run(
   arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
-for line in errors { FileHandle.standardError.write(Data(("visits: " + line + "\n").utf8)) }
+for line in errors {
+  FileHandle.standardError.write(Data(("visits: " + VisitsCLI.escaped(line) + "\n").utf8))
+}
 exit(code.rawValue)

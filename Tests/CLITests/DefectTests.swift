@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import EventLog
 
 #if canImport(Glibc)
   import Glibc
@@ -191,5 +192,40 @@ struct DefectTests {
     close(fd)
     #expect(r.code == 75)
     #expect(r.err.contains("reading it"), "\(r.err)")
+  }
+}
+
+@Suite("Reliability: what the log holds cannot reach the terminal raw")
+struct EscapingTests {
+  @Test("a forged record's escape sequences, line breaks and bidi controls come out as ? in every message")
+  func forgedRecord() throws {
+    let store = CLIStore()
+    try store.seed()
+    let log = FileEventStore(
+      directory: store.directory, clock: { Timestamp(milliseconds: 1_900_000_000_000) },
+      makeID: { _, _ in UUID().uuidString.lowercased() })
+    let evil = "a\u{1B}]0;pwned\u{07}\r\nATTENDEE\u{202E}x\u{2028}y"
+    _ = try log.append(
+      to: "v",
+      [
+        NewEvent(
+          type: "AppointmentScheduled", actor: "forger",
+          data: [
+            "appointment": .string(evil), "title": .string("T\u{1B}[2J"), "kind": .string("meeting"),
+            "start": .string("2022-05-02T12:00"), "end": .string("2022-05-02T13:00"),
+            "timezone": .string("Europe/Berlin"), "hosts": .array([]),
+          ])
+      ])
+    _ = try log.append(to: "v", [NewEvent(type: "Evil\u{1B}]0;x\u{07}", actor: "forger", data: [:])])
+    for args in [["verify"], ["show", "v"], ["audit", "v"], ["agenda", "v"], ["calendar", "v"]] {
+      let r = try store.run(args)
+      #expect(r.code != 0, "\(args)")
+      for bad in ["\u{1B}", "\u{07}", "\r", "\u{202E}", "\u{2028}"] {
+        #expect(!r.err.contains(bad), "\(args): \(r.err.debugDescription)")
+      }
+      #expect(r.err.split(separator: "\n").allSatisfy { $0.hasPrefix("visits: ") }, "\(args): \(r.err)")
+    }
+    let verify = try store.run(["verify"])
+    #expect(verify.err.contains("unknown event type") || verify.err.contains("not what its command records"))
   }
 }
