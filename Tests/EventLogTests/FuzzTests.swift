@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import EventLog
+
+/// A seeded fuzz loop over the record parser and the stream reader: mutated lines and streams never
+/// crash or hang them, a line is accepted only when it is exactly a canonical record with its
+/// hash, and a damaged stream is never read as if it were whole.
+@Suite("Fuzzing the record parser and the reader")
+struct FuzzTests {
+  struct Rng {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+  }
+
+  /// Bytes that break JSON and records in interesting ways.
+  static let specials: [[UInt8]] = [
+    Array("\"".utf8), Array("\\".utf8), Array("{".utf8), Array("}".utf8), Array(",".utf8), [0x00], [0x0A],
+    [0x0D],
+    [0x1B], [0xFF], [0xC3], [0xE2, 0x80, 0xAE], Array("\\u0000".utf8), Array("\\ud800".utf8),
+    Array("99999999999999999999999".utf8), Array("-0".utf8), Array("1e999".utf8), Array("null".utf8),
+    Array("[[[[[[[[[[[[[[[[[[[[[[[[[[[[".utf8), Array("\"seq\":".utf8), Array("\"hash\":\"".utf8),
+  ]
+
+  static func mutate(_ line: [UInt8], _ rng: inout Rng) -> [UInt8] {
+    var b = line
+    for _ in 0..<(1 + rng.int(3)) {
+      let i = b.isEmpty ? 0 : rng.int(b.count)
+      switch rng.int(7) {
+      case 0 where !b.isEmpty: b[i] ^= UInt8(1 << rng.int(8))
+      case 1: b.insert(UInt8(truncatingIfNeeded: rng.next()), at: i)
+      case 2 where !b.isEmpty: b.remove(at: i)
+      case 3: b.insert(contentsOf: specials[rng.int(specials.count)], at: i)
+      case 4 where !b.isEmpty: b = Array(b[..<i])
+      case 5 where b.count > 2:
+        let j = rng.int(b.count)
+        let (lo, hi) = (min(i, j), max(i, j))
+        b.insert(contentsOf: b[lo..<hi], at: hi)
+      default: if !b.isEmpty { b[i] = specials[rng.int(specials.count)].first ?? 0x20 }
+      }
+    }
+    return b
+  }
+
+  @Test("10,000 mutated lines: no crash, and only a canonical record with its own hash is accepted")
+  func lines() throws {
+    let f = StoreFixture()
+    try f.fill("v", 6)
+    let full = try f.bytes("v")
+    let lines = full.split(separator: 0x0A).map(Array.init)
+    var rng = Rng(state: 0xF0221)
+    var accepted = 0
+    for case_ in 0..<10_000 {
+      let original = lines[rng.int(lines.count)]
+      let mutated = Self.mutate(original, &rng)
+      switch EventRecord.decode(line: mutated) {
+      case .success(var r):
+        // Accepted only if the bytes are exactly what the record would be written as.
+        #expect(Array(r.storedLine().dropLast()) == mutated, "case \(case_)")
+        accepted += 1
+      case .failure(let fault):
+        #expect(!fault.reason.isEmpty, "case \(case_)")
+      }
+    }
+    // Almost every mutation breaks the hash; the few accepted are unchanged lines.
+    #expect(accepted < 200, "\(accepted) mutated lines accepted")
+  }
+
+  @Test("300 mutated streams: the reader never crashes or hangs, and never reads a damaged stream whole")
+  func streams() throws {
+    let f = StoreFixture()
+    try f.fill("v", 8)
+    let full = try f.bytes("v")
+    let records = try f.store.read("v").records
+    var rng = Rng(state: 0x57E4)
+    for case_ in 0..<300 {
+      let mutated = Self.mutate(full, &rng)
+      try f.write("v", mutated)
+      let report = try f.store.verify("v")
+      if mutated == full {
+        #expect(report.problems.isEmpty)
+        continue
+      }
+      do {
+        let read = try f.store.read("v")
+        // A read that succeeds gives a prefix of the original records: a torn tail at most.
+        #expect(Array(records.prefix(read.records.count)) == read.records, "case \(case_)")
+        #expect(read.records.count < records.count || mutated.count > full.count, "case \(case_)")
+      } catch {
+        #expect(!report.problems.isEmpty, "case \(case_): the read failed but verify saw nothing")
+      }
+    }
+  }
+}
