@@ -74,10 +74,10 @@ public enum ICalendar {
   static func event(_ a: Appointment, in visit: Visit, _ labels: Labels) -> [String] {
     var lines = [
       "BEGIN:VEVENT",
-      "UID:\(a.id).\(visit.id)@\(uidDomain)",
+      "UID:" + text("\(a.id).\(visit.id)@\(uidDomain)"),
       "DTSTAMP:" + utc(a.updated),
-      "DTSTART;TZID=\(a.timezone):" + local(a.start),
-      "DTEND;TZID=\(a.timezone):" + local(a.end),
+      "DTSTART;TZID=\(zone(a.timezone)):" + local(a.start),
+      "DTEND;TZID=\(zone(a.timezone)):" + local(a.end),
       "SUMMARY:" + text(labels.title(a.title, german: a.titleDe)),
     ]
     if let site = a.site.flatMap({ visit.sites[$0] }) {
@@ -101,6 +101,17 @@ public enum ICalendar {
     lines.append("SEQUENCE:\(a.changes)")
     lines.append("END:VEVENT")
     return lines
+  }
+
+  /// A zone name as a TZID: only the characters IANA names use (letters, digits, `/`, `_`, `+`,
+  /// `-`), so a value read from the log can never end the parameter or the line.
+  static func zone(_ name: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        name.unicodeScalars.filter {
+          ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+            || "/_+-".unicodeScalars.contains($0)
+        }))
   }
 
   /// A TEXT value: `\`, `;` and `,` escaped, line feeds as `\n`, CR and other control characters
@@ -148,7 +159,7 @@ public enum ICalendar {
       return lines
     }
 
-    var lines = ["BEGIN:VTIMEZONE", "TZID:" + name]
+    var lines = ["BEGIN:VTIMEZONE", "TZID:" + zone(name)]
     lines += observance(at: start, from: tz.secondsFromGMT(for: date(start)))
     var after = start
     while let next = tz.nextDaylightSavingTimeTransition(after: date(after)) {

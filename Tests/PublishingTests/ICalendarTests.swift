@@ -325,3 +325,25 @@ struct ICalendarTests {
     #expect(uids(b.visit, "p2").isEmpty)
   }
 }
+
+@Suite("iCalendar: values read from the log")
+struct ICalendarForgedTests {
+  @Test("a forged appointment id or zone cannot end a content line or a parameter")
+  func forgedValues() throws {
+    var b = Sample.visit()
+    b.apply([
+      .appointmentScheduled(
+        AppointmentScheduled(
+          appointment: "x\r\nATTENDEE:mailto:evil@example.org\r\nX", title: "T", kind: .meeting,
+          start: at("2022-05-02T15:00"), end: at("2022-05-02T16:00"), timezone: "Europe/Berlin\r\nX-EVIL:1;\""
+        )
+      )
+    ])
+    let ics = ICalendar.calendar(b.visit)
+    let lines = ics.components(separatedBy: "\r\n")
+    #expect(!lines.contains { $0.hasPrefix("ATTENDEE") || $0.hasPrefix("X-EVIL") })
+    // Every line break is a CRLF, and no line holds a bare CR or LF.
+    #expect(!lines.contains { $0.contains("\r") || $0.contains("\n") })
+    #expect(lines.contains { $0.hasPrefix("DTSTART;TZID=Europe/BerlinX-EVIL1:") })
+  }
+}
