@@ -165,13 +165,19 @@ public struct FileEventStore: EventStore {
     var scanner = scanner(file, stream, strict: false)
     var count = 0
     var replayed: StreamProblem?
+    let seen = lastSeen(stream)
+    var seenHash: String?
     while let r = try scanner.next() {
       count += 1
+      if r.seq == seen?.seq { seenHash = r.hash }
       if replayed == nil, let replay, let reason = replay(r) {
         replayed = StreamProblem(file: path(of: stream), line: r.seq, reason: reason)
       }
     }
     var problems = scanner.problems
+    if problems.isEmpty, let reason = Self.cut(since: seen, head: scanner.head, seenHash: seenHash) {
+      problems.append(StreamProblem(file: path(of: stream), line: scanner.head.seq + 1, reason: reason))
+    }
     if problems.isEmpty, let replayed { problems.append(replayed) }
     var warnings = scanner.warnings
     for path in [path(of: stream), vaultPath(of: stream)] {
@@ -228,8 +234,17 @@ public struct FileEventStore: EventStore {
         (from, state, resumed) = (position, snapshot, position)
       }
       var scanner = scanner(existing, stream, strict: true, from: from)
-      while let r = try scanner.next() { try fold(&state, r) }
+      var seenHash: String?
+      let seen = lastSeen(stream)
+      while let r = try scanner.next() {
+        if r.seq == seen?.seq { seenHash = r.hash }
+        try fold(&state, r)
+      }
       head = scanner.head
+      // Nothing is appended to a stream cut or rewritten since its last acknowledged append.
+      if let reason = Self.cut(since: seen, head: head, seenHash: seenHash) {
+        throw EventLogError.corrupt(file: path(of: stream), line: head.seq + 1, reason: reason)
+      }
       knownIDs = scanner.ids.mapValues(\.seq)
       validLength = scanner.validLength
       repairs = scanner.warnings
@@ -296,6 +311,7 @@ public struct FileEventStore: EventStore {
       throw error
     }
     result.repairs = fileSize > validLength ? repairs : []
+    if let p = result.position { recordSeen(p, of: stream) }
     return result
   }
 

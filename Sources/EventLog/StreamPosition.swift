@@ -103,7 +103,7 @@ extension FileEventStore {
   }
 
   /// Writes a cache file whole under a temporary name (owner-only) and renames it into place.
-  private func writeCache(_ bytes: [UInt8], to path: String) {
+  func writeCache(_ bytes: [UInt8], to path: String) {
     let folder = directory + "/" + Self.cacheFolder
     if mkdir(folder, 0o700) != 0 && errno != EEXIST { return }
     let temporary = path + ".new-\(getpid())"
@@ -162,5 +162,55 @@ extension FileEventStore {
   /// Removes a stream's cache (when its personal values are erased, the copy in the cache goes too).
   func dropKept(for stream: String) {
     unlink(cachePath(of: stream))
+  }
+}
+
+extension FileEventStore {
+  private static let headMagic = Array("visits-head\n".utf8)
+
+  func headPath(of stream: String) -> String {
+    directory + "/" + Self.cacheFolder + "/" + stream + ".head"
+  }
+
+  /// Where the store last saw a stream end: the position after its last acknowledged append, kept
+  /// in `.cache/<stream>.head` (MACed like the caches). A stream that is shorter now, or holds
+  /// another record at that seq, was cut or rewritten since. Nil when there is no intact record.
+  func lastSeen(_ stream: String) -> StreamPosition? {
+    guard let bytes = try? VaultReader.read(headPath(of: stream)), bytes.count > Self.headMagic.count + 65,
+      Array(bytes.prefix(Self.headMagic.count)) == Self.headMagic, let secret = cacheKey(create: false)
+    else { return nil }
+    let macStart = Self.headMagic.count
+    let body = bytes[(macStart + 65)...]
+    guard bytes[macStart + 64] == 0x0A,
+      SHA256.hex(HMAC.sha256(key: secret, message: body)).utf8.elementsEqual(
+        bytes[macStart..<(macStart + 64)])
+    else { return nil }
+    let parts = String(decoding: body, as: UTF8.self).split(separator: " ")
+    guard parts.count == 3, let seq = Int(parts[0]), let length = Int(parts[2]) else { return nil }
+    return StreamPosition(seq: seq, hash: String(parts[1]), recorded: StreamHead().recorded, length: length)
+  }
+
+  /// Records where a stream ends after an acknowledged append (under the write lock).
+  func recordSeen(_ p: StreamPosition, of stream: String) {
+    guard let secret = cacheKey(create: true) else { return }
+    let body = Array("\(p.seq) \(p.hash) \(p.length)".utf8)
+    writeCache(
+      Self.headMagic + Array(SHA256.hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body,
+      to: headPath(of: stream))
+  }
+
+  /// The reason a stream read up to `head` is shorter than, or other than, where the store last saw
+  /// it end (`seenHash`: the hash of the record read at the seq last seen, if it was read).
+  static func cut(since seen: StreamPosition?, head: StreamHead, seenHash: String?) -> String? {
+    guard let seen else { return nil }
+    if head.seq < seen.seq {
+      return
+        "\(seen.seq - head.seq) event(s) missing since the store last saw this stream end at seq \(seen.seq) (head \(seen.hash.prefix(12))): it was cut"
+    }
+    if let h = seenHash, h != seen.hash {
+      return
+        "the record at seq \(seen.seq) is not the one the store last saw there (head \(seen.hash.prefix(12))): the stream was rewritten"
+    }
+    return nil
   }
 }

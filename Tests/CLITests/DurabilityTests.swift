@@ -62,6 +62,8 @@ struct DurabilityTests {
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: store.path("v"))))
     try Data(bytes.dropLast(20)).write(to: URL(fileURLWithPath: store.path("v")))
     chmod(store.path("v"), 0o600)
+    // As after a crash during that write: the store never recorded the cut event as the stream's end.
+    unlink(store.directory + "/.cache/v.head")
     let read = try store.run(["tasks", "v"])
     #expect(read.code == 0)
     #expect(read.err.contains("warning: \(store.path("v")):5: torn final line"))

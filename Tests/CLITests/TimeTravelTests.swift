@@ -159,6 +159,11 @@ struct TimeTravelTests {
     let rewritten = Data((lines.joined(separator: "\n") + "\n").utf8)
     #expect(rewritten.count == original.count)
     try rewritten.write(to: URL(fileURLWithPath: path))
+    // The store's own record of where the stream last ended notices the rewrite …
+    let caught = try store.run(["verify", "v"])
+    #expect(caught.code == 65 && caught.err.contains("rewritten"), "\(caught.err)")
+    // … and without it (someone who also deleted .cache/), the anchor still does.
+    try FileManager.default.removeItem(atPath: store.directory + "/.cache")
     #expect(try store.run(["verify", "v"]).code == 0)
     let r = try store.run(["verify", "v", "--anchor", hash])
     #expect(r.code == 65)

@@ -46,6 +46,30 @@ struct StoreFaultTests {
     }
   }
 
+  @Test("a stream cut at a line boundary after acknowledged appends: events missing since last seen")
+  func cutAtALineBoundary() throws {
+    let f = StoreFixture()
+    try f.fill("v", 5)
+    let full = try f.bytes("v")
+    let starts = try f.lineStarts("v")
+    // Cut after line 3: every line left is whole and checks out.
+    let cut = Array(full[0..<starts[3]])
+    try f.write("v", cut, forget: false)
+    let report = try f.store.verify("v")
+    #expect(report.problems.map(\.line) == [4])
+    #expect(report.problems.first?.reason.hasPrefix("2 event(s) missing since the store last saw") == true)
+    #expect(throws: EventLogError.self) { try f.store.append(to: "v", [note("x")]) }
+    #expect(try f.bytes("v") == cut)
+    // The same stream rewritten with other records of the same length of history.
+    let other = StoreFixture()
+    for i in 0..<6 { _ = try other.store.append(to: "v", [note("other \(i)")]) }
+    try f.write("v", try other.bytes("v"), forget: false)
+    #expect(try f.store.verify("v").problems.first?.reason.contains("rewritten") == true)
+    // Without the record (a crash before it was written, or .cache/ deleted) there is no claim.
+    try f.write("v", cut)
+    #expect(try f.store.verify("v").problems.isEmpty)
+  }
+
   @Test("a line longer than any record is reported by its length, read in bounded memory")
   func overlongLine() throws {
     let f = StoreFixture()

@@ -25,8 +25,12 @@ final class StoreFixture: @unchecked Sendable {
     [UInt8](try Data(contentsOf: URL(fileURLWithPath: path(stream))))
   }
 
-  func write(_ stream: String, _ bytes: [UInt8]) throws {
+  /// Replaces the stream's bytes, as damage or a crash would leave them. The store's record of
+  /// where the stream last ended goes too (with `forget`), as after a crash during the write that
+  /// record follows: the cut bytes were never acknowledged.
+  func write(_ stream: String, _ bytes: [UInt8], forget: Bool = true) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path(stream)))
+    if forget { unlink(directory + "/.cache/" + stream + ".head") }
   }
 
   /// Appends `n` one-event batches of type `Noted` to `stream`.
