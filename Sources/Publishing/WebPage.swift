@@ -385,7 +385,13 @@ public enum WebPage {
       out += "<p class=\"warn\" role=\"alert\">\(h(m))</p>\n"
     }
     for field in form.fields + [WebForm.Field(name: "reason", kind: .text)] {
-      let label = FormField(rawValue: field.name)?.text(l.language) ?? field.name
+      // A gift's `from` and `to` are people ("Von", "An"), elsewhere dates or places ("Von", "Bis").
+      let gift = form.command == .recordGift
+      let label =
+        gift && field.name == "from"
+        ? l[protocol: .giver]
+        : gift && field.name == "to"
+          ? l[protocol: .receiver] : FormField(rawValue: field.name)?.text(l.language) ?? field.name
       let values = field.values.isEmpty || field.repeatable ? field.values + [""] : field.values
       for (i, value) in values.enumerated() {
         let required = field.required && i == 0 ? " required" : ""

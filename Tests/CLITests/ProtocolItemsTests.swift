@@ -223,6 +223,10 @@ struct ProtocolItemsWebTests {
     let page = try store.cgi("GET", "/v").body
     #expect(page.contains("action=\"/v/add-travel\"") && page.contains("action=\"/v/record-gift\""))
     #expect(page.contains("<option>arrival</option>") && page.contains("<option>received</option>"))
+    // In German a gift goes "An" someone; a visit's dates run "Bis" a day.
+    let german = try store.cgi("GET", "/v", query: "lang=de").body
+    #expect(german.contains("<span>An</span> <input name=\"to\""))
+    #expect(german.contains("<span>Bis</span>"))
     var hidden = store.hiddenFields(page, action: "/v/add-travel")
     let person = try #require(
       store.run(["attendees", "v", "--format", "csv"]).out.split(separator: "\r\n").dropFirst().first?
