@@ -49,6 +49,8 @@ extension Visit {
         }
       }
     }
+    let recordsTravel = !(arrives.isEmpty && leaves.isEmpty)
+    let knowsLanguages = attendees.contains { !$0.personal.spoken.isEmpty }
     for (i, a) in active.enumerated() {
       for b in active[(i + 1)...] where b.startInstant < a.endInstant && a.startInstant < b.endInstant {
         let sharedPeople = a.attendees.filter { b.attendees.contains($0) }
@@ -77,7 +79,9 @@ extension Visit {
       if !delegation {
         found.append(PlanWarning(rule: .noDelegation, appointments: [a.id], persons: []))
       }
-      let present = attending(a).map(\.id)
+      // Travel and languages are checked only in a visit that records them (warnings are worked out
+      // before and after every write).
+      let present = recordsTravel ? attending(a).map(\.id) : []
       let early = present.filter { arrives[$0].map { a.startInstant < $0 } ?? false }
       if !early.isEmpty {
         found.append(PlanWarning(rule: .beforeArrival, appointments: [a.id], persons: early))
@@ -86,7 +90,7 @@ extension Visit {
       if !late.isEmpty {
         found.append(PlanWarning(rule: .afterDeparture, appointments: [a.id], persons: late))
       }
-      if a.kind == .transfer && !(arrives.isEmpty && leaves.isEmpty) {
+      if a.kind == .transfer && recordsTravel {
         let travelling: Set<Side> = direction == .incoming ? [.delegation] : [.delegation, .staff]
         let unbooked = present.filter {
           arrives[$0] == nil && leaves[$0] == nil
@@ -96,7 +100,7 @@ extension Visit {
           found.append(PlanWarning(rule: .transferWithoutTravel, appointments: [a.id], persons: unbooked))
         }
       }
-      let unbridged = unbridgedSpeakers(at: a)
+      let unbridged = knowsLanguages ? unbridgedSpeakers(at: a) : []
       if !unbridged.isEmpty {
         found.append(PlanWarning(rule: .interpreterNeeded, appointments: [a.id], persons: unbridged))
       }
