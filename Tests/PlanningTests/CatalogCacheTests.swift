@@ -15,8 +15,12 @@ struct CatalogCacheTests {
       .sorted { ($0.from, $0.id) < ($1.from, $1.id) }
   }
 
-  enum Mishap: CaseIterable {
-    case none, deleted, truncated, flippedByte, stale, foreign, snapshotsDeleted
+  /// A damage of the catalog file, or the visits' snapshots deleted under it.
+  enum Mishap: Hashable {
+    case catalog(CacheDamage)
+    case snapshotsDeleted
+
+    static let allCases = CacheDamage.allCases.map(Mishap.catalog) + [.snapshotsDeleted]
   }
 
   @Test(
@@ -44,21 +48,8 @@ struct CatalogCacheTests {
       mishaps[mishap, default: 0] += 1
       let path = Self.cacheFile(store)
       switch mishap {
-      case .none: break
-      case .deleted: try? FileManager.default.removeItem(atPath: path)
-      case .truncated:
-        if let d = FileManager.default.contents(atPath: path) {
-          try d.prefix(d.count / 2).write(to: URL(fileURLWithPath: path))
-        }
-      case .flippedByte:
-        if var d = FileManager.default.contents(atPath: path), d.count > 100 {
-          d[generator.rng.int(80...(d.count - 1))] ^= 0x01
-          try d.write(to: URL(fileURLWithPath: path))
-        }
-      case .stale:
-        if let stale { try stale.write(to: URL(fileURLWithPath: path)) }
-      case .foreign:
-        if let foreign { try foreign.write(to: URL(fileURLWithPath: path)) }
+      case .catalog(let damage):
+        try damage.apply(to: path, rng: &generator.rng, keeping: 80, stale: stale, foreign: foreign)
       case .snapshotsDeleted:
         for v in visits {
           try? FileManager.default.removeItem(atPath: store.directory + "/.cache/\(v).snapshot")

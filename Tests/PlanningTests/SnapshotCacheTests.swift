@@ -23,11 +23,6 @@ struct SnapshotCacheTests {
         actor: "anna"))
   }
 
-  /// What can happen to a cache between two steps.
-  enum Mishap: CaseIterable {
-    case none, deleted, truncated, flippedByte, stale, foreign
-  }
-
   @Test(
     "cached and fresh visits are equal after every write, whatever happens to the cache", arguments: 0..<4)
   func randomSequences(_ index: Int) throws {
@@ -39,7 +34,7 @@ struct SnapshotCacheTests {
     var foreign: Data?
     var accepted = 0
     var attempts = 0
-    var mishaps: [Mishap: Int] = [:]
+    var mishaps: [CacheDamage: Int] = [:]
     while accepted < 40, attempts < 200 {
       attempts += 1
       let command = model.map { generator.next(for: $0) } ?? generator.schedule()
@@ -47,27 +42,10 @@ struct SnapshotCacheTests {
       _ = try store.planner.write(WriteRequest(visit: "v", command: command, actor: "anna"))
       accepted += 1
       // Something happens to the cache; the next read must not care.
-      let mishap = generator.rng.pick(Mishap.allCases)
+      let mishap = generator.rng.pick(CacheDamage.allCases)
       mishaps[mishap, default: 0] += 1
       let path = Self.cacheFile(store)
-      switch mishap {
-      case .none: break
-      case .deleted: try? FileManager.default.removeItem(atPath: path)
-      case .truncated:
-        if let d = FileManager.default.contents(atPath: path) {
-          try d.prefix(d.count / 2).write(to: URL(fileURLWithPath: path))
-        }
-      case .flippedByte:
-        if var d = FileManager.default.contents(atPath: path), d.count > 200 {
-          let i = generator.rng.int(100...(d.count - 1))
-          d[i] ^= 0x01
-          try d.write(to: URL(fileURLWithPath: path))
-        }
-      case .stale:
-        if let stale { try stale.write(to: URL(fileURLWithPath: path)) }
-      case .foreign:
-        if let foreign { try foreign.write(to: URL(fileURLWithPath: path)) }
-      }
+      try mishap.apply(to: path, rng: &generator.rng, keeping: 100, stale: stale, foreign: foreign)
       let loaded = try store.planner.load("v").visit
       let replayed = try Self.fresh(store)
       #expect(loaded == replayed, "seed \(index), step \(accepted), after \(mishap)")
@@ -206,5 +184,30 @@ struct SnapshotCacheTests {
       #expect(kept.visit == (try store.planner.history("v").state(at: .seq(kept.position.seq)).visit))
     }
     #expect(renewed.count == 3, "\(renewed.sorted())")
+  }
+}
+
+/// What can happen to a cache file between two steps; both cache suites put their caches through
+/// it, and a read after it must not care.
+enum CacheDamage: CaseIterable {
+  case none, deleted, truncated, flippedByte, stale, foreign
+
+  /// Does it to the file at `path`: a flipped byte lies past the first `keeping` bytes (its
+  /// header); `stale` and `foreign` are earlier copies to put back, nothing when nil.
+  func apply(to path: String, rng: inout SplitMix64, keeping: Int, stale: Data?, foreign: Data?) throws {
+    let url = URL(fileURLWithPath: path)
+    switch self {
+    case .none: break
+    case .deleted: try? FileManager.default.removeItem(atPath: path)
+    case .truncated:
+      if let d = FileManager.default.contents(atPath: path) { try d.prefix(d.count / 2).write(to: url) }
+    case .flippedByte:
+      if var d = FileManager.default.contents(atPath: path), d.count > 2 * keeping {
+        d[rng.int(keeping...(d.count - 1))] ^= 0x01
+        try d.write(to: url)
+      }
+    case .stale: if let stale { try stale.write(to: url) }
+    case .foreign: if let foreign { try foreign.write(to: url) }
+    }
   }
 }
