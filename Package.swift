@@ -15,8 +15,8 @@ let package = Package(
     .target(name: "Publishing", dependencies: ["Planning", "EventLog"]),
     .executableTarget(name: "visits", dependencies: ["Publishing", "Planning", "EventLog"]),
     .executableTarget(name: "visits-bench", exclude: ["peer"]),
-    .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
-    .testTarget(name: "PlanningTests", dependencies: ["Planning", "EventLog"]),
+    .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TestSupport"]),
+    .testTarget(name: "PlanningTests", dependencies: ["Planning", "EventLog", "TestSupport"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "PublishingTests", dependencies: ["Publishing", "Planning", "EventLog", "TestSupport"]),

@@ -87,24 +87,31 @@ public struct FileEventStore: EventStore {
 
   /// Names of all streams, sorted.
   public func streamNames() throws(EventLogError) -> [String] {
-    guard let dir = opendir(directory) else {
+    guard let all = Self.entries(of: directory) else {
       if errno == ENOENT || errno == ENOTDIR { throw .noSuchStore(path: directory) }
       throw .io(path: directory, operation: "opendir", errno: errno)
     }
+    return all.compactMap { name in
+      guard name.hasSuffix(".jsonl") else { return nil }
+      let stem = String(name.dropLast(6))
+      return isValidStreamName(stem) ? stem : nil
+    }.sorted()
+  }
+
+  /// The names in a directory, or nil (with `errno` set) when it cannot be opened.
+  static func entries(of directory: String) -> [String]? {
+    guard let dir = opendir(directory) else { return nil }
     defer { closedir(dir) }
     var names: [String] = []
     while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
-      guard name.hasSuffix(".jsonl") else { continue }
-      let stem = String(name.dropLast(6))
-      if isValidStreamName(stem) { names.append(stem) }
+      names.append(
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        })
     }
-    return names.sorted()
+    return names
   }
 
-  /// Whether a stream file exists.
   /// Whether a stream file exists. Only a file that is surely not there (`ENOENT`) is absent:
   /// when the system refuses to say (no permission), the read that follows reports its reason.
   public func contains(_ stream: String) -> Bool {
@@ -269,6 +276,7 @@ public struct FileEventStore: EventStore {
       makeID: makeID, makeSalt: makeSalt)
     let lines: [UInt8]
     var result: AppendResult
+    var severalBatches = false
     switch plan {
     case .alreadyStored(var stored):
       stored.position = StreamPosition(
@@ -276,6 +284,7 @@ public struct FileEventStore: EventStore {
       return stored
     case .write(let records, let l, let vault, let r):
       (lines, result) = (l, r)
+      severalBatches = records.dropLast().contains { !$0.continues }
       if let last = records.last {
         result.position = StreamPosition(
           seq: last.seq, hash: last.hash, recorded: last.recorded, length: validLength + l.count)
@@ -286,6 +295,14 @@ public struct FileEventStore: EventStore {
       if !vault.isEmpty { FailPoint.afterVaultWrite.reach() }
     }
 
+    // Several batches (an import) go in together or not at all: a crash part-way through one write
+    // could leave whole batches that readers would take for the visit.
+    if severalBatches {
+      try replaceStream(stream, keeping: validLength, of: existing, adding: lines)
+      result.repairs = fileSize > validLength ? repairs : []
+      if let p = result.position { recordSeen(p, of: stream) }
+      return result
+    }
     let file: FileDescriptor
     var created = false
     if let existing {
@@ -320,24 +337,90 @@ public struct FileEventStore: EventStore {
     guard exists else { throw EventLogError.noSuchStore(path: directory) }
     let lock = try StoreLock(directory: directory, exclusive: true, timeout: lockTimeout)
     defer { withExtendedLifetime(lock) {} }
-    // The snapshot cache holds the values too: it goes first, and is rebuilt without them.
+    // The snapshot cache holds the values too: it goes first, and is rebuilt without them. So do
+    // copies of the vault an earlier erasure left when it was killed.
     dropKept(for: stream)
     let path = vaultPath(of: stream)
+    Self.removeTemporaries(of: path)
     guard let file = try FileDescriptor.openFile(path, flags: O_RDWR) else { return 0 }
     defer { file.close() }
     let bytes = try VaultReader.read(path)
+    var updated = bytes
     var erased = 0
     for range in Vault.lines(bytes) {
       guard let entry = Vault.entry(Array(bytes[range])), entry.sealed != nil, entry.subject == subject
       else { continue }
-      // Same length, so nothing after it moves; the old bytes are overwritten where they lie.
+      // Same length, so nothing after it moves.
       var tombstone = Array(entry.erased.line.dropLast())
       tombstone += [UInt8](repeating: 0x20, count: range.count - tombstone.count)
-      try file.write(tombstone, at: range.lowerBound)
+      updated.replaceSubrange(range.lowerBound..<(range.lowerBound + tombstone.count), with: tombstone)
       erased += 1
     }
-    if erased > 0 { try file.sync() }
+    guard erased > 0 else { return 0 }
+    // The vault with the tombstones is written whole and renamed into place, so a crash leaves the
+    // old vault (running the erasure again finishes it) or the new one, never an entry half
+    // overwritten. Then the old file's bytes are overwritten where they lie, so the values do not
+    // stay behind in its blocks.
+    try writeWhole(updated, to: path, folder: directory + "/" + Vault.folder)
+    try file.write(updated, at: 0)
+    try file.sync()
     return erased
+  }
+
+  /// Writes `bytes` to a new owner-only file next to `path`, syncs it, renames it over `path` and
+  /// syncs the folder: whoever opens `path` sees the old file or the new one, whole.
+  private func writeWhole(_ bytes: [UInt8], to path: String, folder: String) throws(EventLogError) {
+    try writeWhole(to: path, folder: folder) { f throws(EventLogError) in try f.write(bytes, at: 0) }
+  }
+
+  private func writeWhole(
+    to path: String, folder: String, _ fill: (FileDescriptor) throws(EventLogError) -> Void
+  ) throws(EventLogError) {
+    let temporary = path + ".new-\(getpid())"
+    unlink(temporary)
+    guard let f = try FileDescriptor.openFile(temporary, flags: O_WRONLY | O_CREAT | O_EXCL) else {
+      throw .io(path: temporary, operation: "create", errno: ENOENT)
+    }
+    do throws(EventLogError) {
+      defer { f.close() }
+      try fill(f)
+      try f.sync()
+      FailPoint.step()
+      guard rename(temporary, path) == 0 else { throw .io(path: path, operation: "rename", errno: errno) }
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+    try FileDescriptor.syncDirectory(folder)
+  }
+
+  /// Replaces a stream by its first `length` bytes followed by `lines`, whole (see `writeWhole`).
+  private func replaceStream(
+    _ stream: String, keeping length: Int, of existing: FileDescriptor?, adding lines: [UInt8]
+  ) throws(EventLogError) {
+    let path = path(of: stream)
+    Self.removeTemporaries(of: path)
+    try writeWhole(to: path, folder: directory) { f throws(EventLogError) in
+      var buffer = [UInt8](repeating: 0, count: 1 << 20)
+      var offset = 0
+      while let existing, offset < length {
+        let n = try existing.read(
+          into: &buffer, at: 0, count: min(buffer.count, length - offset), offset: offset)
+        guard n > 0 else { throw .io(path: path, operation: "read", errno: EIO) }
+        try f.write(Array(buffer[0..<n]), at: offset)
+        offset += n
+      }
+      try f.write(lines, at: length)
+    }
+  }
+
+  /// Removes what a process killed in `writeWhole` left next to `path`. Only under the exclusive
+  /// lock: nobody else can be writing one.
+  static func removeTemporaries(of path: String) {
+    guard let slash = path.lastIndex(of: "/") else { return }
+    let folder = String(path[..<slash])
+    let prefix = String(path[path.index(after: slash)...]) + ".new-"
+    for name in entries(of: folder) ?? [] where name.hasPrefix(prefix) { unlink(folder + "/" + name) }
   }
 
   public var hasSecret: Bool {
@@ -373,6 +456,7 @@ public struct FileEventStore: EventStore {
         unlink(temporary)
         throw error
       }
+      FailPoint.step()
       if link(temporary, path) != 0 && errno != EEXIST {
         let e = errno
         unlink(temporary)

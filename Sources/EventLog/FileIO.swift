@@ -66,6 +66,9 @@ struct FileDescriptor {
   }
 
   func write(_ bytes: [UInt8], at offset: Int) throws(EventLogError) {
+    FailPoint.step(write: bytes.count) { n in
+      _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, n, off_t(offset)) }
+    }
     var done = 0
     while done < bytes.count {
       let n = bytes.withUnsafeBytes {
@@ -80,12 +83,14 @@ struct FileDescriptor {
   }
 
   func truncate(to length: Int) throws(EventLogError) {
+    FailPoint.step()
     guard ftruncate(fd, off_t(length)) == 0 else {
       throw .io(path: path, operation: "truncate", errno: errno)
     }
   }
 
   func sync() throws(EventLogError) {
+    FailPoint.step()
     guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
   }
 
@@ -136,6 +141,28 @@ final class StoreLock {
   deinit {
     _ = flock(file.fd, LOCK_UN)
     file.close()
+  }
+}
+
+/// A mutual exclusion between the threads of this process.
+final class ThreadLock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init() {
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func locked<T>(_ body: () throws -> T) rethrows -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
   }
 }
 

@@ -112,6 +112,7 @@ extension FileEventStore {
     else { return }
     let written = (try? f.write(bytes, at: 0)) != nil
     f.close()
+    FailPoint.step()
     if !written || rename(temporary, path) != 0 { unlink(temporary) }
   }
 
@@ -138,6 +139,14 @@ extension FileEventStore {
   }
 
   public func cacheKey(create: Bool) -> [UInt8]? {
+    // The threads of a parallel read make the key one at a time: the first makes it, the others
+    // read it (and a crash test counts the same steps every run).
+    Self.keyLock.locked { makeCacheKey(create: create) }
+  }
+
+  private static let keyLock = ThreadLock()
+
+  private func makeCacheKey(create: Bool) -> [UInt8]? {
     let folder = directory + "/" + Self.cacheFolder
     let path = folder + "/key"
     for _ in 0..<2 {
@@ -153,15 +162,18 @@ extension FileEventStore {
       else { return nil }
       let written = (try? f.write(bytes, at: 0)) != nil
       f.close()
+      FailPoint.step()
       if written { _ = link(temporary, path) }
       unlink(temporary)
     }
     return nil
   }
 
-  /// Removes a stream's cache (when its personal values are erased, the copy in the cache goes too).
+  /// Removes a stream's cache (when its personal values are erased, the copy in the cache goes too),
+  /// and any temporary copy a process killed while writing it left behind.
   func dropKept(for stream: String) {
     unlink(cachePath(of: stream))
+    Self.removeTemporaries(of: cachePath(of: stream))
   }
 }
 

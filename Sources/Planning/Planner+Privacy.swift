@@ -171,7 +171,7 @@ extension Planner {
   private func hasSealedValues(_ person: String, in visit: String) throws -> Bool {
     var found = false
     let file = store.location(of: visit)
-    try lifted {
+    _ = try lifted {
       try store.forEach(in: visit) { r in
         if !r.unsealed.isEmpty, Self.person(of: try EventCodec.decode(r, file: file)) == person {
           found = true

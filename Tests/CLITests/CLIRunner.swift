@@ -38,7 +38,7 @@ final class CLIStore: @unchecked Sendable {
     for case let name as String in walk {
       if !caches && (name == ".cache" || name.hasPrefix(".cache/")) { continue }
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
       files[name] =
         isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
     }

@@ -28,7 +28,7 @@ struct LanguageTests {
     chmod(copy, 0o700)
     for name in (try? FileManager.default.subpathsOfDirectory(atPath: copy)) ?? [] {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: copy + "/" + name, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: copy + "/" + name, isDirectory: &isDirectory)
       chmod(copy + "/" + name, isDirectory.boolValue ? 0o700 : 0o600)
     }
     return copy

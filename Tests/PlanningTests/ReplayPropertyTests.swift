@@ -1,33 +1,9 @@
 import EventLog
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Planning
-
-/// SplitMix64: a tiny seeded generator, so that every run makes the same sequences.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-  mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
-  mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-  mutating func subset<T>(_ items: [T], max: Int) -> [T] {
-    var pool = items
-    var out: [T] = []
-    for _ in 0..<int(0...min(max, pool.count)) { out.append(pool.remove(at: int(0...(pool.count - 1)))) }
-    return out
-  }
-}
 
 /// A clock for the store that moves one second each time it is read.
 final class SteppingClock: @unchecked Sendable {

@@ -72,7 +72,7 @@ public enum PrintTools {
     }
     try p.run()
     let deadline = Date().addingTimeInterval(timeout)
-    while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
     if p.isRunning {
       p.terminate()
       p.waitUntilExit()
