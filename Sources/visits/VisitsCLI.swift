@@ -131,6 +131,10 @@ enum VisitsCLI {
       throw CLIError.usage(
         "--audience applies to \(ReadCommands.withAudience.joined(separator: ", ")), not to \(command.name)")
     }
+    // Every global option is checked before the command runs: a write must not be made and then
+    // reported as refused because the language or date for its output was malformed.
+    _ = try ctx.language()
+    _ = try ctx.today()
     if command.writes {
       _ = try ctx.actor()
       _ = try ctx.expectedVersion()
