@@ -36,6 +36,12 @@ final class OutputSink {
   /// while it is written. The finished file gets `mode` as the umask allows, and never more than
   /// 0644; 0600 for output that holds personal data.
   init(path: String, personal: Bool) throws(CLIError) {
+    // A folder at `path` would only fail the rename at the end, after a write command has made
+    // its change: refused before the command runs.
+    var st = stat()
+    if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+      throw .cannotWrite(path: path, reason: String(cString: strerror(EISDIR)))
+    }
     let current = umask(0)
     umask(current)
     mode = personal ? 0o600 : 0o644 & ~current
