@@ -57,7 +57,8 @@ func exitCode(_ e: PlanningError) -> ExitCode {
   case .versionConflict: return .retry
   case .unregisteredEvent: return .internalError
   case .store(let log): return exitCode(log)
-  case .imported(_, let e): return exitCode(e)
+  // What a line of an import file holds is data (65), never a malformed argument (64).
+  case .imported(_, let e): return exitCode(e) == .usage ? .data : exitCode(e)
   }
 }
 
