@@ -7,7 +7,8 @@ public enum WebLabel: Wording, CaseIterable {
   case agenda, internalAgenda, calendar, attendeesCSV, tasksCSV, audit, diff, integrity, review
   case change, reason, save, newVisit, loggedInAs, notLoggedIn
   case errorTitle, notFound, forbidden, conflict, conflictExplain, refused, badRequest, tooLarge
-  case methodNotAllowed, version, publishNow, sinceLastPublication, nothingChangedSince, firstPublication
+  case methodNotAllowed, readOnly, version, publishNow, sinceLastPublication, nothingChangedSince,
+    firstPublication
   case verifyOK, problems, events, head, anchorCheck, anchor, anchorFound, anchorMissing, check
   case from, to, actor, since, until, filter, show, history, language, attending, hosts
 
@@ -64,6 +65,11 @@ public enum WebLabel: Wording, CaseIterable {
     case .tooLarge: return ("The request is too large", "Die Anfrage ist zu groß")
     case .methodNotAllowed:
       return ("This address only takes a form", "Diese Adresse nimmt nur ein Formular an")
+    case .readOnly:
+      return (
+        "This address can only be read; it takes no form",
+        "Diese Adresse kann nur gelesen werden; sie nimmt kein Formular an"
+      )
     case .version: return ("Version", "Version")
     case .publishNow: return ("Publish version", "Fassung veröffentlichen")
     case .sinceLastPublication:

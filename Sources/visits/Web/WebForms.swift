@@ -37,7 +37,7 @@ enum WebForms {
   }
 
   /// The invocation a form stands for: VISIT, the positional fields, then the options.
-  static func invocation(_ spec: CommandSpec, visit: String, form: Form) -> Invocation {
+  static func invocation(_ spec: CommandSpec, visit: String, form: Form) throws(CLIError) -> Invocation {
     var inv = Invocation(command: spec.name, positionals: [visit])
     for p in positionals(spec) {
       let values = form.all(p.field).filter { !$0.isEmpty }
@@ -50,7 +50,13 @@ enum WebForms {
         if !values.isEmpty {
           inv.values[option.name] = option.repeatable ? values : [values[values.count - 1]]
         }
-      } else if form.value(name) == "on" {
+      } else if let value = form.value(name), !value.isEmpty {
+        // A checkbox sends `on`; any other value is refused rather than read as unchecked
+        // (`internal=yes` must not make a staff note public), as the command line refuses
+        // `--internal=yes`.
+        guard value == "on" else {
+          throw .usage("invalid \(name) '\(printable(value))': on, or leave it out")
+        }
         inv.values[option.name] = [""]
       }
     }

@@ -200,7 +200,7 @@ struct WebHandler {
     guard store.hasSecret, let token = r.form.value("token"),
       HMAC.equal(Array(token.utf8), Array(try self.token(user, scope: isSchedule ? "-" : visit).utf8))
     else { return forbidden(f) }
-    let inv = WebForms.invocation(spec, visit: visit, form: r.form)
+    let inv = try WebForms.invocation(spec, visit: visit, form: r.form)
     guard spec.arity.contains(inv.positionals.count) else {
       let missing = WebForms.positionals(spec).map(\.field).filter { (r.form.value($0) ?? "").isEmpty }
       throw CLIError.usage("missing \(missing.isEmpty ? "an id" : missing.joined(separator: ", "))")
@@ -296,10 +296,10 @@ struct WebHandler {
   }
 
   static func notAllowed(allow: String, _ f: WebPage.Frame) -> WebResponse {
+    // A write path takes only a form; a page takes none.
+    let label: WebLabel = allow == "POST" ? .methodNotAllowed : .readOnly
     var r = WebResponse.html(
-      405,
-      WebPage.refusal(
-        title: .methodNotAllowed, message: f.labels[web: .methodNotAllowed], form: nil, visit: nil, f))
+      405, WebPage.refusal(title: label, message: f.labels[web: label], form: nil, visit: nil, f))
     r.headers.append(("Allow", allow))
     return r
   }

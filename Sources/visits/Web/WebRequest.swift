@@ -45,7 +45,7 @@ struct WebRequest: Sendable {
     }
     let query: Form
     do { query = try Form.decode(Array((env["QUERY_STRING"] ?? "").utf8)) } catch {
-      throw .malformed("the query string: \(error)")
+      throw .malformed("the query string is not valid UTF-8 with %XX escapes")
     }
     var form = Form()
     if method == "POST" {
