@@ -47,8 +47,9 @@ final class CLIStore: @unchecked Sendable {
 
   func path(_ visit: String) -> String { directory + "/" + visit + ".jsonl" }
 
-  /// Schedules visit `v` (2–4 May 2022, Europe/Berlin) with two sites, an appointment and a person.
-  func seed() throws {
+  /// Schedules visit `v` (2–4 May 2022, Europe/Berlin) with two sites, an appointment and a person
+  /// (`environment` as for `run`, e.g. `VISITS_NOW` for fixed times and ids).
+  func seed(environment: [String: String] = [:]) throws {
     let steps: [[String]] = [
       [
         "schedule", "v", "--title", "Visit", "--partner", "Pittsburgh", "--from", "2022-05-02", "--to",
@@ -64,7 +65,7 @@ final class CLIStore: @unchecked Sendable {
       ["add-task", "v", "t1", "--title", "Book the bus"],
     ]
     for s in steps {
-      let r = try run(s)
+      let r = try run(s, environment: environment)
       guard r.code == 0 else { throw CLIFailure(args: s, result: r) }
     }
   }
