@@ -34,7 +34,7 @@ struct BadInputCorpusTests {
     let store = try template.copy()
     // The copy keeps the template's warm snapshot of `v`; the catalog's lines are stamped with
     // each stream file's inode and change time, which a copy changes, so `list` renews them.
-    let warm = try spawnVisits(["list"], environment: store.environment)
+    let warm = try runVisits(["list"], environment: store.environment)
     try #require(warm.code == 0, "warming the caches: \(warm.err)")
     let before = try storeHashes(store.directory)
     try #require(before.keys.contains(".cache/catalog.cache") && before.keys.contains(".cache/v.snapshot"))
@@ -43,14 +43,14 @@ struct BadInputCorpusTests {
     case .cli:
       var env = store.environment
       for (k, v) in try BadInputCorpus.environment(c) { env[k] = v }
-      let r = try spawnVisits(
+      let r = try runVisits(
         try BadInputCorpus.arguments(c, context), environment: env.filter { !$0.value.isEmpty })
       try expectOutcome(c, r, context)
     case .importFile:
       context.file = store.directory + "-import.jsonl"
       try Data(try BadInputCorpus.fileBytes(c, context)).write(to: URL(fileURLWithPath: context.file))
       defer { try? FileManager.default.removeItem(atPath: context.file) }
-      let r = try spawnVisits(["import", context.file], environment: store.environment)
+      let r = try runVisits(["import", context.file], environment: store.environment)
       try expectOutcome(c, r, context)
     case .web:
       let r = try webRequest(c, store: store, context)
@@ -101,7 +101,7 @@ struct BadInputCorpusTests {
       let parts = h.split(separator: "=", maxSplits: 1).map(String.init)
       env[parts[0]] = parts.count > 1 ? parts[1] : ""
     }
-    let r = try spawnVisits([], environment: env, input: body)
+    let r = try runVisits([], environment: env, input: body)
     #expect(r.err.isEmpty, "the CGI program wrote to standard error: \(r.err)")
     return parseCGI(r.out)
   }
@@ -223,60 +223,6 @@ func storeHashes(_ directory: String) throws -> [String: String] {
       ? "/" : SHA256.hexDigest(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
   }
   return hashes
-}
-
-/// Runs the built `visits` with exactly `environment` and waits for it to exit (about 20 ms
-/// where `PrintTools.run` polls every 50 ms: the corpus runs three processes per case).
-func spawnVisits(_ args: [String], environment: [String: String], input: [UInt8] = []) throws
-  -> CLIStore.Result
-{
-  let dir = NSTemporaryDirectory() + "visits-corpus-io-" + UUID().uuidString.lowercased()
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(atPath: dir) }
-  let paths = ["in", "out", "err"].map { dir + "/" + $0 }
-  try Data(input).write(to: URL(fileURLWithPath: paths[0]))
-  for p in paths.dropFirst() { _ = FileManager.default.createFile(atPath: p, contents: nil) }
-  let p = Process()
-  p.executableURL = visitsBinary
-  p.arguments = args
-  p.environment = environment
-  // Output goes to files, so a chatty program cannot fill a pipe and stall.
-  let handles = [
-    try FileHandle(forReadingFrom: URL(fileURLWithPath: paths[0])),
-    try FileHandle(forWritingTo: URL(fileURLWithPath: paths[1])),
-    try FileHandle(forWritingTo: URL(fileURLWithPath: paths[2])),
-  ]
-  // Closed here, not when released: hundreds of runs must not pile up open descriptors.
-  defer { for h in handles { try? h.close() } }
-  p.standardInput = handles[0]
-  p.standardOutput = handles[1]
-  p.standardError = handles[2]
-  let done = DispatchSemaphore(value: 0)
-  p.terminationHandler = { _ in done.signal() }
-  try p.run()
-  if done.wait(timeout: .now() + 60) == .timedOut {
-    p.terminate()
-    p.waitUntilExit()
-    throw CorpusError(line: 0, message: "visits \(args) did not finish within 60 s")
-  }
-  let read = { (path: String) in
-    String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
-  }
-  return CLIStore.Result(code: p.terminationStatus, out: read(paths[1]), err: read(paths[2]))
-}
-
-/// A CGI response: the status from its `Status` header, the headers, the body.
-func parseCGI(_ output: String) -> CGIExchange {
-  let parts = output.components(separatedBy: "\r\n\r\n")
-  var headers: [String: String] = [:]
-  for line in parts[0].components(separatedBy: "\r\n") {
-    guard let colon = line.firstIndex(of: ":") else { continue }
-    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-      in: .whitespaces)
-  }
-  return CGIExchange(
-    status: Int(headers["status"]?.prefix(3) ?? "") ?? 0, headers: headers,
-    body: parts.dropFirst().joined(separator: "\r\n\r\n"))
 }
 
 /// The text of an HTML page as a reader sees it, for the entities the pages use.

@@ -91,7 +91,9 @@ let visitsBinary: URL = {
 final class DataBox: @unchecked Sendable { var data = Data() }
 
 /// Runs the built `visits` with exactly `environment`.
-func runVisits(_ args: [String], environment: [String: String]) throws -> CLIStore.Result {
-  let r = try PrintTools.run(visitsBinary.path, args, environment: environment)
+func runVisits(_ args: [String], environment: [String: String], input: [UInt8]? = nil) throws
+  -> CLIStore.Result
+{
+  let r = try PrintTools.run(visitsBinary.path, args, environment: environment, input: input)
   return CLIStore.Result(code: r.code, out: r.out, err: r.err)
 }

@@ -12,6 +12,20 @@ struct CGIExchange {
   func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
 
+/// A CGI response: the status from its `Status` header, the headers, the body.
+func parseCGI(_ output: String) -> CGIExchange {
+  let parts = output.components(separatedBy: "\r\n\r\n")
+  var headers: [String: String] = [:]
+  for line in parts[0].components(separatedBy: "\r\n") {
+    guard let colon = line.firstIndex(of: ":") else { continue }
+    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+      in: .whitespaces)
+  }
+  return CGIExchange(
+    status: Int(headers["status"]?.prefix(3) ?? "") ?? 0, headers: headers,
+    body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+}
+
 extension CLIStore {
   static let site = "http://localhost:8080"
 
@@ -30,17 +44,7 @@ extension CLIStore {
     if let user { env["REMOTE_USER"] = user }
     if let origin { env["HTTP_ORIGIN"] = origin }
     for (k, v) in extra { env[k] = v }
-    let r = try PrintTools.run(visitsBinary.path, [], environment: env, input: bytes)
-    let parts = r.out.components(separatedBy: "\r\n\r\n")
-    var headers: [String: String] = [:]
-    for line in parts[0].components(separatedBy: "\r\n") {
-      guard let colon = line.firstIndex(of: ":") else { continue }
-      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-        in: .whitespaces)
-    }
-    let status = Int(headers["status"]?.prefix(3) ?? "") ?? 0
-    return CGIExchange(
-      status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+    return parseCGI(try PrintTools.run(visitsBinary.path, [], environment: env, input: bytes).out)
   }
 
   /// The hidden fields of the first form on a page that posts to `action`.

@@ -63,19 +63,23 @@ public enum PrintTools {
     let err = try FileHandle(forWritingTo: errURL)
     p.standardOutput = out
     p.standardError = err
+    var inHandle: FileHandle?
     if let input {
       let inURL = dir.appendingPathComponent("in")
       try Data(input).write(to: inURL)
-      p.standardInput = try FileHandle(forReadingFrom: inURL)
-    } else {
-      p.standardInput = FileHandle.nullDevice
+      inHandle = try FileHandle(forReadingFrom: inURL)
     }
+    // Closed here, not when released: suites start hundreds of processes.
+    defer { try? inHandle?.close() }
+    p.standardInput = inHandle ?? FileHandle.nullDevice
+    let done = DispatchSemaphore(value: 0)
+    p.terminationHandler = { _ in done.signal() }
     try p.run()
-    let deadline = Date().addingTimeInterval(timeout)
-    while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-    if p.isRunning {
+    if done.wait(timeout: .now() + timeout) == .timedOut {
       p.terminate()
       p.waitUntilExit()
+      try? out.close()
+      try? err.close()
       throw Failure.timedOut(executable, timeout)
     }
     p.waitUntilExit()
