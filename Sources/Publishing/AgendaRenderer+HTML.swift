@@ -209,10 +209,12 @@ extension AgendaRenderer {
   }
 
   /// A CSS string literal: quotes, backslashes, `<`, `>`, `&` and control characters escaped as
-  /// `\HEX `, so data can end neither the string nor the `<style>` element.
+  /// `\HEX `, so data can end neither the string nor the `<style>` element; bidirectional controls
+  /// and line separators become spaces first (`terminalSafe`), as in the page itself, so they
+  /// cannot reorder the printed running header either.
   static func cssString(_ s: String) -> String {
     var out = "\""
-    for u in s.unicodeScalars {
+    for u in terminalSafe(s).unicodeScalars {
       if "\"'\\<>&".unicodeScalars.contains(u) || u.value < 0x20 || (0x7F...0x9F).contains(u.value) {
         out += "\\" + String(u.value, radix: 16) + " "
       } else {

@@ -1,12 +1,13 @@
 /// Makes data safe to print on a terminal: control characters (C0, DEL, C1, including line breaks
-/// and escapes) and bidirectional overrides become a space, so data cannot move the cursor,
-/// recolour the screen or disguise itself.
+/// and escapes), the bidirectional controls (overrides, isolates and marks) and the line and
+/// paragraph separators (U+2028, U+2029) become a space, so data cannot move the cursor, recolour
+/// the screen, break a line or disguise itself.
 public func terminalSafe(_ s: String) -> String {
   var out = String.UnicodeScalarView()
   for u in s.unicodeScalars {
     let v = u.value
     let unsafe =
-      v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+      v < 0x20 || (0x7F...0x9F).contains(v) || u.properties.isBidiControl || v == 0x2028 || v == 0x2029
     out.append(unsafe ? " " : u)
   }
   return String(out)

@@ -411,7 +411,9 @@ struct AgendaTests {
       html.contains(
         #"content: "\3c script\3e alert(\22 x\22 )\3c /script\3e  \26  \27 Grüße\27  aus Dortmund";"#))
     #expect(!html.contains("alert(\"x\")"))
-    #expect(AgendaRenderer.cssString("a\"b\\c</style>\n") == #""a\22 b\5c c\3c /style\3e \a ""#)
+    // Line breaks, bidirectional controls and separators become spaces first, as in the page.
+    #expect(AgendaRenderer.cssString("a\"b\\c</style>\n") == #""a\22 b\5c c\3c /style\3e  ""#)
+    #expect(AgendaRenderer.cssString("a\u{202E}b\u{2028}c\u{1B}") == #""a b c ""#)
   }
 
   @Test("the HTML is one self-contained file that prints on A4", arguments: Language.allCases)
