@@ -3,9 +3,6 @@ import Foundation
 import TestSupport
 import Testing
 
-typealias M = InjectionMatrix
-typealias F = InjectionMatrix.Field
-
 /// One output of the matrix: how to get it, its format, and the fields it must show.
 struct InjectionOutput: Sendable, CustomStringConvertible {
   enum Kind: Sendable { case text, markdown, json, jsonLines, html, calendar, csv }
@@ -30,28 +27,32 @@ struct InjectionOutput: Sendable, CustomStringConvertible {
 
   /// The same command for every visit `wNN` (a visit's own fields live there).
   static func perVisit(_ args: (String) -> [String]) -> [Request] {
-    M.payloads.indices.map { .cli(args("w" + M.two($0))) }
+    InjectionMatrix.payloads.indices.map { .cli(args("w" + InjectionMatrix.two($0))) }
   }
   static func perVisitPage(_ path: (String) -> String, _ query: String = "") -> [Request] {
-    M.payloads.indices.map { .web(path("w" + M.two($0)), query) }
+    InjectionMatrix.payloads.indices.map { .web(path("w" + InjectionMatrix.two($0)), query) }
   }
 }
 
-private let visitFields: Set<F> = [.visitTitle, .partner, .program, .topic, .organizer]
-private let siteFields: Set<F> = [.siteName, .siteOrganization, .siteAddress, .siteNote]
-private let personFields: Set<F> = [
+private let visitFields: Set<InjectionMatrix.Field> = [.visitTitle, .partner, .program, .topic, .organizer]
+private let siteFields: Set<InjectionMatrix.Field> = [.siteName, .siteOrganization, .siteAddress, .siteNote]
+private let personFields: Set<InjectionMatrix.Field> = [
   .personName, .personFunction, .personOrganization, .personDiet, .personAccess, .personEmail, .personPhone,
 ]
-private let mouFields: Set<F> = [.mouTitle, .mouSignatory, .mouPlace, .mouCommitment]
-private let travelFields: Set<F> = [.travelNumber, .travelFrom, .travelTo, .travelPickup, .travelNote]
-private let giftFields: Set<F> = [.giftDescription, .giftFrom, .giftTo, .giftDisposition]
-private let agendaFields: Set<F> = travelFields.union([
+private let mouFields: Set<InjectionMatrix.Field> = [.mouTitle, .mouSignatory, .mouPlace, .mouCommitment]
+private let travelFields: Set<InjectionMatrix.Field> = [
+  .travelNumber, .travelFrom, .travelTo, .travelPickup, .travelNote,
+]
+private let giftFields: Set<InjectionMatrix.Field> = [.giftDescription, .giftFrom, .giftTo, .giftDisposition]
+private let agendaFields: Set<InjectionMatrix.Field> = travelFields.union([
   .apptTitle, .siteName, .siteOrganization, .siteAddress, .apptHost, .personName, .apptNote,
   .apptInternalNote,
   .noteInternal, .personFunction, .personOrganization, .personPhone, .personEmail,
 ])
-private let mainFields = Set(F.allCases).subtracting(visitFields).subtracting([.visitTitleDe])
-private let all = M.payloads.count
+private let mainFields = Set(InjectionMatrix.Field.allCases).subtracting(visitFields).subtracting([
+  .visitTitleDe
+])
+private let all = InjectionMatrix.payloads.count
 
 private let outputs: [InjectionOutput] = [
   // Terminal text.
@@ -82,10 +83,10 @@ private let outputs: [InjectionOutput] = [
     partial: [.apptTitle, .personName]),
   .init(
     name: "audit", kind: .text, requests: [.cli(["audit"])],
-    fields: Set(F.allCases).subtracting([.publishNote])),
+    fields: Set(InjectionMatrix.Field.allCases).subtracting([.publishNote])),
   .init(
     name: "history", kind: .text, requests: [.cli(["history", "m", "a08"])], fields: [],
-    partial: Set(F.allCases)),
+    partial: Set(InjectionMatrix.Field.allCases)),
   .init(name: "log", kind: .text, requests: [.cli(["log", "m"])], fields: mainFields),
   .init(
     name: "diff", kind: .text, requests: [.cli(["diff", "m", "--from", "seq:2"])],
@@ -129,11 +130,13 @@ private let outputs: [InjectionOutput] = [
     name: "gifts json", kind: .json, requests: [.cli(["gifts", "--format", "json"])], fields: giftFields),
   .init(
     name: "audit json", kind: .json, requests: [.cli(["audit", "--format", "json"])],
-    fields: Set(F.allCases).subtracting([.publishNote])),
+    fields: Set(InjectionMatrix.Field.allCases).subtracting([.publishNote])),
   .init(
     name: "diff json", kind: .json, requests: [.cli(["diff", "m", "--from", "seq:2", "--format", "json"])],
     fields: [.apptTitle]),
-  .init(name: "export", kind: .jsonLines, requests: [.cli(["export"])], fields: Set(F.allCases)),
+  .init(
+    name: "export", kind: .jsonLines, requests: [.cli(["export"])],
+    fields: Set(InjectionMatrix.Field.allCases)),
   // HTML.
   .init(
     name: "agenda html", kind: .html,
@@ -175,10 +178,10 @@ private let outputs: [InjectionOutput] = [
     fields: [.taskTitle, .taskOwner, .mouSignatory, .mouCommitment, .apptHost]),
   .init(
     name: "audit csv", kind: .csv, requests: [.cli(["audit", "--format", "csv"])],
-    fields: Set(F.allCases).subtracting([.publishNote])),
+    fields: Set(InjectionMatrix.Field.allCases).subtracting([.publishNote])),
   .init(
     name: "history csv", kind: .csv, requests: [.cli(["history", "m", "a08", "--format", "csv"])],
-    fields: [], partial: Set(F.allCases)),
+    fields: [], partial: Set(InjectionMatrix.Field.allCases)),
   // The web interface.
   .init(name: "web dashboard", kind: .html, requests: [.web("/", "")], fields: [.visitTitle, .partner]),
   .init(
@@ -223,12 +226,12 @@ final class InjectionRuns: @unchecked Sendable {
     let cached = done[o.name]
     lock.unlock()
     if let cached { return cached }
-    let s = try M.store.get()
+    let s = try InjectionMatrix.store.get()
     var docs: [(String, String, Int32)] = []
     for r in o.requests {
       switch r {
       case .cli(let args):
-        let out = try s.run(args, environment: ["VISITS_NOW": M.now])
+        let out = try s.run(args, environment: ["VISITS_NOW": InjectionMatrix.now])
         docs.append((out.out, out.err, out.code))
       case .web(let path, let query):
         let page = try s.cgi("GET", path, query: query)
@@ -247,7 +250,7 @@ struct InjectionMatrixTests {
   // MARK: Ways in
 
   /// A benign command for `field` with the value in it, in a store with visit `g` and person `pp`.
-  static func command(for field: F, _ value: String) -> [String] {
+  static func command(for field: InjectionMatrix.Field, _ value: String) -> [String] {
     let v = [field.flag, value]
     switch field {
     case .visitTitle, .visitTitleDe, .partner, .program, .topic, .organizer:
@@ -287,9 +290,9 @@ struct InjectionMatrixTests {
 
   /// Every field for one payload of each kind of control character (CR, ESC, DEL, C1); for the
   /// others of the same kinds, one field of each command (each run is a process: time).
-  static func refusalFields(_ p: M.Payload) -> [F] {
+  static func refusalFields(_ p: InjectionMatrix.Payload) -> [InjectionMatrix.Field] {
     ["CR", "ANSI", "DEL", "NEL"].contains(p.name)
-      ? F.allCases
+      ? InjectionMatrix.Field.allCases
       : [
         .visitTitle, .siteName, .apptTitle, .personName, .mouTitle, .taskTitle, .noteText, .noteInternal,
         .travelNumber, .giftDescription, .publishNote, .reason, .actor,
@@ -298,27 +301,31 @@ struct InjectionMatrixTests {
 
   @Test(
     "a payload a command refuses: its exit code and one line naming the option, nothing written",
-    arguments: M.payloads.indices.filter { p in
-      F.allCases.contains { M.entry(M.payloads[p], $0) != .accepted }
+    arguments: InjectionMatrix.payloads.indices.filter { p in
+      InjectionMatrix.Field.allCases.contains {
+        InjectionMatrix.entry(InjectionMatrix.payloads[p], $0) != .accepted
+      }
     })
   func refusals(_ p: Int) throws {
-    let payload = M.payloads[p]
+    let payload = InjectionMatrix.payloads[p]
     let s = CLIStore()
-    try M.run(
+    try InjectionMatrix.run(
       s, ["schedule", "g", "--title", "G", "--partner", "P", "--from", "2022-05-02", "--to", "2022-05-04"])
-    try M.run(s, ["add-attendee", "g", "pp", "--name", "P"])
+    try InjectionMatrix.run(s, ["add-attendee", "g", "pp", "--name", "P"])
     let before = try s.snapshot(caches: true)
     for field in Self.refusalFields(payload) {
-      guard case .refused(let code) = M.entry(payload, field) else { continue }
-      let args = Self.command(for: field, M.value(p, field))
-      let r = try s.run(args, environment: ["VISITS_NOW": M.now])
+      guard case .refused(let code) = InjectionMatrix.entry(payload, field) else { continue }
+      let args = Self.command(for: field, InjectionMatrix.value(p, field))
+      let r = try s.run(args, environment: ["VISITS_NOW": InjectionMatrix.now])
       #expect(r.code == code, "\(payload.name) in \(field): exit \(r.code), \(r.err)")
       let lines = r.err.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
       #expect(
         lines.count == 1 && r.err.hasPrefix("visits: "),
         "\(payload.name) in \(field): \(r.err.debugDescription)")
       #expect(r.err.contains(field.flag), "\(payload.name) in \(field): \(r.err)")
-      #expect(!r.err.unicodeScalars.contains { M.unsafeForTerminal($0) }, "\(payload.name) in \(field)")
+      #expect(
+        !r.err.unicodeScalars.contains { InjectionMatrix.unsafeForTerminal($0) },
+        "\(payload.name) in \(field)")
       #expect(r.out.isEmpty, "\(payload.name) in \(field): \(r.out)")
     }
     #expect(try s.snapshot(caches: true) == before, "\(payload.name): a refused command changed the store")
@@ -330,9 +337,9 @@ struct InjectionMatrixTests {
     let refusedEverywhere: Set<String> = [
       "CR", "CRLF", "ANSI", "OSC-title", "OSC-8-link", "DEL", "NEL", "CSI", "formula-CR",
     ]
-    for (p, payload) in M.payloads.enumerated() {
-      for f in F.allCases {
-        let expected: M.Entry
+    for (p, payload) in InjectionMatrix.payloads.enumerated() {
+      for f in InjectionMatrix.Field.allCases {
+        let expected: InjectionMatrix.Entry
         if payload.name == "NUL" {
           expected = .noArgument
         } else if refusedEverywhere.contains(payload.name) {
@@ -342,10 +349,10 @@ struct InjectionMatrixTests {
         } else {
           expected = .accepted
         }
-        #expect(M.entry(payload, f) == expected, "\(payload.name) in \(f)")
+        #expect(InjectionMatrix.entry(payload, f) == expected, "\(payload.name) in \(f)")
       }
       // The store holds it either way: through the commands or forged.
-      _ = M.viaCommands(p)
+      _ = InjectionMatrix.viaCommands(p)
     }
   }
 
@@ -354,69 +361,75 @@ struct InjectionMatrixTests {
   @Test("every payload comes out safely", arguments: outputs)
   func output(_ o: InjectionOutput) throws {
     let docs = try InjectionRuns.shared.documents(o)
-    var seen: [F: Set<Int>] = [:]
+    var seen: [InjectionMatrix.Field: Set<Int>] = [:]
     // Data formats carry the value exactly at least once (a catering summary trims it); rendered
     // formats render it safely wherever it appears.
     let exactOnce = [.json, .jsonLines, .csv].contains(o.kind)
-    var exact: [F: Set<Int>] = [:]
+    var exact: [InjectionMatrix.Field: Set<Int>] = [:]
     for (doc, err, status) in docs {
       #expect(status == 0, "\(o): exit \(status): \(err)")
       for line in err.split(separator: "\n") {
         #expect(line.hasPrefix("visits: "), "\(o): standard error \(line.debugDescription)")
       }
       #expect(
-        !err.unicodeScalars.contains { M.unsafeForTerminal($0) },
+        !err.unicodeScalars.contains { InjectionMatrix.unsafeForTerminal($0) },
         "\(o): standard error \(err.debugDescription)")
       for (p, f, before) in try occurrences(o, doc) {
         seen[f, default: []].insert(p)
-        let payload = M.payloads[p].text
+        let payload = InjectionMatrix.payloads[p].text
         let expected: String
         switch o.kind {
-        case .text: expected = M.terminal(M.lastLine(payload))
-        case .markdown: expected = M.markdown(M.lastLine(payload))
-        case .html: expected = M.html(M.lastLine(payload))
+        case .text: expected = InjectionMatrix.terminal(InjectionMatrix.lastLine(payload))
+        case .markdown: expected = InjectionMatrix.markdown(InjectionMatrix.lastLine(payload))
+        case .html: expected = InjectionMatrix.html(InjectionMatrix.lastLine(payload))
         case .json, .jsonLines, .csv: expected = payload
-        case .calendar: expected = M.calendarText(payload)
+        case .calendar: expected = InjectionMatrix.calendarText(payload)
         }
-        let safe = M.ends(before, with: expected + " ")
+        let safe = InjectionMatrix.ends(before, with: expected + " ")
         if safe { exact[f, default: []].insert(p) }
         let shown = String(decoding: before.suffix(expected.utf8.count + 20), as: UTF8.self)
         #expect(
-          safe || exactOnce, "\(o): \(M.payloads[p].name) in \(f) came out as \(shown.debugDescription)")
+          safe || exactOnce,
+          "\(o): \(InjectionMatrix.payloads[p].name) in \(f) came out as \(shown.debugDescription)")
       }
       try structure(o, doc)
     }
     for (f, payloads) in seen where exactOnce {
       let inexact = payloads.subtracting(exact[f] ?? [])
-      #expect(inexact.isEmpty, "\(o): \(f) never exact for \(inexact.sorted().map { M.payloads[$0].name })")
+      #expect(
+        inexact.isEmpty,
+        "\(o): \(f) never exact for \(inexact.sorted().map { InjectionMatrix.payloads[$0].name })")
     }
     for f in o.fields.union(seen.keys).subtracting(o.partial) {
-      let missing = Set(M.payloads.indices).subtracting(seen[f] ?? [])
+      let missing = Set(InjectionMatrix.payloads.indices).subtracting(seen[f] ?? [])
       #expect(
-        missing.isEmpty, "\(o): \(f) missing for \(missing.sorted().map { M.payloads[$0].name })")
+        missing.isEmpty,
+        "\(o): \(f) missing for \(missing.sorted().map { InjectionMatrix.payloads[$0].name })")
     }
   }
 
   /// The values in a document, as the format carries them.
-  func occurrences(_ o: InjectionOutput, _ doc: String) throws -> [(p: Int, f: F, before: [UInt8])] {
+  func occurrences(_ o: InjectionOutput, _ doc: String) throws -> [(
+    p: Int, f: InjectionMatrix.Field, before: [UInt8]
+  )] {
     switch o.kind {
     case .text, .markdown, .calendar:
       // iCalendar unfolded and unescaped as written (the parsed form is checked by `parsed`).
       let text = o.kind == .calendar ? unescapeCalendar(doc.replacingOccurrences(of: "\r\n ", with: "")) : doc
-      return M.occurrences(in: text)
+      return InjectionMatrix.occurrences(in: text)
     case .html:
       // As written, but the stylesheet (its running header holds the title as a CSS string).
-      return M.occurrences(in: withoutStyle(doc).page)
+      return InjectionMatrix.occurrences(in: withoutStyle(doc).page)
     case .json, .jsonLines:
       let lines = o.kind == .json ? [doc] : doc.split(separator: "\n").map(String.init)
-      var found: [(Int, F, [UInt8])] = []
+      var found: [(Int, InjectionMatrix.Field, [UInt8])] = []
       for line in lines {
         let value = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
-        for s in strings(value) { found += M.occurrences(in: s) }
+        for s in strings(value) { found += InjectionMatrix.occurrences(in: s) }
       }
       return found
     case .csv:
-      return try csvCells(doc).flatMap { $0 }.flatMap { M.occurrences(in: $0) }
+      return try csvCells(doc).flatMap { $0 }.flatMap { InjectionMatrix.occurrences(in: $0) }
     }
   }
 
@@ -460,7 +473,8 @@ struct InjectionMatrixTests {
   func structure(_ o: InjectionOutput, _ doc: String) throws {
     switch o.kind {
     case .text, .html:
-      let bad = Set(doc.unicodeScalars.filter(M.unsafeForTerminal).map { String($0.value, radix: 16) })
+      let bad = Set(
+        doc.unicodeScalars.filter(InjectionMatrix.unsafeForTerminal).map { String($0.value, radix: 16) })
       #expect(bad.isEmpty, "\(o): unsafe characters \(bad.sorted())")
       if o.kind == .html {
         #expect(!doc.lowercased().contains("<script"), "\(o): a <script> element")
@@ -470,7 +484,8 @@ struct InjectionMatrixTests {
           !doc.contains("onmouseover=\"") && !doc.contains("onmouseover='"), "\(o): an attribute from data")
       }
     case .markdown:
-      let bad = Set(doc.unicodeScalars.filter(M.unsafeForTerminal).map { String($0.value, radix: 16) })
+      let bad = Set(
+        doc.unicodeScalars.filter(InjectionMatrix.unsafeForTerminal).map { String($0.value, radix: 16) })
       #expect(bad.isEmpty, "\(o): unsafe characters \(bad.sorted())")
       // A value cannot start a line of its own: the payload's lines stay escaped.
       for line in doc.split(separator: "\n") {
@@ -638,17 +653,20 @@ struct InjectionMatrixClientTests {
   /// Every value in `texts` renders its payload as `expected` says, and every payload shows.
   func values(_ o: InjectionOutput, _ texts: [String], _ expected: (String) -> String) {
     var seen: [InjectionMatrix.Field: Set<Int>] = [:]
-    for (p, f, before) in texts.flatMap({ M.occurrences(in: $0) }) {
+    for (p, f, before) in texts.flatMap({ InjectionMatrix.occurrences(in: $0) }) {
       seen[f, default: []].insert(p)
-      let e = expected(M.payloads[p].text)
+      let e = expected(InjectionMatrix.payloads[p].text)
       let shown = String(decoding: before.suffix(e.utf8.count + 20), as: UTF8.self)
       #expect(
-        M.ends(before, with: e + " "), "\(o): \(M.payloads[p].name) in \(f) read as \(shown.debugDescription)"
+        InjectionMatrix.ends(before, with: e + " "),
+        "\(o): \(InjectionMatrix.payloads[p].name) in \(f) read as \(shown.debugDescription)"
       )
     }
     for f in o.fields.subtracting(o.partial) {
-      let missing = Set(M.payloads.indices).subtracting(seen[f] ?? [])
-      #expect(missing.isEmpty, "\(o): \(f) missing for \(missing.sorted().map { M.payloads[$0].name })")
+      let missing = Set(InjectionMatrix.payloads.indices).subtracting(seen[f] ?? [])
+      #expect(
+        missing.isEmpty,
+        "\(o): \(f) missing for \(missing.sorted().map { InjectionMatrix.payloads[$0].name })")
     }
   }
 
@@ -671,7 +689,7 @@ struct InjectionMatrixClientTests {
       #expect(handlers.isEmpty, "\(o): attributes \(handlers)")
       texts += read.texts ?? []
     }
-    values(o, texts) { M.terminal(M.lastLine($0)) }
+    values(o, texts) { InjectionMatrix.terminal(InjectionMatrix.lastLine($0)) }
   }
 
   @Test(
@@ -695,6 +713,6 @@ struct InjectionMatrixClientTests {
       for e in events { #expect(Set(e).isSubset(of: allowed), "\(o): properties \(e)") }
       texts += read.texts ?? []
     }
-    values(o, texts, M.calendarText)
+    values(o, texts, InjectionMatrix.calendarText)
   }
 }
