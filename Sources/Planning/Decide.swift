@@ -267,7 +267,7 @@ public enum Decide {
       ]
     case .addTask(let c):
       try Planner.checkID(c.task, .task)
-      guard !v.taskIDsInUse.contains(c.task) else {
+      guard !v.isTaskIDInUse(c.task) else {
         throw .rule(.uniqueID, field: .task, "task \(c.task) already exists in visit \(id)")
       }
       try text(c.title, .title)
@@ -464,13 +464,17 @@ public enum Decide {
     guard !value.trimmingWhitespace.isEmpty else {
       throw .rule(.text, field: field, "\(field: field) must not be empty")
     }
-    guard value.count <= limit else {
+    guard value.utf8.count <= limit || value.count <= limit else {
       throw .rule(.text, field: field, "\(field: field) is longer than \(limit) characters")
     }
-    if value.unicodeScalars.contains(where: {
-      $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
-    }) {
-      throw .rule(.text, field: field, "\(field: field) contains a control character")
+    // The control characters (general category Cc): U+0000–U+001F, U+007F and U+0080–U+009F
+    // (in UTF-8, C2 80 to C2 9F), looked for in the bytes, since every read checks every record.
+    var previous: UInt8 = 0
+    for b in value.utf8 {
+      if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
+        throw .rule(.text, field: field, "\(field: field) contains a control character")
+      }
+      previous = b
     }
   }
 

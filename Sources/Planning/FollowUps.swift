@@ -16,13 +16,28 @@ extension Visit {
 
   /// Ids of every task, including those a cancelled appointment keeps reserved: a manual task may
   /// not take one, or the derived tasks after it would be renumbered.
-  public var taskIDsInUse: Set<String> { followUps().taken }
+  public var taskIDsInUse: Set<String> { followUps(listing: false).taken }
 
-  private func followUps() -> (listed: [FollowUpTask], taken: Set<String>) {
+  /// What every derived task's id begins with (a slug of one of these and more, or with `-N`
+  /// after it to keep it unique, begins with it too).
+  static let derivedTaskPrefixes = ["mou-", "thanks-", "golden-book-", "visit-report"]
+
+  /// Whether a task has `id`, or a cancelled appointment reserves it (`taskIDsInUse`), without
+  /// working out the derived tasks for an id no derived task can have.
+  public func isTaskIDInUse(_ id: String) -> Bool {
+    if manualTasks[id] != nil { return true }
+    guard Self.derivedTaskPrefixes.contains(where: { id.hasPrefix($0) }) else { return false }
+    return taskIDsInUse.contains(id)
+  }
+
+  /// The tasks and the ids in use; without `listing`, only the ids (no titles are made: every
+  /// `add-task` a read checks asks for them).
+  private func followUps(listing: Bool = true) -> (listed: [FollowUpTask], taken: Set<String>) {
     var all = Array(manualTasks)
     var taken = Set(all.map(\.id))
     func add(
-      _ id: String, _ title: (en: String, de: String), due: LocalDate?, _ origin: TaskOrigin,
+      _ id: String, _ title: @autoclosure () -> (en: String, de: String), due: LocalDate?,
+      _ origin: TaskOrigin,
       listed: Bool = true
     ) {
       var unique = id
@@ -33,7 +48,8 @@ extension Visit {
         n += 1
       }
       taken.insert(unique)
-      guard listed else { return }
+      guard listed && listing else { return }
+      let title = title()
       let p = taskProgress[unique]
       all.append(
         FollowUpTask(
@@ -146,12 +162,20 @@ extension Visit {
 
 /// A slug made from free text: lower-case ASCII letters and digits, other runs become `-`, at most 64.
 public func slug(_ text: String) -> String {
+  asciiSlug(text) ?? unicodeSlug(text)
+}
+
+/// `slug` of any text: umlauts and accented letters become their ASCII letters first.
+func unicodeSlug(_ text: String) -> String {
   var out = ""
   var dash = false
-  let folded = text.lowercased().replacingOccurrences(of: "ß", with: "ss")
-  for scalar in folded.unicodeScalars {
+  for scalar in text.lowercased().unicodeScalars {
     var ascii: Character?
     switch scalar {
+    case "ß":
+      out += "ss"
+      dash = false
+      continue
     case "a"..."z", "0"..."9": ascii = Character(scalar)
     case "ä", "à", "á", "â", "å": ascii = "a"
     case "ö", "ò", "ó", "ô": ascii = "o"
@@ -176,4 +200,27 @@ public func slug(_ text: String) -> String {
   if out.count > 64 { out = String(out.prefix(64)) }
   while out.hasSuffix("-") { out.removeLast() }
   return out.isEmpty ? "x" : out
+}
+
+/// `slug` of a text that is all ASCII (the ids the follow-up rules combine), worked out on its
+/// bytes; nil for any other text.
+func asciiSlug(_ text: String) -> String? {
+  var out: [UInt8] = []
+  out.reserveCapacity(text.utf8.count)
+  var dash = false
+  for b in text.utf8 {
+    guard b < 0x80 else { return nil }
+    let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+      out.append(lower)
+      dash = false
+    } else if !dash && !out.isEmpty {
+      out.append(0x2D)
+      dash = true
+    }
+  }
+  while out.last == 0x2D { out.removeLast() }
+  if out.count > 64 { out.removeLast(out.count - 64) }
+  while out.last == 0x2D { out.removeLast() }
+  return out.isEmpty ? "x" : String(decoding: out, as: UTF8.self)
 }

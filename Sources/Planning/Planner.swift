@@ -170,10 +170,28 @@ public struct Planner: Sendable {
     try fold(&state, try EventCodec.decode(record, file: file), record, visit: visit, file: file)
   }
 
-  /// The fold for an event already decoded from `record`: start the visit or apply the event.
+  /// The fold for an event already decoded from `record`: check it by its command's rules against
+  /// the visit before it, then start the visit or apply the event.
+  ///
+  /// Every read checks what it folds, as `verify` and `import` do (`Decide.check`): a record forged
+  /// with a valid hash — an appointment id with a line break, a zone that is none, a reschedule to
+  /// year 0 — is refused at its line instead of reaching an agenda or a calendar. A record whose
+  /// personal values were erased holds none to check (no command records an erased name), and an
+  /// erasure is replayed on a visit that already reads as erased: those two are folded unchecked.
+  /// (Snapshots hold visits folded this way, so a cached read checks only what follows them.)
   public static func fold(
     _ state: inout Visit?, _ event: Event, _ record: EventRecord, visit: String, file: String = "event"
   ) throws(PlanningError) {
+    var erasure = false
+    if case .personErased = event { erasure = true }
+    if record.erased.isEmpty && !erasure {
+      do {
+        try Decide.check(event, visit: visit, state: state)
+      } catch {
+        throw .unreadableEvent(
+          at: "\(file):\(record.seq)", reason: "not what its command records: \(error)")
+      }
+    }
     let meta = EventMeta(record)
     if state == nil {
       guard let v = Visit.start(id: visit, with: event, meta: meta) else {

@@ -3,10 +3,11 @@ import Foundation
 import Planning
 import TestSupport
 
-/// The injection matrix: payloads × free-text fields × outputs. One store holds every payload in
-/// every field: what the commands accept goes in through the commands, what they refuse (and what
-/// no argument can carry, NUL) is forged straight into the stream with a valid hash chain, so every
-/// payload reaches every output. Each stored value is `payload + " " + marker`, the marker
+/// The injection matrix: payloads × free-text fields × outputs. One store holds every payload the
+/// commands accept in every field, put in through the commands, and every output must show each
+/// safely. What they refuse (and what no argument can carry, NUL) is forged straight into the
+/// streams of a second store with a valid hash chain: every read must refuse such a record at its
+/// line, as the command refused the value, with a message that shows it safely. Each stored value is `payload + " " + marker`, the marker
 /// (`ZQ07F12QZ`: payload 7, field 12) being letters and digits that every format leaves alone, so a
 /// check can find each value in an output and compare what precedes the marker with the payload
 /// as that format must render it.
@@ -138,6 +139,11 @@ enum InjectionMatrix {
     Field.allCases.allSatisfy { $0 == .actor || entry(payloads[p], $0) == .accepted }
   }
 
+  /// The payloads the main store holds (through the commands) and every output shows.
+  static let readable = payloads.indices.filter(viaCommands)
+  /// The payloads only a forged record brings in: in the store of `forged`, refused by every read.
+  static let forgedOnly = payloads.indices.filter { !viaCommands($0) }
+
   static func day(_ p: Int) -> String { "2022-05-0\(2 + p % 5)" }
   static func hour(_ p: Int) -> String { two(8 + p / 5) }
 
@@ -250,14 +256,12 @@ enum InjectionMatrix {
         "add-appointment", "m", "all", "--title", "All", "--kind", "reception", "--start", "2022-05-02T18:00",
         "--end", "2022-05-02T19:00",
       ])
-    var published = 0
     let commanded = payloads.indices.filter(viaCommands)
     for p in commanded {
       let actor = entry(payloads[p], .actor) == .accepted ? value(p, .actor) : "tester"
       for args in commands(p) {
         try run(s, ["--actor", actor, "--reason", value(p, .reason)] + args)
       }
-      published += 1
     }
     try run(s, ["assign", "m", "all"] + commanded.map { "p\(two($0))" })
 
@@ -278,10 +282,28 @@ enum InjectionMatrix {
         }
         continue
       }
-      published += 1
+    }
+    return s
+  }
+
+  /// The store of forged records, with one visit `fNN` per payload only they bring in: a sound
+  /// `VisitScheduled`, then the events the commands would record with the payload in every field
+  /// (refused at line 2, the first of them); and a visit `wNN` whose `VisitScheduled` has it
+  /// (refused at line 1).
+  static let forged: Result<CLIStore, any Error> = Result {
+    let s = CLIStore()
+    let log = FileEventStore(
+      directory: s.directory, clock: { Timestamp(milliseconds: nowMilliseconds) },
+      makeID: { _, _ in UUID().uuidString.lowercased() })
+    for p in forgedOnly {
+      let sound = VisitScheduled(
+        title: "F", partner: "P", from: LocalDate(year: 2022, month: 5, day: 2),
+        to: LocalDate(year: 2022, month: 5, day: 6))
       _ = try log.append(
-        to: "m",
-        try forgedEvents(p, publication: published).map {
+        to: "f\(two(p))", [try EventCodec.newEvent(.visitScheduled(sound), actor: "forger", reason: nil)])
+      _ = try log.append(
+        to: "f\(two(p))",
+        try forgedEvents(p, publication: 1).map {
           try EventCodec.newEvent($0, actor: value(p, .actor), reason: value(p, .reason))
         })
       _ = try log.append(

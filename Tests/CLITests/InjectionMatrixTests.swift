@@ -27,10 +27,10 @@ struct InjectionOutput: Sendable, CustomStringConvertible {
 
   /// The same command for every visit `wNN` (a visit's own fields live there).
   static func perVisit(_ args: (String) -> [String]) -> [Request] {
-    InjectionMatrix.payloads.indices.map { .cli(args("w" + InjectionMatrix.two($0))) }
+    InjectionMatrix.readable.map { .cli(args("w" + InjectionMatrix.two($0))) }
   }
   static func perVisitPage(_ path: (String) -> String, _ query: String = "") -> [Request] {
-    InjectionMatrix.payloads.indices.map { .web(path("w" + InjectionMatrix.two($0)), query) }
+    InjectionMatrix.readable.map { .web(path("w" + InjectionMatrix.two($0)), query) }
   }
 }
 
@@ -52,7 +52,7 @@ private let agendaFields: Set<InjectionMatrix.Field> = travelFields.union([
 private let mainFields = Set(InjectionMatrix.Field.allCases).subtracting(visitFields).subtracting([
   .visitTitleDe
 ])
-private let all = InjectionMatrix.payloads.count
+private let all = InjectionMatrix.readable.count
 
 private let outputs: [InjectionOutput] = [
   // Terminal text.
@@ -85,7 +85,8 @@ private let outputs: [InjectionOutput] = [
     name: "audit", kind: .text, requests: [.cli(["audit"])],
     fields: Set(InjectionMatrix.Field.allCases).subtracting([.publishNote])),
   .init(
-    name: "history", kind: .text, requests: [.cli(["history", "m", "a08"])], fields: [],
+    name: "history", kind: .text,
+    requests: [.cli(["history", "m", "a" + InjectionMatrix.two(InjectionMatrix.readable[0])])], fields: [],
     partial: Set(InjectionMatrix.Field.allCases)),
   .init(name: "log", kind: .text, requests: [.cli(["log", "m"])], fields: mainFields),
   .init(
@@ -180,7 +181,10 @@ private let outputs: [InjectionOutput] = [
     name: "audit csv", kind: .csv, requests: [.cli(["audit", "--format", "csv"])],
     fields: Set(InjectionMatrix.Field.allCases).subtracting([.publishNote])),
   .init(
-    name: "history csv", kind: .csv, requests: [.cli(["history", "m", "a08", "--format", "csv"])],
+    name: "history csv", kind: .csv,
+    requests: [
+      .cli(["history", "m", "a" + InjectionMatrix.two(InjectionMatrix.readable[0]), "--format", "csv"])
+    ],
     fields: [], partial: Set(InjectionMatrix.Field.allCases)),
   // The web interface.
   .init(name: "web dashboard", kind: .html, requests: [.web("/", "")], fields: [.visitTitle, .partner]),
@@ -351,8 +355,43 @@ struct InjectionMatrixTests {
         }
         #expect(InjectionMatrix.entry(payload, f) == expected, "\(payload.name) in \(f)")
       }
-      // The store holds it either way: through the commands or forged.
-      _ = InjectionMatrix.viaCommands(p)
+      // The main store holds it through the commands, or the store of forged records holds it.
+      #expect(InjectionMatrix.readable.contains(p) != InjectionMatrix.forgedOnly.contains(p))
+    }
+  }
+
+  // MARK: Forged records
+
+  static let forgedReads: [[String]] = [
+    ["show"], ["itinerary"], ["attendees"], ["agenda"], ["agenda", "--format", "html"], ["calendar"],
+    ["tasks"], ["audit"], ["transfers"], ["gifts"], ["check"], ["verify"],
+  ]
+
+  @Test(
+    "a forged record with a value its command refuses is refused at its line by every read, the message safe",
+    arguments: InjectionMatrix.forgedOnly)
+  func forgedRefused(_ p: Int) throws {
+    let s = try InjectionMatrix.forged.get()
+    let name = InjectionMatrix.payloads[p].name
+    for (visit, line) in [("f" + InjectionMatrix.two(p), 2), ("w" + InjectionMatrix.two(p), 1)] {
+      for read in Self.forgedReads {
+        let r = try s.run([read[0], visit] + read.dropFirst())
+        let what = "\(name): \(read.joined(separator: " ")) \(visit)"
+        #expect(r.code == 65, "\(what): exit \(r.code)")
+        #expect(r.err.contains("\(visit).jsonl:\(line): "), "\(what): \(r.err.debugDescription)")
+        #expect(!r.err.unicodeScalars.contains(where: InjectionMatrix.unsafeForTerminal), "\(what)")
+        #expect(!r.out.unicodeScalars.contains(where: InjectionMatrix.unsafeForTerminal), "\(what)")
+        if read[0] != "verify" {
+          #expect(r.err.split(separator: "\n").count == 1, "\(what): \(r.err.debugDescription)")
+        }
+      }
+      // The raw log shows the record as stored, its values made safe for the terminal.
+      let log = try s.run(["log", visit])
+      #expect(!log.out.unicodeScalars.contains(where: InjectionMatrix.unsafeForTerminal), "\(name): log")
+      #expect(!log.err.unicodeScalars.contains(where: InjectionMatrix.unsafeForTerminal), "\(name): log")
+      let page = try s.cgi("GET", "/" + visit)
+      #expect(page.status >= 400, "\(name): the page of \(visit) answers \(page.status)")
+      #expect(!page.body.unicodeScalars.contains(where: InjectionMatrix.unsafeForTerminal), "\(name): page")
     }
   }
 
@@ -401,7 +440,7 @@ struct InjectionMatrixTests {
         "\(o): \(f) never exact for \(inexact.sorted().map { InjectionMatrix.payloads[$0].name })")
     }
     for f in o.fields.union(seen.keys).subtracting(o.partial) {
-      let missing = Set(InjectionMatrix.payloads.indices).subtracting(seen[f] ?? [])
+      let missing = Set(InjectionMatrix.readable).subtracting(seen[f] ?? [])
       #expect(
         missing.isEmpty,
         "\(o): \(f) missing for \(missing.sorted().map { InjectionMatrix.payloads[$0].name })")
@@ -663,7 +702,7 @@ struct InjectionMatrixClientTests {
       )
     }
     for f in o.fields.subtracting(o.partial) {
-      let missing = Set(InjectionMatrix.payloads.indices).subtracting(seen[f] ?? [])
+      let missing = Set(InjectionMatrix.readable).subtracting(seen[f] ?? [])
       #expect(
         missing.isEmpty,
         "\(o): \(f) missing for \(missing.sorted().map { InjectionMatrix.payloads[$0].name })")

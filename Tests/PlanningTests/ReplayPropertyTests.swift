@@ -355,6 +355,14 @@ struct ReplayPropertyTests {
       #expect(isValidStreamName(id), "task id \(id) is not a slug (seed \(seed))")
       #expect(v.task(id)?.id == id)
     }
+    // A task id a manual task may take is one no derived task can have: the shortcut of
+    // `isTaskIDInUse` agrees with the whole set.
+    for id in v.taskIDsInUse {
+      #expect(v.isTaskIDInUse(id), "seed \(seed): \(id)")
+      #expect(
+        v.manualTasks[id] != nil || Visit.derivedTaskPrefixes.contains { id.hasPrefix($0) },
+        "seed \(seed): derived task id \(id) begins with none of the prefixes")
+    }
     if v.status == .planned {
       for a in v.activeAppointments {
         #expect(

@@ -1,4 +1,5 @@
 import EventLog
+import TestSupport
 import Testing
 
 @testable import Planning
@@ -636,6 +637,18 @@ struct FollowUpTests {
     ])
   func slugs(text: String, expected: String) {
     #expect(slug(text) == expected)
+  }
+
+  @Test("the byte-level slug of ASCII text is the slug the general rules make, on 20,000 random texts")
+  func asciiSlugs() {
+    var rng = SplitMix64(seed: 0x51A6)
+    // Letters of both cases, digits, dashes and the punctuation that becomes a dash; long texts too.
+    let pool = Array("aZz09-- _.!/~AbC\t\n\u{7F}".unicodeScalars)
+    for _ in 0..<20_000 {
+      let text = String(String.UnicodeScalarView((0..<rng.int(0...80)).map { _ in rng.pick(pool) }))
+      #expect(asciiSlug(text) == unicodeSlug(text), "\(text.debugDescription)")
+    }
+    #expect(asciiSlug("Jörg") == nil)
   }
 }
 
