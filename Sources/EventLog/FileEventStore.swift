@@ -277,6 +277,7 @@ public struct FileEventStore: EventStore {
     let lines: [UInt8]
     var result: AppendResult
     var severalBatches = false
+    var vaultBefore: VaultUndo?
     switch plan {
     case .alreadyStored(var stored):
       stored.position = StreamPosition(
@@ -291,14 +292,19 @@ public struct FileEventStore: EventStore {
       }
       // The vault first: a crash after it leaves entries no line refers to (ignored), never a line
       // whose values are nowhere.
-      try appendToVault(vault, stream: stream)
+      vaultBefore = try appendToVault(vault, stream: stream)
       if !vault.isEmpty { FailPoint.afterVaultWrite.reach() }
     }
 
     // Several batches (an import) go in together or not at all: a crash part-way through one write
     // could leave whole batches that readers would take for the visit.
     if severalBatches {
-      try replaceStream(stream, keeping: validLength, of: existing, adding: lines)
+      do {
+        try replaceStream(stream, keeping: validLength, of: existing, adding: lines)
+      } catch {
+        vaultBefore?.undo()
+        throw error
+      }
       result.repairs = fileSize > validLength ? repairs : []
       if let p = result.position { recordSeen(p, of: stream) }
       return result
@@ -308,10 +314,15 @@ public struct FileEventStore: EventStore {
     if let existing {
       file = existing
     } else {
-      guard let f = try openStream(stream, flags: O_RDWR | O_CREAT | O_EXCL) else {
-        throw EventLogError.io(path: path(of: stream), operation: "create", errno: ENOENT)
+      do {
+        guard let f = try openStream(stream, flags: O_RDWR | O_CREAT | O_EXCL) else {
+          throw EventLogError.io(path: path(of: stream), operation: "create", errno: ENOENT)
+        }
+        file = f
+      } catch {
+        vaultBefore?.undo()
+        throw error
       }
-      file = f
       created = true
     }
     defer { if created { file.close() } }
@@ -325,6 +336,7 @@ public struct FileEventStore: EventStore {
       try? file.truncate(to: validLength)
       try? file.sync()
       if created { unlink(path(of: stream)) }
+      vaultBefore?.undo()
       throw error
     }
     result.repairs = fileSize > validLength ? repairs : []
@@ -470,34 +482,76 @@ public struct FileEventStore: EventStore {
 
   // MARK: Helpers
 
+  /// How to take back entries appended to a vault when the line that commits to them cannot be
+  /// written (a full disk): the vault's length before, and what was made for them.
+  struct VaultUndo {
+    var path: String
+    var length: Int
+    var createdFile: Bool
+    var createdFolder: String?
+
+    func undo() {
+      if createdFile {
+        unlink(path)
+      } else if let f = try? FileDescriptor.openFile(path, flags: O_RDWR) {
+        try? f.truncate(to: length)
+        try? f.sync()
+        f.close()
+      }
+      if let createdFolder { rmdir(createdFolder) }
+    }
+  }
+
   /// Appends entries to the stream's vault file (made owner-only, with its folder, if needed),
-  /// after cutting any torn tail, and syncs them to disk.
-  private func appendToVault(_ entries: [VaultEntry], stream: String) throws(EventLogError) {
-    guard !entries.isEmpty else { return }
+  /// after cutting any torn tail, and syncs them to disk. A failure takes back what it wrote.
+  ///
+  /// - Returns: how to take the entries back, or nil when there were none.
+  private func appendToVault(_ entries: [VaultEntry], stream: String) throws(EventLogError) -> VaultUndo? {
+    guard !entries.isEmpty else { return nil }
     let folder = directory + "/" + Vault.folder
+    var createdFolder: String?
     if mkdir(folder, 0o700) == 0 {
-      try FileDescriptor.syncDirectory(directory)
+      createdFolder = folder
+      do {
+        try FileDescriptor.syncDirectory(directory)
+      } catch {
+        rmdir(folder)
+        throw error
+      }
     } else if errno != EEXIST {
       throw .io(path: folder, operation: "mkdir", errno: errno)
     }
     let path = vaultPath(of: stream)
     var created = false
     let file: FileDescriptor
-    if let f = try FileDescriptor.openFile(path, flags: O_RDWR) {
-      file = f
-    } else {
-      guard let f = try FileDescriptor.openFile(path, flags: O_RDWR | O_CREAT | O_EXCL) else {
-        throw .io(path: path, operation: "create", errno: ENOENT)
+    do throws(EventLogError) {
+      if let f = try FileDescriptor.openFile(path, flags: O_RDWR) {
+        file = f
+      } else {
+        guard let f = try FileDescriptor.openFile(path, flags: O_RDWR | O_CREAT | O_EXCL) else {
+          throw .io(path: path, operation: "create", errno: ENOENT)
+        }
+        file = f
+        created = true
       }
-      file = f
-      created = true
+    } catch {
+      if let createdFolder { rmdir(createdFolder) }
+      throw error
     }
     defer { file.close() }
-    let valid = Vault.validLength(try VaultReader.read(path))
-    if try file.size() > valid { try file.truncate(to: valid) }
-    try file.write(entries.flatMap(\.line), at: valid)
-    try file.sync()
-    if created { try FileDescriptor.syncDirectory(folder) }
+    var undo = VaultUndo(path: path, length: 0, createdFile: created, createdFolder: createdFolder)
+    do {
+      let valid = Vault.validLength(try VaultReader.read(path))
+      undo.length = valid
+      if try file.size() > valid { try file.truncate(to: valid) }
+      try file.write(entries.flatMap(\.line), at: valid)
+      try file.sync()
+      if created { try FileDescriptor.syncDirectory(folder) }
+    } catch {
+      undo.undo()
+      throw error
+    }
+    return undo
   }
 
   private func sharedLock() throws(EventLogError) -> StoreLock? {

@@ -13,6 +13,9 @@ final class CLIStore: @unchecked Sendable {
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
   }
 
+  /// A store at `directory`, which must not exist yet (the test makes it).
+  init(directory: String) { self.directory = directory }
+
   deinit { try? FileManager.default.removeItem(atPath: directory) }
 
   struct Result {
