@@ -24,7 +24,9 @@
 //   read resumed after the first batch as from a snapshot (`forEach(in:after:)`). They must agree
 //   (a read fails exactly when `verify` finds a problem, at the same line for the same reason), and
 //   a read that succeeds gives a sound chain of records whose lines are exactly the bytes of the
-//   file up to the torn tail it warned about.
+//   file up to the torn tail it warned about. The stream is read twice: as it is, and with every
+//   line that is a JSON object resealed (its hash recomputed), so that mutations reach the rules
+//   behind the hash too.
 //
 // The stream file lives in a per-process temporary store (under `$TMPDIR`, else /tmp) that is
 // rewritten for each input and removed at exit. `VISITS_FUZZ_VAULT` names a vault file (the sample
@@ -43,6 +45,8 @@ public func recordFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) 
   RecordFuzzer.line(input)
   RecordFuzzer.vault(input)
   RecordFuzzer.store.stream(input)
+  let resealed = RecordFuzzer.resealed(input)
+  if resealed != input { RecordFuzzer.store.stream(resealed) }
   return 0
 }
 
@@ -93,6 +97,42 @@ enum RecordFuzzer {
         SHA256.hexDigest(Array(input[..<body]) + [0x7D]) == record.hash,
         "the hash is not the SHA-256 of the line without it")
     }
+  }
+
+  /// The input with each complete line that is a JSON object written again as the store writes a
+  /// record: canonical, with its hash computed, and with its `prev` following the line before when it
+  /// named that line's stored hash. A mutation of a field then still gives a line whose hash holds,
+  /// so the rules behind the hash (seq, prev, time, unique ids, batches, sealed values) are reached
+  /// without forging SHA-256.
+  static func resealed(_ input: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count + 128)
+    var previous: (stored: String, computed: String)?
+    let lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
+    for (index, line) in lines.enumerated() {
+      // The part after the last newline is a torn tail (or nothing): left as it is.
+      guard index < lines.count - 1 else {
+        output += line
+        break
+      }
+      guard case .object(var members)? = try? JSONParser.parse(line) else {
+        output += line
+        output.append(0x0A)
+        previous = nil
+        continue
+      }
+      let stored = members.removeValue(forKey: "hash")?.stringValue ?? ""
+      if let previous, members["prev"]?.stringValue == previous.stored {
+        members["prev"] = .string(previous.computed)
+      }
+      var encoded = CanonicalJSON.encode(.object(members))
+      let hash = SHA256.hexDigest(encoded)
+      encoded.removeLast()
+      output += encoded
+      output += Array(",\"hash\":\"\(hash)\"}\n".utf8)
+      previous = (stored, hash)
+    }
+    return output
   }
 
   /// The input as a vault file.
