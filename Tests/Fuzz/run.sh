@@ -7,12 +7,16 @@
 #
 #   RUNS              inputs to run (default 1000000; -1 runs until stopped or a crash)
 #   FUZZ_ASAN=0       build without AddressSanitizer (faster; default 1, with ASan and LeakSanitizer)
-#   FUZZ_WORK=dir     the work directory (binary, corpus, crash files, log)
+#   FUZZ_WORK=dir     the work directory (binary, build log, corpus, crash files)
 #   FUZZ_MAX_LEN=n    the longest input (default 4096: about ten lines of a stream)
 #   FUZZ_TIMEOUT=s    an input that takes longer is a hang (default 10)
 #
-# A crash, hang or leak stops the run with exit code 1 and leaves the input as crash-*, timeout-*
-# or leak-* in the work directory; replay it with `$FUZZ_WORK/record-fuzzer <file>`.
+# A crash or leak stops the run with exit code 77, a hang with 70, and leaves the input as crash-*,
+# leak-* or timeout-* in the work directory; replay it with
+# `SWIFT_BACKTRACE=enable=no VISITS_FUZZ_VAULT=$FUZZ_WORK/vault.jsonl $FUZZ_WORK/record-fuzzer <file>`.
+#
+# Measured on a shared 2-core machine: about 670 inputs/s with ASan (1,000,000 in 25 minutes),
+# 2,300/s without.
 set -eu
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,13 +52,18 @@ for f in "$repo"/events/*.jsonl "$repo"/events/.vault/*.jsonl; do
   for k in 1 2 3 5 8; do head -n "$k" "$f" >"$work/corpus/$base-head-$k"; done
 done
 
+# The target's temporary store is best in memory (tmpfs); it is removed after the run, even when
+# a crash or an interrupt kept the target from removing it itself.
+store_tmp=$work/tmp
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then store_tmp=/dev/shm; fi
+store_tmp=$(mktemp -d "$store_tmp/visits-fuzz-run.XXXXXX")
+trap 'rm -rf "$store_tmp"' EXIT
+trap 'exit 130' INT TERM
+
 # Crashes go to libFuzzer, not to the Swift runtime's backtracer (which would keep the process).
 # With ASan, LeakSanitizer checks for leaks after each input that allocated more than it freed.
 cd "$work"
 echo "running $binary -runs=$runs -max_len=$max_len -timeout=$timeout" >&2
-# The target's temporary store is best in memory (tmpfs).
-store_tmp=$work/tmp
-if [ -d /dev/shm ] && [ -w /dev/shm ]; then store_tmp=/dev/shm; fi
 SWIFT_BACKTRACE=enable=no TMPDIR=$store_tmp VISITS_FUZZ_VAULT=$work/vault.jsonl \
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
   "$binary" -runs="$runs" -max_len="$max_len" -timeout="$timeout" -detect_leaks="$asan" \
