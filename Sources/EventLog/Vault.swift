@@ -177,8 +177,8 @@ struct VaultReader {
   mutating func unseal(_ record: inout EventRecord) throws(EventLogError) -> String? {
     guard !record.sealed.isEmpty else { return nil }
     if entries == nil { entries = Vault.index(try Self.read(path)) }
-    if let fault = fill(&record) {
-      // Readers do not hold the lock while they read: an erasure may have been overwriting this
+    if fill(&record) != nil {
+      // Readers do not hold the lock while they read: an erasure may have been replacing this
       // entry at that very moment, or the index may predate it. Read the vault again, once.
       entries = Vault.index(try Self.read(path))
       record.unsealed = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The libFuzzer target `Tests/Fuzz/RecordFuzzer.swift` is no SwiftPM target: `Tests/Fuzz/run.sh`
@@ -11,14 +12,7 @@ struct FuzzTargetTests {
     .deletingLastPathComponent()
 
   /// `swiftc` on the PATH, if there is one.
-  static let swiftc: String? = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    for directory in path.split(separator: ":") where !directory.isEmpty {
-      let candidate = "\(directory)/swiftc"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-  }()
+  static let swiftc = PrintTools.path("swiftc")
 
   @Test(
     "Tests/Fuzz/RecordFuzzer.swift type-checks with Sources/EventLog as one module, without a warning",
@@ -32,21 +26,13 @@ struct FuzzTargetTests {
     let target = Self.root.appendingPathComponent("Tests/Fuzz/RecordFuzzer.swift").path
     #expect(FileManager.default.fileExists(atPath: target))
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: swiftc)
-    process.arguments =
+    let r = try PrintTools.run(
+      swiftc,
       ["-typecheck", "-parse-as-library", "-module-name", "EventLog", "-swift-version", "6"] + files + [
         target
-      ]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-
-    #expect(process.terminationStatus == 0, "swiftc -typecheck failed:\n\(output)")
+      ])
+    #expect(r.code == 0, "swiftc -typecheck failed:\n\(r.err)")
+    let output = r.err
     // Warnings in EventLog itself are the package build's business; the target must have none.
     let own = output.split(separator: "\n").filter { $0.contains("RecordFuzzer.swift:") }
     #expect(own.isEmpty, "diagnostics in the fuzz target:\n\(own.joined(separator: "\n"))")

@@ -43,7 +43,7 @@ struct UseCaseTests {
       .publish(note: nil),
       .moveAppointment(appointment: "reception", start: "2026-03-02T10:30", end: "2026-03-02T11:30"),
     ]
-    for c in commands { try p.write(WriteRequest(visit: "v", command: c, actor: "jana")) }
+    for c in commands { _ = try p.write(WriteRequest(visit: "v", command: c, actor: "jana")) }
     return p
   }
 
