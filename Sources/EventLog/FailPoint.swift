@@ -9,8 +9,8 @@
 ///
 /// - `VISITS_FAILPOINT=after-vault-write` kills at that named place.
 /// - `VISITS_CRASH_AT=N` or `N:K` kills before the N-th **step** of the store's writing: every
-///   write, truncation, `fsync`, `rename`, `link` and `unlink` of a store file, caches included,
-///   counts as one. When that step is a write, its first K bytes (K modulo its length) are written
+///   write, truncation, `fsync`, `rename` and `link` of a store file, caches included, counts as
+///   one. When that step is a write, its first K bytes (K modulo its length) are written
 ///   first, as a power cut in the middle of a write would leave them. The crash suite
 ///   (`Tests/CLITests/CrashTests.swift`) walks every step of a command with seeded K.
 enum FailPoint: String {

@@ -372,10 +372,10 @@ public struct FileEventStore: EventStore {
     // The vault with the tombstones is written whole and renamed into place, so a crash leaves the
     // old vault (running the erasure again finishes it) or the new one, never an entry half
     // overwritten. Then the old file's bytes are overwritten where they lie, so the values do not
-    // stay behind in its blocks.
+    // stay behind in its blocks; the erasure is complete already, so that is done as far as it can.
     try writeWhole(updated, to: path, folder: directory + "/" + Vault.folder)
-    try file.write(updated, at: 0)
-    try file.sync()
+    try? file.write(updated, at: 0)
+    try? file.sync()
     return erased
   }
 
