@@ -105,6 +105,8 @@ func parseArguments(_ args: [String], commands: [String: CommandSpec]) throws(CL
       inv.values[key, default: []].append(v)
     } else {
       guard inline == nil else { throw .usage("\(key) takes no value") }
+      // Harmless, but a typing slip all the same, and the contract's rule is one for every option.
+      if inv.values[key] != nil { throw .usage("\(key) given twice") }
       inv.values[key] = [""]
     }
   }
