@@ -61,9 +61,11 @@ enum TransferCommands {
       }
     }
     ctx.print(
-      result.written == 0
-        ? "nothing imported: every event of \(file) is already stored"
-        : "imported \(result.written) event(s) into \(result.streams.filter { $0.written > 0 }.count) visit(s) from \(file)"
+      result.streams.isEmpty
+        ? "nothing imported: \(file) holds no events"
+        : result.written == 0
+          ? "nothing imported: every event of \(file) is already stored"
+          : "imported \(result.written) event(s) into \(result.streams.filter { $0.written > 0 }.count) visit(s) from \(file)"
     )
   }
 

@@ -67,7 +67,9 @@ struct BadInputCorpusTests {
   /// The exit code; the one line of standard error; for exit 0, the output.
   func expectOutcome(_ c: CorpusCase, _ r: CLIStore.Result, _ context: CorpusContext) throws {
     #expect(r.code == Int32(c.value("exit") ?? ""), "stderr: \(r.err)")
-    if let prefix = c.value("stdout") {
+    if let stdout = c.value("stdout") {
+      let prefix = String(
+        decoding: try BadInputCorpus.expand(stdout, allowing: ["file"], context), as: UTF8.self)
       #expect(r.err.isEmpty, "stderr: \(r.err)")
       #expect(r.out.hasPrefix(prefix), "stdout: \(r.out)")
       return
