@@ -199,6 +199,9 @@ struct CrashTests {
 
     let again = try store.run(["import", source.file])
     #expect(again.code == 0, "step \(step):\(bytes): \(again.err)")
+    // A stream or vault written whole by the killed import and not yet renamed is gone.
+    let debris = try store.snapshot().keys.filter { $0.contains(".jsonl.new-") }
+    #expect(debris.isEmpty, "step \(step):\(bytes): left behind: \(debris.sorted())")
     let verify = try store.run(["verify"])
     #expect(verify.code == 0, "step \(step):\(bytes): \(verify.err)")
     for v in visits {
