@@ -132,3 +132,111 @@ public enum CanonicalJSON {
     buffer.append(UInt8(ascii: "\""))
   }
 }
+
+extension CanonicalJSON {
+  /// Whether a JSON text the parser accepted is byte for byte the canonical encoding of the value
+  /// it denotes, checked on its bytes in one pass (no re-encoding): no whitespace, object members
+  /// in strictly increasing order of their keys' UTF-8 bytes, integers without `-0`, and in strings
+  /// only the escapes `encode` writes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, and `\u00xx` with
+  /// lower-case hex for the other code points below U+0020).
+  ///
+  /// - Parameter bytes: a text `JSONParser.parse` accepted (its grammar is not checked again).
+  /// - Returns: the number of members of the outermost object (0 for any other value), or nil
+  ///   when the text is not canonical.
+  static func canonicalMembers(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    // Per open object: its last key (decoded), and whether a key comes next.
+    var objects: [(last: [UInt8]?, keyNext: Bool)] = []
+    var containers: [Bool] = []  // true: object, false: array
+    var members = 0
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      switch b {
+      case UInt8(ascii: "{"):
+        containers.append(true)
+        objects.append((nil, true))
+        i += 1
+      case UInt8(ascii: "["):
+        containers.append(false)
+        i += 1
+      case UInt8(ascii: "}"):
+        containers.removeLast()
+        objects.removeLast()
+        i += 1
+      case UInt8(ascii: "]"):
+        containers.removeLast()
+        i += 1
+      case UInt8(ascii: ","):
+        if containers.last == true { objects[objects.count - 1].keyNext = true }
+        i += 1
+      case UInt8(ascii: ":"):
+        i += 1
+      case UInt8(ascii: "\""):
+        let isKey = containers.last == true && objects[objects.count - 1].keyNext
+        var key: [UInt8] = []
+        i += 1
+        while true {
+          guard i < n else { return nil }
+          let c = bytes[i]
+          if c == UInt8(ascii: "\"") { break }
+          if c == UInt8(ascii: "\\") {
+            guard i + 1 < n else { return nil }
+            let decoded: UInt8
+            switch bytes[i + 1] {
+            case UInt8(ascii: "\""): decoded = 0x22
+            case UInt8(ascii: "\\"): decoded = 0x5C
+            case UInt8(ascii: "b"): decoded = 0x08
+            case UInt8(ascii: "f"): decoded = 0x0C
+            case UInt8(ascii: "n"): decoded = 0x0A
+            case UInt8(ascii: "r"): decoded = 0x0D
+            case UInt8(ascii: "t"): decoded = 0x09
+            case UInt8(ascii: "u"):
+              // Only `\u00xx`, lower-case, for a control character with no short escape.
+              guard i + 5 < n, bytes[i + 2] == 0x30, bytes[i + 3] == 0x30,
+                bytes[i + 4] == 0x30 || bytes[i + 4] == 0x31, let low = lowerHex(bytes[i + 5])
+              else { return nil }
+              decoded = (bytes[i + 4] - 0x30) << 4 | low
+              guard ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(decoded) else { return nil }
+              i += 4
+            default: return nil
+            }
+            if isKey { key.append(decoded) }
+            i += 2
+          } else {
+            if isKey { key.append(c) }
+            i += 1
+          }
+        }
+        i += 1  // the closing quote
+        if isKey {
+          let top = objects.count - 1
+          if let last = objects[top].last, !last.lexicographicallyPrecedes(key) { return nil }
+          objects[top] = (key, false)
+          if containers.count == 1 { members += 1 }
+        }
+      case UInt8(ascii: "-"):
+        // `-0` is not how zero is written; the parser has refused other malformed numbers.
+        guard i + 1 < n, bytes[i + 1] != UInt8(ascii: "0") else { return nil }
+        i += 1
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        i += 1
+      case UInt8(ascii: "t"), UInt8(ascii: "n"):
+        i += 4
+      case UInt8(ascii: "f"):
+        i += 5
+      default:
+        return nil  // whitespace
+      }
+    }
+    return members
+  }
+
+  private static func lowerHex(_ b: UInt8) -> UInt8? {
+    switch b {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - 0x30
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - 0x61 + 10
+    default: return nil
+    }
+  }
+}

@@ -204,14 +204,24 @@ extension EventRecord {
         reason: try str("reason", optional: true), correlation: try str("correlation", optional: true),
         causation: try str("causation", optional: true), continues: continues, data: data, sealed: sealed,
         prev: prev, format: Int(format))
-      var canonical = CanonicalJSON.encode(.object(record.hashedObject))
-      let computed = SHA256.hexDigest(canonical)
-      canonical.removeLast()
-      guard line.count == canonical.count + hashSuffixLength, line.starts(with: canonical),
-        line[canonical.count..<(canonical.count + 9)].elementsEqual(",\"hash\":\"".utf8)
+      // The line is the canonical encoding of the record without `hash`, with `hash` as its last
+      // member. That is checked on the bytes: the line ends in `,"hash":"<hex>"}`, what comes
+      // before it is canonical JSON (`CanonicalJSON.canonicalMembers`) with every member the
+      // record has but `hash`, and every member was taken as it stands — only `recorded` is
+      // parsed, so it must read back the same. The hash is then taken over those bytes.
+      let bodyLength = line.count - hashSuffixLength
+      guard bodyLength > 1, line[bodyLength..<(bodyLength + 9)].elementsEqual(",\"hash\":\"".utf8),
+        line[line.count - 2] == 0x22, line[line.count - 1] == 0x7D, recorded.description == recordedText
       else {
         throw LineFault.invalid("not in canonical form (see docs/log-format.md)")
       }
+      var body = Array(line[0..<bodyLength])
+      body.append(0x7D)
+      let members = body.withUnsafeBufferPointer { CanonicalJSON.canonicalMembers($0) }
+      guard members == o.count - 1 else {
+        throw LineFault.invalid("not in canonical form (see docs/log-format.md)")
+      }
+      let computed = SHA256.hexDigest(body)
       guard computed == hash else {
         throw LineFault.invalid(
           "hash does not match the record (stored \(hash.prefix(12))…, computed \(computed.prefix(12))…)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import EventLog
@@ -71,6 +72,77 @@ struct FuzzTests {
     }
     // Almost every mutation breaks the hash; the few accepted are unchanged lines.
     #expect(accepted < 200, "\(accepted) mutated lines accepted")
+  }
+
+  /// `value` written with its members in a random order and, now and then, a space, or a
+  /// character escaped as `\u00XX` (upper-case hex, or where a short escape exists) or `\/`:
+  /// JSON that denotes `value` but is not its canonical form.
+  static func loosely(_ value: JSONValue, _ rng: inout SplitMix64) -> [UInt8] {
+    var out: [UInt8] = []
+    if rng.chance(8) { out.append(0x20) }
+    switch value {
+    case .array(let items):
+      out.append(UInt8(ascii: "["))
+      for (k, item) in items.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        out += loosely(item, &rng)
+      }
+      out.append(UInt8(ascii: "]"))
+    case .object(let members):
+      out.append(UInt8(ascii: "{"))
+      let order =
+        rng.chance(50)
+        ? members.sorted { CanonicalJSON.utf8Precedes($0.key, $1.key) } : members.shuffled(using: &rng)
+      for (k, member) in order.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        out += loosely(.string(member.key), &rng)
+        out.append(UInt8(ascii: ":"))
+        out += loosely(member.value, &rng)
+      }
+      out.append(UInt8(ascii: "}"))
+    case .string(let s) where rng.chance(20):
+      out.append(0x22)
+      for b in CanonicalJSON.encode(.string(s)).dropFirst().dropLast() {
+        switch rng.int(1...12) {
+        case 1 where b >= 0x20 && b < 0x7F && b != 0x5C && b != 0x22:
+          out += Array(String(format: "\\u%04X", Int(b)).utf8)
+        case 2 where b == 0x2F: out += Array("\\/".utf8)
+        default: out.append(b)
+        }
+      }
+      out.append(0x22)
+    case .int(0) where rng.chance(20):
+      out += Array("-0".utf8)
+    default:
+      out += CanonicalJSON.encode(value)
+    }
+    return out
+  }
+
+  @Test("the byte-level canonical check agrees with parsing and re-encoding, on 20,000 random values")
+  func canonicalCheck() throws {
+    var rng = SplitMix64(seed: 0xCA70)
+    var (canonical, loose) = (0, 0)
+    for case_ in 0..<20_000 {
+      let value = randomJSON(&rng)
+      let encoded = CanonicalJSON.encode(value)
+      var members = 0
+      if case .object(let m) = value { members = m.count }
+      #expect(
+        encoded.withUnsafeBufferPointer { CanonicalJSON.canonicalMembers($0) } == members, "case \(case_)")
+      // A loose writing of it, or a mutated one: the check says canonical exactly when
+      // re-encoding what the parser reads gives the same bytes.
+      var rngCopy = Rng(state: rng.next())
+      let variant = rng.chance(50) ? Self.loosely(value, &rng) : Self.mutate(encoded, &rngCopy)
+      guard let parsed = try? JSONParser.parse(variant) else { continue }
+      let simple = CanonicalJSON.encode(parsed) == variant
+      let checked = variant.withUnsafeBufferPointer { CanonicalJSON.canonicalMembers($0) } != nil
+      #expect(
+        simple == checked, "case \(case_): \(String(decoding: variant, as: UTF8.self).debugDescription)")
+      if simple { canonical += 1 } else { loose += 1 }
+    }
+    // Both kinds come up often: the comparison is not a vacuous one.
+    #expect(canonical > 2_000 && loose > 2_000, "\(canonical) canonical, \(loose) loose")
   }
 
   @Test("300 mutated streams: the reader never crashes or hangs, and never reads a damaged stream whole")
