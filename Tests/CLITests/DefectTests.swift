@@ -50,24 +50,15 @@ struct DefectTests {
     }
     #expect(leftovers.isEmpty)
     // Other output honours the umask, never wider than 0644.
-    #expect(
-      try Self.shell(
-        #"OUT=$VISITS_STORE/../$(basename OUTPUTS); umask 022; "$VISITS" list -o "$OUT/list.txt""#
-          .replacingOccurrences(of: "OUTPUTS", with: outputs), store
-      ).code == 0)
-    #expect(Self.mode(outputs + "/list.txt") == 0o644)
-    #expect(
-      try Self.shell(
-        #"OUT=$VISITS_STORE/../$(basename OUTPUTS); umask 077; "$VISITS" list -o "$OUT/list2.txt""#
-          .replacingOccurrences(of: "OUTPUTS", with: outputs), store
-      ).code == 0)
-    #expect(Self.mode(outputs + "/list2.txt") == 0o600)
-    #expect(
-      try Self.shell(
-        #"OUT=$VISITS_STORE/../$(basename OUTPUTS); umask 000; "$VISITS" list -o "$OUT/list3.txt""#
-          .replacingOccurrences(of: "OUTPUTS", with: outputs), store
-      ).code == 0)
-    #expect(Self.mode(outputs + "/list3.txt") == 0o644)
+    for (umask, file, mode) in [
+      ("022", "list.txt", 0o644), ("077", "list2.txt", 0o600), ("000", "list3.txt", 0o644),
+    ] {
+      let script = #"OUT=$VISITS_STORE/../$(basename OUTPUTS); umask UMASK; "$VISITS" list -o "$OUT/FILE""#
+        .replacingOccurrences(of: "OUTPUTS", with: outputs).replacingOccurrences(of: "UMASK", with: umask)
+        .replacingOccurrences(of: "FILE", with: file)
+      #expect(try Self.shell(script, store).code == 0, "umask \(umask)")
+      #expect(Self.mode(outputs + "/" + file) == mode, "umask \(umask)")
+    }
   }
 
   @Test("a write error on standard output is 73 with a message; a closed pipe ends quietly")

@@ -9,18 +9,6 @@ import Testing
 /// hash, and a damaged stream is never read as if it were whole.
 @Suite("Fuzzing the record parser and the reader")
 struct FuzzTests {
-  struct Rng {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-  }
-
   /// Bytes that break JSON and records in interesting ways.
   static let specials: [[UInt8]] = [
     Array("\"".utf8), Array("\\".utf8), Array("{".utf8), Array("}".utf8), Array(",".utf8), [0x00], [0x0A],
@@ -30,7 +18,7 @@ struct FuzzTests {
     Array("[[[[[[[[[[[[[[[[[[[[[[[[[[[[".utf8), Array("\"seq\":".utf8), Array("\"hash\":\"".utf8),
   ]
 
-  static func mutate(_ line: [UInt8], _ rng: inout Rng) -> [UInt8] {
+  static func mutate(_ line: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
     var b = line
     for _ in 0..<(1 + rng.int(3)) {
       let i = b.isEmpty ? 0 : rng.int(b.count)
@@ -56,7 +44,7 @@ struct FuzzTests {
     try f.fill("v", 6)
     let full = try f.bytes("v")
     let lines = full.split(separator: 0x0A).map(Array.init)
-    var rng = Rng(state: 0xF0221)
+    var rng = SplitMix64(seed: 0xF0221)
     var accepted = 0
     for case_ in 0..<10_000 {
       let original = lines[rng.int(lines.count)]
@@ -132,7 +120,7 @@ struct FuzzTests {
         encoded.withUnsafeBufferPointer { CanonicalJSON.canonicalMembers($0) } == members, "case \(case_)")
       // A loose writing of it, or a mutated one: the check says canonical exactly when
       // re-encoding what the parser reads gives the same bytes.
-      var rngCopy = Rng(state: rng.next())
+      var rngCopy = SplitMix64(seed: rng.next())
       let variant = rng.chance(50) ? Self.loosely(value, &rng) : Self.mutate(encoded, &rngCopy)
       guard let parsed = try? JSONParser.parse(variant) else { continue }
       let simple = CanonicalJSON.encode(parsed) == variant
@@ -151,7 +139,7 @@ struct FuzzTests {
     try f.fill("v", 8)
     let full = try f.bytes("v")
     let records = try f.store.read("v").records
-    var rng = Rng(state: 0x57E4)
+    var rng = SplitMix64(seed: 0x57E4)
     for case_ in 0..<300 {
       let mutated = Self.mutate(full, &rng)
       try f.write("v", mutated)
@@ -170,4 +158,9 @@ struct FuzzTests {
       }
     }
   }
+}
+
+extension SplitMix64 {
+  /// A number in `0..<n` (0 when `n` is 0), as the fuzz loops have always drawn them.
+  fileprivate mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 }
