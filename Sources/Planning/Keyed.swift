@@ -10,6 +10,13 @@ public struct Keyed<Element: Identified & Sendable & Equatable>: Sendable, Equat
 
   public init() {}
 
+  /// The elements in this order; nil when two have the same id.
+  init?(unique items: [Element]) {
+    index.reserveCapacity(items.count)
+    for (i, item) in items.enumerated() where index.updateValue(i, forKey: item.id) != nil { return nil }
+    self.items = items
+  }
+
   public subscript(id: String) -> Element? {
     get { index[id].map { items[$0] } }
     set {

@@ -132,6 +132,7 @@ extension Planner {
         after?.apply(e, meta: meta)
       }
     }
+    if let state, let after, state.givesSameWarnings(as: after) { return ([], after) }
     let before = Set(state?.warnings ?? [])
     return ((after?.warnings ?? []).filter { !before.contains($0) }, after)
   }

@@ -22,7 +22,7 @@ import Foundation
 /// stream's snapshot (`EventStore.erase`).
 public enum SnapshotCache {
   /// Raise when the meaning of a stored `Visit` changes.
-  public static let layout = 1
+  public static let layout = 2
 
   /// How many events a snapshot may lag behind its stream before it is written anew: writing one
   /// costs as much as reading it, folding a few events on top costs next to nothing.
@@ -58,28 +58,42 @@ public enum SnapshotCache {
     guard bytes[macStart + 64] == 0x0A,
       SHA256.hex(HMAC.sha256(key: secret, message: body)).utf8.elementsEqual(
         bytes[macStart..<(macStart + 64)]),
-      let snapshot = try? JSONDecoder().decode(Body.self, from: Data(body)), snapshot.key == key,
-      snapshot.visit.id == stream
+      let snapshot = Body.read(body), snapshot.key == key, snapshot.visit.id == stream
     else { return nil }
     return (snapshot.visit, snapshot.position)
   }
 
   /// Keeps a snapshot of `visit` folded up to `position`.
   static func save(_ visit: Visit, at position: StreamPosition, in store: any EventStore) {
-    guard let secret = store.cacheKey(create: true),
-      let data = try? JSONEncoder().encode(Body(key: key, position: position, visit: visit))
-    else { return }
-    let body = [UInt8](data)
+    guard let secret = store.cacheKey(create: true) else { return }
+    let body = Body(key: key, position: position, visit: visit).bytes
     store.keep(
       magic + Array(SHA256.hex(HMAC.sha256(key: secret, message: body)).utf8) + [0x0A] + body, for: visit.id,
       at: position.length)
   }
 
-  /// What a snapshot file holds after its MAC line.
-  private struct Body: Codable {
+  /// What a snapshot file holds after its MAC line, in the layout of `SnapshotCodable`.
+  struct Body: Equatable {
     var key: String
     var position: StreamPosition
     var visit: Visit
+
+    var bytes: [UInt8] {
+      var w = SnapshotWriter(capacity: 64 * 1024)
+      w.string(key)
+      w.value(position)
+      w.value(visit)
+      return w.bytes
+    }
+
+    /// The body `bytes` hold, if they hold one and nothing else.
+    static func read(_ bytes: ArraySlice<UInt8>) -> Body? {
+      bytes.withUnsafeBufferPointer { buffer in
+        var r = SnapshotReader(buffer)
+        let body = Body(key: r.string(), position: r.value(), visit: r.value())
+        return r.isComplete ? body : nil
+      }
+    }
   }
 
 }

@@ -108,6 +108,15 @@ extension Visit {
     return found
   }
 
+  /// Whether `warnings` gives the same for `other`: every field it reads is the same. Lists an event
+  /// left alone share their storage and compare in constant time, so a write that does not touch
+  /// the plan (a note, a task, a publication) works out no warnings at all.
+  func givesSameWarnings(as other: Visit) -> Bool {
+    status == other.status && travelBuffer == other.travelBuffer && direction == other.direction
+      && appointments.items == other.appointments.items && attendees.items == other.attendees.items
+      && travel.items == other.travel.items
+  }
+
   /// Everybody at an appointment (attending, or hosting as a person of the visit) who shares no
   /// language with somebody else there, with no interpreter there speaking a language of both; in
   /// the order of precedence.
