@@ -65,20 +65,47 @@ extension Planner {
   ) throws -> ImportResult {
     try Self.checkActor(request.actor)
     try Self.checkReason(request.reason)
-    var pending: [String: PendingImport] = [:]
+    // The lines are read in the order of the file and grouped by visit; reading stops at a line that
+    // is not an import line, since only the first problem in the file is reported.
+    var lines: [String: [(number: Int, line: ImportLine)]] = [:]
     var order: [String] = []
+    var problem: ImportProblem?
     var count = 0
     for (number, line) in ImportLine.lines(request.bytes) {
-      let at = "\(request.file):\(number)"
-      let parsed = try ImportLine(line, at: at)
-      if pending[parsed.stream] == nil {
-        pending[parsed.stream] = try PendingImport(parsed.stream, planner: self)
-        order.append(parsed.stream)
+      do {
+        let parsed = try ImportLine(line, at: "\(request.file):\(number)")
+        if lines[parsed.stream] == nil { order.append(parsed.stream) }
+        lines[parsed.stream, default: []].append((number, parsed))
+        count += 1
+      } catch {
+        problem = ImportProblem(line: number, error: error)
+        break
       }
-      try pending[parsed.stream]?.add(parsed, at: at, request: request)
-      count += 1
-      if count % 1000 == 0 { progress(count, 0) }
     }
+    // Each visit's lines are checked against that visit alone, so visits are checked side by side,
+    // a few dozen at a time (progress is reported between them). The problem reported is the one
+    // on the earliest line, as if the file were checked line by line: checks stop past it.
+    var pending: [String: PendingImport] = [:]
+    var checked = 0
+    var start = 0
+    while start < order.count {
+      let group = Array(order[start..<min(start + 64, order.count)])
+      start += group.count
+      let (groupLines, bound, planner) = (lines, problem?.line ?? Int.max, self)
+      let results = try Self.inParallel(group) { visit in
+        PendingImport.check(visit, groupLines[visit] ?? [], before: bound, request: request, planner: planner)
+      }
+      for (visit, result) in zip(group, results) {
+        switch result {
+        case .success(let p): pending[visit] = p
+        case .failure(let found):
+          if found.line < problem?.line ?? Int.max { problem = found }
+        }
+        checked += lines[visit]?.count ?? 0
+      }
+      progress(checked, 0)
+    }
+    if let problem { throw problem.error }
     for visit in order {
       if let open = pending[visit]?.openBatch {
         throw PlanningError.unreadableEvent(
@@ -118,9 +145,15 @@ extension Planner {
   }
 }
 
+/// The first line of an import file that cannot be imported, and why.
+struct ImportProblem: Error {
+  var line: Int
+  var error: any Error
+}
+
 /// One visit's part of an import while it is checked: its state as the store and the lines so far
 /// leave it, and the events to append.
-struct PendingImport {
+struct PendingImport: Sendable {
   let visit: String
   var state: Visit?
   let head: StreamHead
@@ -156,6 +189,30 @@ struct PendingImport {
     self.head = head
     self.stored = stored
     lastRecorded = head.recorded
+  }
+
+  /// The visit's lines of an import file checked in order, up to line `bound` (a problem found
+  /// elsewhere in the file): the visit with their events (nil when its first line is past the
+  /// bound), or the first line that fails.
+  static func check(
+    _ visit: String, _ lines: [(number: Int, line: ImportLine)], before bound: Int, request: ImportRequest,
+    planner: Planner
+  ) -> Result<PendingImport?, ImportProblem> {
+    guard let first = lines.first, first.number < bound else { return .success(nil) }
+    var p: PendingImport
+    do {
+      p = try PendingImport(visit, planner: planner)
+    } catch {
+      return .failure(ImportProblem(line: first.number, error: error))
+    }
+    for (number, line) in lines where number < bound {
+      do {
+        try p.add(line, at: "\(request.file):\(number)", request: request)
+      } catch {
+        return .failure(ImportProblem(line: number, error: error))
+      }
+    }
+    return .success(p)
   }
 
   /// Checks one line against the visit as it stands and, when it passes, adds its event.

@@ -45,7 +45,8 @@ extension Planner {
     let planner = self
     let made = try Self.inParallel(stale.map(\.name)) { name -> (CatalogEntry, [EventLogWarning])? in
       do {
-        let l = try planner.load(name)
+        try planner.requireVisit(name)
+        let l = try planner.current(name, keep: false)
         return (CatalogEntry(l.visit), l.warnings)
       } catch PlanningError.visitNotFound {
         return nil

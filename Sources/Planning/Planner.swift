@@ -82,8 +82,9 @@ public struct Planner: Sendable {
 
   /// The visit as it stands now: from its snapshot, folding only what was appended since, or from
   /// the start when there is no usable snapshot; the snapshot is renewed once it lags behind
-  /// (`SnapshotCache.isWorthSaving`).
-  func current(_ visit: String) throws -> Loaded {
+  /// (`SnapshotCache.isWorthSaving`), unless `keep` is false (`list` keeps its own cache, the
+  /// catalog, and writing a snapshot of every visit would be most of a first listing's time).
+  func current(_ visit: String, keep: Bool = true) throws -> Loaded {
     let file = store.location(of: visit)
     if let (snapshot, position) = SnapshotCache.load(visit, from: store) {
       var state: Visit? = snapshot
@@ -92,7 +93,7 @@ public struct Planner: Sendable {
           try Self.fold(&state, r, visit: visit, file: file)
         }
       }), let v = state {
-        if SnapshotCache.isWorthSaving(from: position, to: read.position) {
+        if keep, SnapshotCache.isWorthSaving(from: position, to: read.position) {
           SnapshotCache.save(v, at: read.position, in: store)
         }
         return Loaded(visit: v, head: read.position.head, warnings: read.warnings)
@@ -104,7 +105,7 @@ public struct Planner: Sendable {
         try store.forEach(in: visit, after: nil) { r in try Self.fold(&state, r, visit: visit, file: file) }
       }), let v = state
     else { throw PlanningError.visitNotFound(visit) }
-    SnapshotCache.save(v, at: read.position, in: store)
+    if keep { SnapshotCache.save(v, at: read.position, in: store) }
     return Loaded(visit: v, head: read.position.head, warnings: read.warnings)
   }
 

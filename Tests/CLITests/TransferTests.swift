@@ -176,6 +176,17 @@ struct TransferTests {
 
   static let note = #"{"stream":"v","type":"NoteAdded","data":{"text":"fine"}}"#
 
+  /// An import line scheduling visit `id`.
+  static func schedule(_ id: String) -> String {
+    #"{"stream":""# + id
+      + #"","type":"VisitScheduled","data":{"title":"Visit","partner":"Leeds","from":"2022-06-01","to":"2022-06-02","timezone":"Europe/Berlin","direction":"incoming","topics":[],"organizers":[]}}"#
+  }
+
+  /// An import line publishing agenda `version` of visit `id`.
+  static func published(_ id: String, _ version: Int) -> String {
+    #"{"stream":""# + id + #"","type":"AgendaPublished","data":{"version":"# + "\(version)}}"
+  }
+
   static let refusals: [Refusal] = [
     Refusal(
       name: "malformed JSON", lines: [#"{"stream":"v","type":"#], code: 65, line: 1, says: "not valid JSON"),
@@ -202,6 +213,27 @@ struct TransferTests {
         note,
         #"{"stream":"v","type":"AgendaPublished","data":{"version":4}}"#,
       ], code: 65, line: 3, says: "refused by rule as-decided"),
+    // Visits are checked side by side, 64 at a time; the problem named is still the earliest line's.
+    Refusal(
+      name: "two visits each with a problem: the earlier line, though its visit comes second",
+      lines: [
+        schedule("w"), note, #"{"stream":"v","type":"AgendaPublished","data":{"version":4}}"#,
+        published("w", 4),
+      ],
+      code: 65, line: 3, says: "refused by rule as-decided"),
+    Refusal(
+      name: "a problem in a visit of the second group of visits, before one in the first",
+      lines: (1...65).map { schedule("w\($0)") } + [published("w65", 7), published("w1", 7)],
+      code: 65, line: 66, says: "refused by rule as-decided"),
+    Refusal(
+      name: "a rule broken before a line that is not JSON",
+      lines: [#"{"stream":"v","type":"AgendaPublished","data":{"version":4}}"#, #"{"stream":"#], code: 65,
+      line: 1, says: "refused by rule as-decided"),
+    Refusal(
+      name: "a line that is not JSON before a rule broken",
+      lines: [note, #"{"stream":"#, #"{"stream":"v","type":"AgendaPublished","data":{"version":4}}"#],
+      code: 65,
+      line: 2, says: "not valid JSON"),
     Refusal(
       name: "an unknown visit", lines: [#"{"stream":"nowhere","type":"NoteAdded","data":{"text":"x"}}"#],
       code: 66, line: 1, says: "no such visit: nowhere"),
