@@ -24,8 +24,36 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     let mi = (ms / 60_000) % 60
     let s = (ms / 1000) % 60
     let f = ms % 1000
-    return pad(y, 4) + "-" + pad(Int64(m), 2) + "-" + pad(Int64(d), 2) + "T" + pad(h, 2) + ":"
-      + pad(mi, 2) + ":" + pad(s, 2) + "." + pad(f, 3) + "Z"
+    guard (0...9999).contains(y) else {
+      return pad(y, 4) + "-" + pad(Int64(m), 2) + "-" + pad(Int64(d), 2) + "T" + pad(h, 2) + ":"
+        + pad(mi, 2) + ":" + pad(s, 2) + "." + pad(f, 3) + "Z"
+    }
+    // Written digit by digit: every line read is checked to be in this form, so it is worded for
+    // every record replayed.
+    return String(unsafeUninitializedCapacity: 24) { out in
+      func put(_ value: Int64, at start: Int, width: Int) {
+        var v = value
+        for i in stride(from: start + width - 1, through: start, by: -1) {
+          out[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+          v /= 10
+        }
+      }
+      put(y, at: 0, width: 4)
+      out[4] = 0x2D
+      put(Int64(m), at: 5, width: 2)
+      out[7] = 0x2D
+      put(Int64(d), at: 8, width: 2)
+      out[10] = 0x54
+      put(h, at: 11, width: 2)
+      out[13] = 0x3A
+      put(mi, at: 14, width: 2)
+      out[16] = 0x3A
+      put(s, at: 17, width: 2)
+      out[19] = 0x2E
+      put(f, at: 20, width: 3)
+      out[23] = 0x5A
+      return 24
+    }
   }
 
   /// Parses exactly the log form `YYYY-MM-DDTHH:MM:SS.mmmZ`; anything else gives `nil`.

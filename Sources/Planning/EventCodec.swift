@@ -45,31 +45,32 @@ public enum EventCodec {
   static func decode(_ r: EventRecord, file: String, registry: [String: any EventPayload.Type])
     throws(PlanningError) -> Event
   {
-    let at = "\(file):\(r.seq)"
-    let name = printable(r.type)
+    func at() -> String { "\(file):\(r.seq)" }
+    // Worded only for a message: most records are read without one.
+    func name() -> String { printable(r.type) }
     guard let type = registry[r.type] else {
-      throw .unreadableEvent(at: at, reason: "unknown event type '\(name)' (version \(r.version))")
+      throw .unreadableEvent(at: at(), reason: "unknown event type '\(name())' (version \(r.version))")
     }
     guard r.version <= type.schemaVersion else {
       throw .unreadableEvent(
-        at: at,
-        reason: "\(name) version \(r.version) is newer than this program reads (\(type.schemaVersion))")
+        at: at(),
+        reason: "\(name()) version \(r.version) is newer than this program reads (\(type.schemaVersion))")
     }
     // Sealed members (format 2) come back from the vault into the payload they were taken from;
     // an erased one (every personal member is a `PersonalData`) comes back as its erased values.
-    var data = r.data.merging(r.unsealed) { line, _ in line }
+    var data = r.unsealed.isEmpty ? r.data : r.data.merging(r.unsealed) { line, _ in line }
     for name in r.erased where data[name] == nil { data[name] = PersonalData.erasedJSON }
     if r.version < type.schemaVersion {
       do {
         data = try type.upcast(data, from: r.version)
       } catch {
-        throw .unreadableEvent(at: at, reason: "\(name) version \(r.version): \(error.reason)")
+        throw .unreadableEvent(at: at(), reason: "\(name()) version \(r.version): \(error.reason)")
       }
     }
     do {
       return try type.decodeEvent(data)
     } catch {
-      throw .unreadableEvent(at: at, reason: "\(name) version \(r.version): " + describeCodingError(error))
+      throw .unreadableEvent(at: at(), reason: "\(name()) version \(r.version): " + describeCodingError(error))
     }
   }
 }
