@@ -70,7 +70,8 @@ public enum EventCodec {
     do {
       return try type.decodeEvent(data)
     } catch {
-      throw .unreadableEvent(at: at(), reason: "\(name()) version \(r.version): " + describeCodingError(error))
+      throw .unreadableEvent(
+        at: at(), reason: "\(name()) version \(r.version): " + describeCodingError(error))
     }
   }
 }

@@ -3,6 +3,8 @@
 /// paragraph separators (U+2028, U+2029) become a space, so data cannot move the cursor, recolour
 /// the screen, break a line or disguise itself.
 public func terminalSafe(_ s: String) -> String {
+  // Printable ASCII (most of what a listing prints) is safe as it is.
+  if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
   var out = String.UnicodeScalarView()
   for u in s.unicodeScalars {
     let v = u.value

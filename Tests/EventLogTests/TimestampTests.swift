@@ -22,7 +22,8 @@ struct TimestampTests {
       + "\(pad(c.second, 2)).\(pad(Int(ms), 3))Z"
   }
 
-  @Test("the log form is what a calendar gives, and reads back to the same instant, on 20,000 random instants")
+  @Test(
+    "the log form is what a calendar gives, and reads back to the same instant, on 20,000 random instants")
   func logForm() {
     var rng = SplitMix64(seed: 0x7157)
     // Year 1 to 9999, and the edges.
