@@ -66,16 +66,18 @@ extension Planner {
     try Self.checkActor(request.actor)
     try Self.checkReason(request.reason)
     // The lines are read in the order of the file and grouped by visit; reading stops at a line that
-    // is not an import line, since only the first problem in the file is reported.
-    var lines: [String: [(number: Int, line: ImportLine)]] = [:]
+    // is not an import line, since only the first problem in the file is reported. Only where each
+    // line is is kept (a line read holds far more memory than its bytes): it is read again when its
+    // visit is checked.
+    var lines: [String: [(number: Int, bytes: ArraySlice<UInt8>)]] = [:]
     var order: [String] = []
     var problem: ImportProblem?
     var count = 0
     for (number, line) in ImportLine.lines(request.bytes) {
       do {
-        let parsed = try ImportLine(line, at: "\(request.file):\(number)")
-        if lines[parsed.stream] == nil { order.append(parsed.stream) }
-        lines[parsed.stream, default: []].append((number, parsed))
+        let stream = try ImportLine(line, at: "\(request.file):\(number)").stream
+        if lines[stream] == nil { order.append(stream) }
+        lines[stream, default: []].append((number, line))
         count += 1
       } catch {
         problem = ImportProblem(line: number, error: error)
@@ -195,7 +197,8 @@ struct PendingImport: Sendable {
   /// elsewhere in the file): the visit with their events (nil when its first line is past the
   /// bound), or the first line that fails.
   static func check(
-    _ visit: String, _ lines: [(number: Int, line: ImportLine)], before bound: Int, request: ImportRequest,
+    _ visit: String, _ lines: [(number: Int, bytes: ArraySlice<UInt8>)], before bound: Int,
+    request: ImportRequest,
     planner: Planner
   ) -> Result<PendingImport?, ImportProblem> {
     guard let first = lines.first, first.number < bound else { return .success(nil) }
@@ -205,9 +208,10 @@ struct PendingImport: Sendable {
     } catch {
       return .failure(ImportProblem(line: first.number, error: error))
     }
-    for (number, line) in lines where number < bound {
+    for (number, bytes) in lines where number < bound {
       do {
-        try p.add(line, at: "\(request.file):\(number)", request: request)
+        let at = "\(request.file):\(number)"
+        try p.add(try ImportLine(bytes, at: at), at: at, request: request)
       } catch {
         return .failure(ImportProblem(line: number, error: error))
       }
