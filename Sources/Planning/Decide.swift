@@ -461,7 +461,9 @@ public enum Decide {
 
   /// Text fields: not empty, not too long, no control characters but tab and line feed.
   static func text(_ value: String, _ field: Field, limit: Int = 200) throws(PlanningError) {
-    guard !value.trimmingWhitespace.isEmpty else {
+    // A text that begins with a printable ASCII character other than a space is not blank.
+    let printableFirst = value.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+    guard printableFirst || !value.trimmingWhitespace.isEmpty else {
       throw .rule(.text, field: field, "\(field: field) must not be empty")
     }
     guard value.utf8.count <= limit || value.count <= limit else {

@@ -149,16 +149,25 @@ public enum Minutes {
 public enum Zone {
   /// Whether `name` is an IANA zone this system knows (`Europe/Berlin`, `America/New_York`, `UTC`).
   public static func isValid(_ name: String) -> Bool {
-    // TimeZone(identifier:) also accepts abbreviations and offsets such as "GMT+2"; require the
-    // IANA spelling: Area/Location or UTC.
-    guard name == "UTC" || name.contains("/"), TimeZone(identifier: name) != nil else { return false }
-    return true
+    memo.valid(name) {
+      // TimeZone(identifier:) also accepts abbreviations and offsets such as "GMT+2"; require the
+      // IANA spelling: Area/Location or UTC.
+      (name == "UTC" || name.contains("/")) && TimeZone(identifier: name) != nil
+    }
   }
+
+  /// What the system's zone data answered, kept for the process: every read checks the times of
+  /// every appointment it folds, and asking ICU each time was a third of those checks.
+  private static let memo = ZoneMemo()
 
   /// The instant (seconds since the epoch) of a wall-clock time in a zone.
   ///
   /// - Returns: nil when that wall-clock time does not exist there (skipped by a clock change).
   public static func instant(of local: LocalDateTime, in name: String) -> Int64? {
+    memo.instant(name, local.naiveSeconds) { computedInstant(of: local, in: name) }
+  }
+
+  static func computedInstant(of local: LocalDateTime, in name: String) -> Int64? {
     guard let tz = TimeZone(identifier: name) else { return nil }
     let naive = local.naiveSeconds
     var guess = naive - Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive))))
@@ -219,4 +228,39 @@ private func digits(_ b: [UInt8], _ from: Int, _ count: Int) -> Int? {
 func pad(_ v: Int, _ width: Int) -> String {
   let s = String(v)
   return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+/// Answers of the zone data by zone and question, under a lock (replay runs on several threads);
+/// emptied when it grows past a bound, so a long run never holds more than that.
+private final class ZoneMemo: @unchecked Sendable {
+  private struct Question: Hashable {
+    var zone: String
+    var naive: Int64
+  }
+
+  private static let bound = 100_000
+  private let lock = NSLock()
+  private var validity: [String: Bool] = [:]
+  private var instants: [Question: Int64?] = [:]
+
+  func valid(_ zone: String, _ compute: () -> Bool) -> Bool {
+    if let known = lock.withLock({ validity[zone] }) { return known }
+    let answer = compute()
+    lock.withLock {
+      if validity.count >= Self.bound { validity.removeAll() }
+      validity[zone] = answer
+    }
+    return answer
+  }
+
+  func instant(_ zone: String, _ naive: Int64, _ compute: () -> Int64?) -> Int64? {
+    let question = Question(zone: zone, naive: naive)
+    if let known = lock.withLock({ instants[question] }) { return known }
+    let answer = compute()
+    lock.withLock {
+      if instants.count >= Self.bound { instants.removeAll() }
+      instants[question] = answer
+    }
+    return answer
+  }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Planning
+
+/// `Zone` keeps what the system's zone data answered (`ZoneMemo`): a kept answer must be the one
+/// the data gives, for times that exist, times the clocks skip, and names that are no zone.
+@Suite("Time zones")
+struct ZoneTests {
+  static let zones = [
+    "Europe/Berlin", "America/New_York", "UTC", "Asia/Kolkata", "America/Santiago", "Australia/Lord_Howe",
+  ]
+
+  @Test("kept answers are the zone data's, asked once or many times, from two threads")
+  func memoAgreesWithTheData() async {
+    var rng = SplitMix64(seed: 0x2011E)
+    var questions: [(String, LocalDateTime)] = []
+    for _ in 0..<3000 {
+      // 2021–2023, on the hour or the half hour: the clock changes fall among them.
+      let date = LocalDate(year: 2021, month: 1, day: 1).adding(days: rng.int(0...1094))
+      questions.append((rng.pick(Self.zones), LocalDateTime(date: date, minutes: rng.int(0...47) * 30)))
+    }
+    // Times the clocks skip in spring 2022: 02:30 in Berlin and New York, 02:15 on Lord Howe
+    // Island (a half-hour change).
+    let skipped: [(String, LocalDateTime)] = [
+      ("Europe/Berlin", LocalDateTime(date: LocalDate(year: 2022, month: 3, day: 27), minutes: 150)),
+      ("America/New_York", LocalDateTime(date: LocalDate(year: 2022, month: 3, day: 13), minutes: 150)),
+      ("Australia/Lord_Howe", LocalDateTime(date: LocalDate(year: 2022, month: 10, day: 2), minutes: 135)),
+    ]
+    questions += skipped + skipped
+    let expected = questions.map { Zone.computedInstant(of: $1, in: $0) }
+    #expect(expected.suffix(6).allSatisfy { $0 == nil })
+    #expect(expected.dropLast(6).filter { $0 != nil }.count > 2900)
+    let asked = questions
+    async let first = Task.detached { asked.map { Zone.instant(of: $1, in: $0) } }.value
+    async let second = Task.detached { asked.reversed().map { Zone.instant(of: $1, in: $0) } }.value
+    let (a, b) = await (first, second)
+    #expect(a == expected)
+    #expect(Array(b.reversed()) == expected)
+    #expect(questions.map { Zone.instant(of: $1, in: $0) } == expected)
+  }
+
+  @Test("zone names are judged the same way each time they are asked")
+  func validity() {
+    let cases: [(String, Bool)] = [
+      ("Europe/Berlin", true), ("UTC", true), ("America/Argentina/Buenos_Aires", true), ("GMT+2", false),
+      ("CET", false), ("Europe/Atlantis", false), ("", false), ("europe/berlin", false),
+    ]
+    for _ in 0..<3 {
+      for (name, valid) in cases { #expect(Zone.isValid(name) == valid, "\(name)") }
+    }
+  }
+}
