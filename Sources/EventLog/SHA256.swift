@@ -171,6 +171,19 @@ public struct SHA256: Sendable {
     (x &>> n) | (x &<< (32 &- n))
   }
 
+  /// One round (FIPS 180-4 section 6.2.2, step 3) with `kw` = K(t) + W(t): the new `e` is left in
+  /// `d`, the new `a` in `h`; the caller passes the variables in their next roles.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ kw: UInt32
+  ) {
+    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+    d &+= t1
+    h = t1 &+ t2
+  }
+
   /// Compresses `blocks` consecutive 64-byte blocks starting at `source` into `state`.
   private static func compress(_ state: inout Words, _ source: UnsafeRawPointer, blocks: Int) {
     roundConstants.withUnsafeBufferPointer { k in
@@ -198,21 +211,19 @@ public struct SHA256: Sendable {
           var f = h.5
           var g = h.6
           var hh = h.7
-          for t in 0..<64 {
-            let bigSigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choose = (e & f) ^ (~e & g)
-            let t1 = hh &+ bigSigma1 &+ choose &+ k[t] &+ w[t]
-            let bigSigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = bigSigma0 &+ majority
-            hh = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
+          // Eight rounds at a time, the variables taking turns at each role (round(a…h) leaves
+          // the new `e` in `d` and the new `a` in `h`), so no round moves the eight words along.
+          var t = 0
+          while t < 64 {
+            round(a, b, c, &d, e, f, g, &hh, k[t] &+ w[t])
+            round(hh, a, b, &c, d, e, f, &g, k[t &+ 1] &+ w[t &+ 1])
+            round(g, hh, a, &b, c, d, e, &f, k[t &+ 2] &+ w[t &+ 2])
+            round(f, g, hh, &a, b, c, d, &e, k[t &+ 3] &+ w[t &+ 3])
+            round(e, f, g, &hh, a, b, c, &d, k[t &+ 4] &+ w[t &+ 4])
+            round(d, e, f, &g, hh, a, b, &c, k[t &+ 5] &+ w[t &+ 5])
+            round(c, d, e, &f, g, hh, a, &b, k[t &+ 6] &+ w[t &+ 6])
+            round(b, c, d, &e, f, g, hh, &a, k[t &+ 7] &+ w[t &+ 7])
+            t &+= 8
           }
           h.0 &+= a
           h.1 &+= b
