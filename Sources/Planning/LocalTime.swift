@@ -238,7 +238,7 @@ private final class ZoneMemo: @unchecked Sendable {
     var naive: Int64
   }
 
-  private static let bound = 100_000
+  private static let bound = 8_192
   private let lock = NSLock()
   private var validity: [String: Bool] = [:]
   private var instants: [Question: Int64?] = [:]
