@@ -12,7 +12,7 @@ extension Decide {
   ///   decision differs (an `AgendaPublished` with the wrong version, `internal: false`…).
   public static func check(_ event: Event, visit id: String, state: Visit?) throws(PlanningError) {
     let decided = try decide(command(recording: event), visit: id, state: state)
-    guard decided != [event] else { return }
+    guard decided.count != 1 || decided[0] != event else { return }
     guard decided.count == 1, let made = try? EventCodec.data(decided[0]),
       let given = try? EventCodec.data(event)
     else {

@@ -35,6 +35,11 @@ public protocol EventPayload: Codable, Sendable, Equatable {
   /// - Throws: a message saying why it cannot be brought up to date.
   static func upcast(_ data: [String: JSONValue], from version: Int) throws(UpcastFailure) -> [String:
     JSONValue]
+
+  /// The payload read straight from its JSON object (current schema version), without `Codable`:
+  /// written for the types replay meets most (`DirectDecoding.swift`). Nil — the default, and for a
+  /// payload not as this type writes it — leaves it to `Codable` and its messages.
+  static func decodedDirectly(_ data: [String: JSONValue]) -> Self?
 }
 
 /// Why an older payload could not be brought up to the current schema version.
@@ -53,9 +58,12 @@ extension EventPayload {
     throw UpcastFailure("no upcaster from version \(version) to \(schemaVersion)")
   }
 
+  public static func decodedDirectly(_ data: [String: JSONValue]) -> Self? { nil }
+
   /// Decodes a payload of this type (already at the current schema version) into its event.
   static func decodeEvent(_ data: [String: JSONValue]) throws -> Event {
-    try JSONValueDecoder().decode(Self.self, from: .object(data)).event
+    if let payload = decodedDirectly(data) { return payload.event }
+    return try JSONValueDecoder().decode(Self.self, from: .object(data)).event
   }
 
   /// The payload as a JSON object.
