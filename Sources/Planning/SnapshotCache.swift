@@ -21,7 +21,7 @@ import Foundation
 /// It holds personal data like the vault: the file is owner-only, and erasing a person removes the
 /// stream's snapshot (`EventStore.erase`).
 public enum SnapshotCache {
-  /// Raise when the meaning of a stored `Visit` changes.
+  /// Raise when the meaning of a stored `Visit` changes, or its layout (`SnapshotCodable`).
   public static let layout = 2
 
   /// How many events a snapshot may lag behind its stream before it is written anew: writing one
