@@ -149,7 +149,7 @@ public enum Minutes {
 public enum Zone {
   /// Whether `name` is an IANA zone this system knows (`Europe/Berlin`, `America/New_York`, `UTC`).
   public static func isValid(_ name: String) -> Bool {
-    memo.valid(name) {
+    validity.answer(name) {
       // TimeZone(identifier:) also accepts abbreviations and offsets such as "GMT+2"; require the
       // IANA spelling: Area/Location or UTC.
       (name == "UTC" || name.contains("/")) && TimeZone(identifier: name) != nil
@@ -158,13 +158,14 @@ public enum Zone {
 
   /// What the system's zone data answered, kept for the process: every read checks the times of
   /// every appointment it folds, and asking ICU each time was a third of those checks.
-  private static let memo = ZoneMemo()
+  private static let validity = ZoneMemo<String, Bool>()
+  private static let instants = ZoneMemo<ZoneTime, Int64?>()
 
   /// The instant (seconds since the epoch) of a wall-clock time in a zone.
   ///
   /// - Returns: nil when that wall-clock time does not exist there (skipped by a clock change).
   public static func instant(of local: LocalDateTime, in name: String) -> Int64? {
-    memo.instant(name, local.naiveSeconds) { computedInstant(of: local, in: name) }
+    instants.answer(ZoneTime(zone: name, naive: local.naiveSeconds)) { computedInstant(of: local, in: name) }
   }
 
   static func computedInstant(of local: LocalDateTime, in name: String) -> Int64? {
@@ -230,37 +231,26 @@ func pad(_ v: Int, _ width: Int) -> String {
   return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
-/// Answers of the zone data by zone and question, under a lock (replay runs on several threads);
-/// emptied when it grows past a bound, so a long run never holds more than that.
-private final class ZoneMemo: @unchecked Sendable {
-  private struct Question: Hashable {
-    var zone: String
-    var naive: Int64
-  }
-
-  private static let bound = 8_192
+/// Answers of the zone data by question, under a lock (replay runs on several threads); emptied
+/// when it grows past a bound, so a long run never holds more than that.
+private final class ZoneMemo<Question: Hashable, Answer>: @unchecked Sendable {
+  private static var bound: Int { 8_192 }
   private let lock = NSLock()
-  private var validity: [String: Bool] = [:]
-  private var instants: [Question: Int64?] = [:]
+  private var answers: [Question: Answer] = [:]
 
-  func valid(_ zone: String, _ compute: () -> Bool) -> Bool {
-    if let known = lock.withLock({ validity[zone] }) { return known }
+  func answer(_ question: Question, _ compute: () -> Answer) -> Answer {
+    if let known = lock.withLock({ answers[question] }) { return known }
     let answer = compute()
     lock.withLock {
-      if validity.count >= Self.bound { validity.removeAll() }
-      validity[zone] = answer
+      if answers.count >= Self.bound { answers.removeAll() }
+      answers[question] = answer
     }
     return answer
   }
+}
 
-  func instant(_ zone: String, _ naive: Int64, _ compute: () -> Int64?) -> Int64? {
-    let question = Question(zone: zone, naive: naive)
-    if let known = lock.withLock({ instants[question] }) { return known }
-    let answer = compute()
-    lock.withLock {
-      if instants.count >= Self.bound { instants.removeAll() }
-      instants[question] = answer
-    }
-    return answer
-  }
+/// A wall-clock time in a zone, as `Zone.instant` is asked it.
+private struct ZoneTime: Hashable {
+  var zone: String
+  var naive: Int64
 }
