@@ -66,9 +66,9 @@ extension Planner {
     try Self.checkActor(request.actor)
     try Self.checkReason(request.reason)
     // The lines are read in the order of the file and grouped by visit; reading stops at a line that
-    // is not an import line, since only the first problem in the file is reported. Only where each
-    // line is is kept (a line read holds far more memory than its bytes): it is read again when its
-    // visit is checked.
+    // is not an import line, since only the first problem in the file is reported. Only each line's
+    // place in the file is kept (a parsed line holds far more memory than its bytes): it is parsed
+    // again when its visit is checked.
     var lines: [String: [(number: Int, bytes: ArraySlice<UInt8>)]] = [:]
     var order: [String] = []
     var problem: ImportProblem?

@@ -105,4 +105,26 @@ struct CatalogCacheTests {
     #expect(try store.planner.catalog().value.map(\.title) == ["Visit v1", "Visit v2"])
     #expect(try store.planner.catalog().value == (try Self.fresh(store)))
   }
+
+  @Test("a listing keeps the catalog but no snapshot; the first read of a visit makes its snapshot")
+  func listingKeepsNoSnapshots() throws {
+    let store = try TemporaryStore()
+    defer { store.remove() }
+    for v in ["v1", "v2"] {
+      _ = try store.planner.write(
+        WriteRequest(
+          visit: v,
+          command: .schedule(
+            ScheduleVisit(title: "Visit \(v)", partner: "P", from: "2022-05-02", to: "2022-05-04")),
+          actor: "anna"))
+    }
+    try FileManager.default.removeItem(atPath: store.directory + "/.cache")
+    #expect(try store.planner.catalog().value == (try Self.fresh(store)))
+    let kept = try FileManager.default.contentsOfDirectory(atPath: store.directory + "/.cache")
+    #expect(kept.contains("catalog.cache"))
+    #expect(!kept.contains { $0.hasSuffix(".snapshot") }, "\(kept)")
+    _ = try store.planner.load("v1")
+    #expect(SnapshotCache.load("v1", from: store.planner.store) != nil)
+    #expect(SnapshotCache.load("v2", from: store.planner.store) == nil)
+  }
 }
