@@ -232,7 +232,7 @@ extension CanonicalJSON {
     return members
   }
 
-  private static func lowerHex(_ b: UInt8) -> UInt8? {
+  static func lowerHex(_ b: UInt8) -> UInt8? {
     switch b {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - 0x30
     case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - 0x61 + 10

@@ -124,6 +124,13 @@ extension EventRecord {
   /// Chain rules (seq, prev, unique ids) need the neighbours and are checked by the reader.
   /// - Returns: the record, or a short reason why the line is not a valid record.
   static func decode(line: [UInt8]) -> Result<EventRecord, LineFault> {
+    if let record = line.withUnsafeBufferPointer(decodeCanonical) { return .success(record) }
+    return decodeGeneral(line: line)
+  }
+
+  /// `decode(line:)` the general way: parsed as any JSON, then each rule checked in turn, so that
+  /// a line that is not a record gets the reason why.
+  static func decodeGeneral(line: [UInt8]) -> Result<EventRecord, LineFault> {
     let value: JSONValue
     do {
       value = try JSONParser.parse(line)
@@ -136,74 +143,8 @@ extension EventRecord {
     {
       return .failure(.invalid("unknown field '\(unknown)'"))
     }
-    func str(_ k: String, optional: Bool = false) throws(LineFault) -> String? {
-      switch o[k] {
-      case .string(let s)?: return s
-      case nil where optional: return nil
-      case nil: throw .invalid("missing field '\(k)'")
-      default: throw .invalid("field '\(k)' is not a string")
-      }
-    }
-    func int(_ k: String) throws(LineFault) -> Int64 {
-      switch o[k] {
-      case .int(let i)?: return i
-      case nil: throw .invalid("missing field '\(k)'")
-      default: throw .invalid("field '\(k)' is not an integer")
-      }
-    }
     do throws(LineFault) {
-      let format = try int("format")
-      guard format <= formatVersion else {
-        throw LineFault.invalid(
-          "field 'format': version \(format) is newer than this program reads (\(formatVersion))")
-      }
-      guard format >= 1 else { throw LineFault.invalid("field 'format': must be 1 or 2") }
-      var sealed: [String: String] = [:]
-      switch o["sealed"] {
-      case nil: break
-      case .object(let members)? where format >= 2 && !members.isEmpty:
-        for (name, value) in members {
-          guard case .string(let commitment) = value, isHexDigest(commitment), !name.isEmpty else {
-            throw LineFault.invalid("field 'sealed': each member must be 64 lower-case hex digits")
-          }
-          sealed[name] = commitment
-        }
-      case .object? where format >= 2: throw LineFault.invalid("field 'sealed': empty (leave it out)")
-      case _ where format < 2: throw LineFault.invalid("field 'sealed': not in format 1")
-      default: throw LineFault.invalid("field 'sealed' is not an object")
-      }
-      let seq = try int("seq")
-      guard seq >= 1, seq <= Int64(Int32.max) else { throw LineFault.invalid("field 'seq': out of range") }
-      let version = try int("version")
-      guard version >= 1, version <= 1000 else { throw LineFault.invalid("field 'version': out of range") }
-      let id = try str("id") ?? ""
-      guard !id.isEmpty else { throw LineFault.invalid("field 'id' is empty") }
-      let type = try str("type") ?? ""
-      guard !type.isEmpty else { throw LineFault.invalid("field 'type' is empty") }
-      let actor = try str("actor") ?? ""
-      guard !actor.isEmpty else { throw LineFault.invalid("field 'actor' is empty") }
-      let recordedText = try str("recorded") ?? ""
-      guard let recorded = Timestamp(logForm: recordedText) else {
-        throw LineFault.invalid("field 'recorded': not of the form YYYY-MM-DDTHH:MM:SS.mmmZ")
-      }
-      let prev = try str("prev") ?? ""
-      guard isHexDigest(prev) else { throw LineFault.invalid("field 'prev': not 64 lower-case hex digits") }
-      let hash = try str("hash") ?? ""
-      guard isHexDigest(hash) else { throw LineFault.invalid("field 'hash': not 64 lower-case hex digits") }
-      guard case .object(let data)? = o["data"] else {
-        throw LineFault.invalid(o["data"] == nil ? "missing field 'data'" : "field 'data' is not an object")
-      }
-      var continues = false
-      switch o["continues"] {
-      case nil: break
-      case .bool(true)?: continues = true
-      default: throw LineFault.invalid("field 'continues': only true may be written")
-      }
-      var record = EventRecord(
-        seq: Int(seq), id: id, type: type, version: Int(version), recorded: recorded, actor: actor,
-        reason: try str("reason", optional: true), correlation: try str("correlation", optional: true),
-        causation: try str("causation", optional: true), continues: continues, data: data, sealed: sealed,
-        prev: prev, format: Int(format))
+      let (record, recordedText) = try checked(Members(Field.allCases.map { o[$0.name] }))
       // The line is the canonical encoding of the record without `hash`, with `hash` as its last
       // member. That is checked on the bytes: the line ends in `,"hash":"<hex>"}`, what comes
       // before it is canonical JSON (`CanonicalJSON.canonicalMembers`) with every member the
@@ -211,7 +152,8 @@ extension EventRecord {
       // parsed, so it must read back the same. The hash is then taken over those bytes.
       let bodyLength = line.count - hashSuffixLength
       guard bodyLength > 1, line[bodyLength..<(bodyLength + 9)].elementsEqual(",\"hash\":\"".utf8),
-        line[line.count - 2] == 0x22, line[line.count - 1] == 0x7D, recorded.description == recordedText
+        line[line.count - 2] == 0x22, line[line.count - 1] == 0x7D,
+        record.recorded.description == recordedText
       else {
         throw LineFault.invalid("not in canonical form (see docs/log-format.md)")
       }
@@ -222,26 +164,172 @@ extension EventRecord {
         throw LineFault.invalid("not in canonical form (see docs/log-format.md)")
       }
       let computed = SHA256.hexDigest(body)
-      guard computed == hash else {
+      guard computed == record.hash else {
         throw LineFault.invalid(
-          "hash does not match the record (stored \(hash.prefix(12))…, computed \(computed.prefix(12))…)")
+          "hash does not match the record (stored \(record.hash.prefix(12))…, computed \(computed.prefix(12))…)"
+        )
       }
-      record.hash = hash
       return .success(record)
     } catch {
       return .failure(error)
     }
   }
 
+  /// The record of a line that is canonical and valid, read in one pass with ``CanonicalReader``
+  /// (no dictionary of members, no second pass to prove the form, the hash taken over the line in
+  /// place); nil for any other line, which `decode(line:)` reads the general way to say what is
+  /// wrong with it.
+  static func decodeCanonical(_ line: UnsafeBufferPointer<UInt8>) -> EventRecord? {
+    guard var reader = CanonicalReader(line), reader.take(0x7B) else { return nil }
+    var values = [JSONValue?](repeating: nil, count: Field.allCases.count)
+    var next = 0  // members come in the order of `Field`, each at most once, `hash` last
+    let hashIndex = Field.hash.rawValue
+    while true {
+      guard let key = reader.key(), reader.take(0x3A) else { return nil }
+      guard let index = (next...hashIndex).first(where: { reader.key(key, is: Field.names[$0]) }),
+        let value = reader.value(depth: 1)
+      else { return nil }
+      values[index] = value
+      next = index + 1
+      if index == hashIndex {
+        // The body is the line up to the `,` before `"hash"`, closed with `}`.
+        let bodyLength = key.lowerBound - 2
+        guard reader.take(0x7D), reader.atEnd, bodyLength > 1,
+          let (record, recordedText) = try? checked(Members(values)),
+          record.recorded.description == recordedText
+        else { return nil }
+        var hasher = SHA256()
+        hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<bodyLength])))
+        hasher.update(CollectionOfOne(UInt8(0x7D)))
+        return digest(hasher.finalize(), is: record.hash) ? record : nil
+      }
+      guard reader.take(0x2C) else { return nil }
+    }
+  }
+
+  /// The members a record may have, in canonical order but for `hash`, which comes last.
+  enum Field: Int, CaseIterable {
+    case actor, causation, continues, correlation, data, format, id, prev, reason, recorded, sealed, seq,
+      type, version, hash
+
+    /// Each member's name as written, by `rawValue`.
+    static let names: [StaticString] = [
+      "actor", "causation", "continues", "correlation", "data", "format", "id", "prev", "reason",
+      "recorded", "sealed", "seq", "type", "version", "hash",
+    ]
+
+    var name: String { Field.names[rawValue].description }
+  }
+
+  /// A line's members as read, by ``Field`` (nil where the line has none).
+  struct Members {
+    let values: [JSONValue?]
+
+    init(_ values: [JSONValue?]) { self.values = values }
+
+    subscript(_ field: Field) -> JSONValue? { values[field.rawValue] }
+  }
+
+  /// Checks every member's kind and value — everything but canonical form and the hash — giving the
+  /// first problem in a fixed order; the record (with `hash`) and `recorded` as written.
+  static func checked(_ m: Members) throws(LineFault) -> (EventRecord, recordedText: String) {
+    func str(_ k: Field, optional: Bool = false) throws(LineFault) -> String? {
+      switch m[k] {
+      case .string(let s)?: return s
+      case nil where optional: return nil
+      case nil: throw .invalid("missing field '\(k.name)'")
+      default: throw .invalid("field '\(k.name)' is not a string")
+      }
+    }
+    func int(_ k: Field) throws(LineFault) -> Int64 {
+      switch m[k] {
+      case .int(let i)?: return i
+      case nil: throw .invalid("missing field '\(k.name)'")
+      default: throw .invalid("field '\(k.name)' is not an integer")
+      }
+    }
+    let format = try int(.format)
+    guard format <= formatVersion else {
+      throw LineFault.invalid(
+        "field 'format': version \(format) is newer than this program reads (\(formatVersion))")
+    }
+    guard format >= 1 else { throw LineFault.invalid("field 'format': must be 1 or 2") }
+    var sealed: [String: String] = [:]
+    switch m[.sealed] {
+    case nil: break
+    case .object(let members)? where format >= 2 && !members.isEmpty:
+      for (name, value) in members {
+        guard case .string(let commitment) = value, isHexDigest(commitment), !name.isEmpty else {
+          throw LineFault.invalid("field 'sealed': each member must be 64 lower-case hex digits")
+        }
+        sealed[name] = commitment
+      }
+    case .object? where format >= 2: throw LineFault.invalid("field 'sealed': empty (leave it out)")
+    case _ where format < 2: throw LineFault.invalid("field 'sealed': not in format 1")
+    default: throw LineFault.invalid("field 'sealed' is not an object")
+    }
+    let seq = try int(.seq)
+    guard seq >= 1, seq <= Int64(Int32.max) else { throw LineFault.invalid("field 'seq': out of range") }
+    let version = try int(.version)
+    guard version >= 1, version <= 1000 else { throw LineFault.invalid("field 'version': out of range") }
+    let id = try str(.id) ?? ""
+    guard !id.isEmpty else { throw LineFault.invalid("field 'id' is empty") }
+    let type = try str(.type) ?? ""
+    guard !type.isEmpty else { throw LineFault.invalid("field 'type' is empty") }
+    let actor = try str(.actor) ?? ""
+    guard !actor.isEmpty else { throw LineFault.invalid("field 'actor' is empty") }
+    let recordedText = try str(.recorded) ?? ""
+    guard let recorded = Timestamp(logForm: recordedText) else {
+      throw LineFault.invalid("field 'recorded': not of the form YYYY-MM-DDTHH:MM:SS.mmmZ")
+    }
+    let prev = try str(.prev) ?? ""
+    guard isHexDigest(prev) else { throw LineFault.invalid("field 'prev': not 64 lower-case hex digits") }
+    let hash = try str(.hash) ?? ""
+    guard isHexDigest(hash) else { throw LineFault.invalid("field 'hash': not 64 lower-case hex digits") }
+    guard case .object(let data)? = m[.data] else {
+      throw LineFault.invalid(m[.data] == nil ? "missing field 'data'" : "field 'data' is not an object")
+    }
+    var continues = false
+    switch m[.continues] {
+    case nil: break
+    case .bool(true)?: continues = true
+    default: throw LineFault.invalid("field 'continues': only true may be written")
+    }
+    let record = EventRecord(
+      seq: Int(seq), id: id, type: type, version: Int(version), recorded: recorded, actor: actor,
+      reason: try str(.reason, optional: true), correlation: try str(.correlation, optional: true),
+      causation: try str(.causation, optional: true), continues: continues, data: data, sealed: sealed,
+      prev: prev, hash: hash, format: Int(format))
+    return (record, recordedText)
+  }
+
   /// The members a record may have.
-  static let knownFields: Set<String> = [
-    "format", "seq", "id", "type", "version", "recorded", "actor", "reason", "correlation",
-    "causation", "continues", "data", "sealed", "prev", "hash",
-  ]
+  static let knownFields: Set<String> = Set(Field.allCases.map(\.name))
 
   static func isHexDigest(_ s: String) -> Bool {
-    let u = s.utf8
-    return u.count == 64 && u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    func digits(_ u: some Collection<UInt8>) -> Bool {
+      u.count == 64 && u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+    return s.utf8.withContiguousStorageIfAvailable(digits) ?? digits(s.utf8)
+  }
+
+  /// Whether `hex` is `digest` in lower-case hex (a hash already known to be 64 hex digits).
+  static func digest(_ digest: [UInt8], is hex: String) -> Bool {
+    func same(_ u: some Collection<UInt8>) -> Bool {
+      guard u.count == 2 * digest.count else { return false }
+      var i = u.startIndex
+      for byte in digest {
+        let high = u[i]
+        i = u.index(after: i)
+        let low = u[i]
+        i = u.index(after: i)
+        guard CanonicalJSON.lowerHex(high) == byte >> 4, CanonicalJSON.lowerHex(low) == byte & 0x0F else {
+          return false
+        }
+      }
+      return true
+    }
+    return hex.utf8.withContiguousStorageIfAvailable(same) ?? same(hex.utf8)
   }
 }
 

@@ -399,31 +399,41 @@ private struct Parser {
     }
   }
 
-  /// Length of the well-formed UTF-8 sequence with a non-ASCII lead byte at `pos`
-  /// (Unicode Table 3-7), or an error at the lead byte.
+  /// Length of the well-formed UTF-8 sequence with a non-ASCII lead byte at `pos`, or an error at
+  /// the lead byte.
   func validUTF8SequenceLength() throws(JSONParseError) -> Int {
-    @inline(__always)
-    func continuation(_ index: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-      pos + index < end && low...high ~= bytes[pos + index]
+    guard let length = utf8SequenceLength(bytes, at: pos, end: end) else {
+      throw error(pos, "invalid utf-8 in string")
     }
-    switch bytes[pos] {
-    case 0xC2...0xDF:
-      if continuation(1) { return 2 }
-    case 0xE0:
-      if continuation(1, 0xA0), continuation(2) { return 3 }
-    case 0xE1...0xEC, 0xEE...0xEF:
-      if continuation(1), continuation(2) { return 3 }
-    case 0xED:
-      if continuation(1, 0x80, 0x9F), continuation(2) { return 3 }
-    case 0xF0:
-      if continuation(1, 0x90), continuation(2), continuation(3) { return 4 }
-    case 0xF1...0xF3:
-      if continuation(1), continuation(2), continuation(3) { return 4 }
-    case 0xF4:
-      if continuation(1, 0x80, 0x8F), continuation(2), continuation(3) { return 4 }
-    default:
-      break
-    }
-    throw error(pos, "invalid utf-8 in string")
+    return length
   }
+}
+
+/// Length of the well-formed UTF-8 sequence whose non-ASCII lead byte is at `pos` (Unicode
+/// Table 3-7), or nil when it is not one.
+@inline(__always)
+func utf8SequenceLength(_ bytes: UnsafePointer<UInt8>, at pos: Int, end: Int) -> Int? {
+  @inline(__always)
+  func continuation(_ index: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+    pos + index < end && low...high ~= bytes[pos + index]
+  }
+  switch bytes[pos] {
+  case 0xC2...0xDF:
+    if continuation(1) { return 2 }
+  case 0xE0:
+    if continuation(1, 0xA0), continuation(2) { return 3 }
+  case 0xE1...0xEC, 0xEE...0xEF:
+    if continuation(1), continuation(2) { return 3 }
+  case 0xED:
+    if continuation(1, 0x80, 0x9F), continuation(2) { return 3 }
+  case 0xF0:
+    if continuation(1, 0x90), continuation(2), continuation(3) { return 4 }
+  case 0xF1...0xF3:
+    if continuation(1), continuation(2), continuation(3) { return 4 }
+  case 0xF4:
+    if continuation(1, 0x80, 0x8F), continuation(2), continuation(3) { return 4 }
+  default:
+    break
+  }
+  return nil
 }
