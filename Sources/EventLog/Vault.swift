@@ -116,7 +116,13 @@ enum Vault {
   /// `{"salt":SALT,"value":VALUE}`. Without the salt, which only the vault holds, the commitment
   /// in the log tells nothing about the value, not even whether two values are equal.
   static func commitment(salt: String, value: JSONValue) -> String {
-    SHA256.hexDigest(CanonicalJSON.encode(.object(["salt": .string(salt), "value": value])))
+    // That object's canonical encoding, written directly ("salt" sorts before "value").
+    var bytes: [UInt8] = Array(#"{"salt":"#.utf8)
+    CanonicalJSON.encode(.string(salt), into: &bytes)
+    bytes.append(contentsOf: #","value":"#.utf8)
+    CanonicalJSON.encode(value, into: &bytes)
+    bytes.append(0x7D)
+    return SHA256.hexDigest(bytes)
   }
 
   /// Reads a vault file's entries by commitment; the line number of each for messages. A final
@@ -124,9 +130,11 @@ enum Vault {
   /// `verify` reports through the records that refer to it.
   static func index(_ bytes: [UInt8]) -> [String: (entry: VaultEntry, line: Int)] {
     var entries: [String: (entry: VaultEntry, line: Int)] = [:]
-    for (n, line) in lines(bytes).enumerated() {
-      guard let entry = entry(Array(bytes[line])) else { continue }
-      entries[entry.commitment] = (entry, n + 1)
+    bytes.withUnsafeBufferPointer { all in
+      for (n, line) in lines(bytes).enumerated() {
+        guard let entry = entry(UnsafeBufferPointer(rebasing: all[line])) else { continue }
+        entries[entry.commitment] = (entry, n + 1)
+      }
     }
     return entries
   }
@@ -143,10 +151,14 @@ enum Vault {
   }
 
   /// The entry a line holds (a tombstone is padded with spaces to the length of what it replaced).
-  static func entry(_ line: [UInt8]) -> VaultEntry? {
+  static func entry(_ line: [UInt8]) -> VaultEntry? { line.withUnsafeBufferPointer(entry) }
+
+  static func entry(_ line: UnsafeBufferPointer<UInt8>) -> VaultEntry? {
     var end = line.count
     while end > 0 && line[end - 1] == 0x20 { end -= 1 }
-    guard case .object(let o)? = try? JSONParser.parse(Array(line[0..<end])),
+    let text = UnsafeBufferPointer(rebasing: line[0..<end])
+    // Entries are written canonically; anything else is read the general way.
+    guard case .object(let o)? = CanonicalReader.whole(text) ?? (try? JSONParser.parse(text)),
       case .string(let commitment)? = o["commitment"], case .string(let name)? = o["name"],
       case .string(let subject)? = o["subject"]
     else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import EventLog
@@ -26,6 +27,16 @@ struct VaultTests {
   }
 
   static func vaultPath(_ f: StoreFixture) -> String { f.store.vaultPath(of: "v") }
+
+  @Test("the commitment is SHA-256 of the canonical {salt, value}, for 2,000 random salts and values")
+  func commitments() {
+    var rng = SplitMix64(seed: 0xC0317)
+    for case_ in 0..<2_000 {
+      let (salt, value) = (randomString(&rng), randomJSON(&rng))
+      let object = CanonicalJSON.encode(.object(["salt": .string(salt), "value": value]))
+      #expect(Vault.commitment(salt: salt, value: value) == SHA256.hexDigest(object), "case \(case_)")
+    }
+  }
 
   @Test("values are in the owner-only vault, not in the stream; the commitment is SHA-256 of salt and value")
   func layout() throws {
