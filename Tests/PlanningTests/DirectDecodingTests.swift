@@ -13,12 +13,12 @@ struct DirectDecodingTests {
   /// A value of each kind, to put in place of a member.
   static let kinds: [JSONValue] = [
     .null, .bool(true), .int(3), .int(Int64.max), .string("x"), .string("2022-05-03T10:00"),
-    .string("reception"),
+    .string("reception"), .string("2022-05-03"), .string("2022-02-30"), .string("host"),
     .string("delegation"), .array([]), .array([.string("a")]), .array([.int(1)]), .object([:]),
     .object(["name": .string("N")]),
   ]
 
-  /// Every payload of the three types the random sequences make, as the log holds them.
+  /// Every payload of the types read directly that the random sequences make, as the log holds them.
   static func payloads() throws -> [(type: any EventPayload.Type, data: [String: JSONValue])] {
     var out: [(type: any EventPayload.Type, data: [String: JSONValue])] = []
     for index in 0..<12 {
@@ -46,7 +46,11 @@ struct DirectDecodingTests {
   /// Each variant of `data`: a member removed, or set to each kind; for `personal`, its members too.
   static func variants(_ data: [String: JSONValue]) -> [[String: JSONValue]] {
     var out: [[String: JSONValue]] = []
-    let keys = Array(data.keys) + ["unknown", "titleDe", "rank", "site"]
+    let keys =
+      Array(data.keys) + [
+        "unknown", "titleDe", "rank", "site", "side", "personal", "cleared", "owner", "due", "internal",
+        "organization", "address", "note",
+      ]
     for key in keys {
       var removed = data
       removed[key] = nil
@@ -98,7 +102,12 @@ struct DirectDecodingTests {
         }
       }
     }
-    #expect(seen == ["AppointmentScheduled", "AttendeeAssigned", "AttendeeRegistered"])
+    #expect(
+      seen == [
+        "AppointmentScheduled", "AttendeeAssigned", "AttendeeRegistered", "AttendeeUpdated",
+        "AppointmentMoved",
+        "TaskAdded", "TaskCompleted", "NoteAdded", "SiteAdded",
+      ])
     #expect(payloads.count >= 200)
     // Both outcomes happen: many variants are still payloads, many are not.
     #expect(variantsRead > 1000)
@@ -118,3 +127,9 @@ private protocol DirectType {}
 extension AppointmentScheduled: DirectType {}
 extension AttendeeAssigned: DirectType {}
 extension AttendeeRegistered: DirectType {}
+extension AttendeeUpdated: DirectType {}
+extension AppointmentMoved: DirectType {}
+extension TaskAdded: DirectType {}
+extension TaskCompleted: DirectType {}
+extension NoteAdded: DirectType {}
+extension SiteAdded: DirectType {}
