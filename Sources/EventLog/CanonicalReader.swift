@@ -19,6 +19,8 @@ struct CanonicalReader {
   let end: Int
   /// The next byte to read.
   private(set) var pos = 0
+  /// Members of the objects being read, innermost last.
+  private var members: [(name: String, value: JSONValue)] = []
 
   init?(_ buffer: UnsafeBufferPointer<UInt8>) {
     guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
@@ -62,19 +64,27 @@ struct CanonicalReader {
   /// The object starting here, its keys in strictly increasing order of their bytes.
   mutating func object(depth: Int) -> [String: JSONValue]? {
     guard depth <= JSONParser.maximumDepth, take(0x7B) else { return nil }
-    var object: [String: JSONValue] = [:]
-    if take(0x7D) { return object }
+    if take(0x7D) { return [:] }
+    // Members are collected on a stack shared by all levels and moved into a dictionary of the
+    // right size at the closing brace, so that it never grows.
+    let base = members.count
+    defer { members.removeSubrange(base...) }
     var last: Range<Int>?
     while true {
       guard let key = key(), take(0x3A) else { return nil }
       if let last, !precedes(last, key) { return nil }
       last = key
       guard let value = value(depth: depth) else { return nil }
-      // Keys of different bytes can still be equal strings (canonically equivalent): the general
-      // parser calls that a duplicate.
-      guard object.updateValue(value, forKey: text(key)) == nil else { return nil }
+      members.append((text(key), value))
       if take(0x2C) { continue }
-      return take(0x7D) ? object : nil
+      guard take(0x7D) else { return nil }
+      var object = [String: JSONValue](minimumCapacity: members.count - base)
+      for (name, value) in members[base...] {
+        // Keys of different bytes can still be equal strings (canonically equivalent): the
+        // general parser calls that a duplicate.
+        guard object.updateValue(value, forKey: name) == nil else { return nil }
+      }
+      return object
     }
   }
 

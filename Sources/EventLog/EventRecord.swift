@@ -307,29 +307,24 @@ extension EventRecord {
   static let knownFields: Set<String> = Set(Field.allCases.map(\.name))
 
   static func isHexDigest(_ s: String) -> Bool {
-    func digits(_ u: some Collection<UInt8>) -> Bool {
+    var s = s
+    return s.withUTF8 { u in
       u.count == 64 && u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
-    return s.utf8.withContiguousStorageIfAvailable(digits) ?? digits(s.utf8)
   }
 
-  /// Whether `hex` is `digest` in lower-case hex (a hash already known to be 64 hex digits).
+  /// Whether `hex` is `digest` in lower-case hex.
   static func digest(_ digest: [UInt8], is hex: String) -> Bool {
-    func same(_ u: some Collection<UInt8>) -> Bool {
+    @inline(__always) func digit(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x57 + n }
+    var hex = hex
+    return hex.withUTF8 { u in
       guard u.count == 2 * digest.count else { return false }
-      var i = u.startIndex
-      for byte in digest {
-        let high = u[i]
-        i = u.index(after: i)
-        let low = u[i]
-        i = u.index(after: i)
-        guard CanonicalJSON.lowerHex(high) == byte >> 4, CanonicalJSON.lowerHex(low) == byte & 0x0F else {
-          return false
-        }
+      for (i, byte) in digest.enumerated()
+      where u[2 * i] != digit(byte >> 4) || u[2 * i + 1] != digit(byte & 0x0F) {
+        return false
       }
       return true
     }
-    return hex.utf8.withContiguousStorageIfAvailable(same) ?? same(hex.utf8)
   }
 }
 
