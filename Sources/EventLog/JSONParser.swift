@@ -39,7 +39,16 @@ public enum JSONParser {
   static let maximumDepth = 64
 
   /// Parses one JSON value from UTF-8 encoded `bytes`.
+  ///
+  /// Canonical text (the log's own lines, vault entries, export files) is read in one pass by
+  /// `CanonicalReader`; anything else, and anything wrong, the general way, which says what.
   public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
+    if let value = CanonicalReader.whole(bytes.assumingMemoryBound(to: UInt8.self)) { return value }
+    return try general(bytes)
+  }
+
+  /// `parse` without trying `CanonicalReader` first: the reference it is tested against.
+  static func general(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
     guard let base = bytes.baseAddress, !bytes.isEmpty else {
       throw JSONParseError(offset: 0, message: "unexpected end of input")
     }
@@ -50,8 +59,20 @@ public enum JSONParser {
   /// Parses one JSON value from UTF-8 encoded `bytes`; contiguous collections are read in place.
   public static func parse<C: Collection>(_ bytes: C) throws(JSONParseError) -> JSONValue
   where C.Element == UInt8 {
-    let body = { (buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> in
-      Result { () throws(JSONParseError) in try parse(UnsafeRawBufferPointer(buffer)) }
+    try inPlace(bytes) { (buffer) throws(JSONParseError) in try parse(buffer) }
+  }
+
+  /// `general` of a collection.
+  static func general<C: Collection>(_ bytes: C) throws(JSONParseError) -> JSONValue
+  where C.Element == UInt8 {
+    try inPlace(bytes) { (buffer) throws(JSONParseError) in try general(buffer) }
+  }
+
+  private static func inPlace<C: Collection>(
+    _ bytes: C, _ read: (UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue
+  ) throws(JSONParseError) -> JSONValue where C.Element == UInt8 {
+    func body(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> {
+      Result { () throws(JSONParseError) in try read(UnsafeRawBufferPointer(buffer)) }
     }
     let result = bytes.withContiguousStorageIfAvailable(body) ?? Array(bytes).withUnsafeBufferPointer(body)
     return try result.get()

@@ -157,8 +157,7 @@ enum Vault {
     var end = line.count
     while end > 0 && line[end - 1] == 0x20 { end -= 1 }
     let text = UnsafeBufferPointer(rebasing: line[0..<end])
-    // Entries are written canonically; anything else is read the general way.
-    guard case .object(let o)? = CanonicalReader.whole(text) ?? (try? JSONParser.parse(text)),
+    guard case .object(let o)? = try? JSONParser.parse(UnsafeRawBufferPointer(text)),
       case .string(let commitment)? = o["commitment"], case .string(let name)? = o["name"],
       case .string(let subject)? = o["subject"]
     else { return nil }
