@@ -14,9 +14,12 @@ extension Visit {
   /// Every follow-up task, manual and derived, with its current owner, due date and status.
   public var tasks: [FollowUpTask] { followUps().listed }
 
+  /// How many follow-up tasks are open: what `tasks` would count, without making their titles.
+  public var openTaskCount: Int { followUps(.openCount).open }
+
   /// Ids of every task, including those a cancelled appointment keeps reserved: a manual task may
   /// not take one, or the derived tasks after it would be renumbered.
-  public var taskIDsInUse: Set<String> { followUps(listing: false).taken }
+  public var taskIDsInUse: Set<String> { followUps(.ids).taken }
 
   /// What every derived task's id begins with (a slug of one of these and more, or with `-N`
   /// after it to keep it unique, begins with it too).
@@ -30,11 +33,24 @@ extension Visit {
     return taskIDsInUse.contains(id)
   }
 
-  /// The tasks and the ids in use; without `listing`, only the ids (no titles are made: every
-  /// `add-task` a read checks asks for them).
-  private func followUps(listing: Bool = true) -> (listed: [FollowUpTask], taken: Set<String>) {
+  /// How much of the follow-ups `followUps` works out.
+  private enum FollowUpDetail {
+    /// The listed tasks with their titles, and the ids in use.
+    case tasks
+    /// How many listed tasks are open, and the ids in use (a listing counts them for each visit).
+    case openCount
+    /// Only the ids in use (every `add-task` a read checks asks for them).
+    case ids
+  }
+
+  /// The tasks, how many of them are open, and the ids in use, as far as `detail` asks; no
+  /// title is made unless it asks for the tasks.
+  private func followUps(_ detail: FollowUpDetail = .tasks) -> (
+    listed: [FollowUpTask], open: Int, taken: Set<String>
+  ) {
     var all = Array(manualTasks)
     var taken = Set(all.map(\.id))
+    var open = all.count { $0.status == .open }
     func add(
       _ id: String, _ title: @autoclosure () -> (en: String, de: String), due: LocalDate?,
       _ origin: TaskOrigin,
@@ -48,9 +64,11 @@ extension Visit {
         n += 1
       }
       taken.insert(unique)
-      guard listed && listing else { return }
-      let title = title()
+      guard listed, detail != .ids else { return }
       let p = taskProgress[unique]
+      if (p?.status ?? .open) == .open { open += 1 }
+      guard detail == .tasks else { return }
+      let title = title()
       all.append(
         FollowUpTask(
           id: unique, title: p?.title ?? title.en, titleDe: p?.title == nil ? title.de : nil, owner: p?.owner,
@@ -77,7 +95,7 @@ extension Visit {
           .mouCommitment(mou: m.id, number: i + 1))
       }
     }
-    guard status != .cancelled else { return (all, taken) }
+    guard status != .cancelled else { return (all, open, taken) }
     let thanksDue = to.adding(days: Self.thanksDueDays)
     // A cancelled appointment still reserves its tasks' ids, so that later ones keep theirs.
     for a in appointments.items {
@@ -122,7 +140,7 @@ extension Visit {
     add(
       "visit-report", ("Write the visit report", "Besuchsbericht schreiben"),
       due: to.adding(days: Self.reportDueDays), .visitReport)
-    return (all, taken)
+    return (all, open, taken)
   }
 
   /// The id of the thank-you task to one host of a site visit.

@@ -194,7 +194,7 @@ public struct CatalogEntry: Sendable, Equatable, Codable {
     status = v.status
     appointments = v.activeAppointments.count
     attendees = v.activeAttendees.count
-    openTasks = v.tasks.filter { $0.status == .open }.count
+    openTasks = v.openTaskCount
     version = v.version
     publishedVersion = v.publishedVersion
   }

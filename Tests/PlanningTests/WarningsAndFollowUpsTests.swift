@@ -480,6 +480,9 @@ struct FollowUpTests {
         "thanks-werk-dr-weber", "visit-report",
       ])
     #expect(try decided(v, .cancelAppointment("werk")).tasks.map(\.id) == ["thanks-empfang", "visit-report"])
+    // What a listing counts leaves them out too.
+    #expect(v.openTaskCount == 3)
+    #expect(try decided(v, .cancelAppointment("empfang")).openTaskCount == 2)
   }
 
   @Test func cancelledVisitKeepsOnlyManualAndMouTasks() throws {
@@ -653,6 +656,25 @@ struct FollowUpTests {
 }
 
 // MARK: - Projections
+
+@Suite("Counting open follow-up tasks")
+struct OpenTaskCountTests {
+  @Test("the count a listing shows is the open tasks of the list, on the visits of random command sequences")
+  func countsTheList() {
+    var (withOpen, withDone) = (0, 0)
+    for seed in 0..<8 {
+      for step in SnapshotCodingTests.steps(seed: 0x0DE_0000 + UInt64(seed), count: 150) {
+        let tasks = step.visit.tasks
+        let open = tasks.count { $0.status == .open }
+        #expect(step.visit.openTaskCount == open, "seed \(seed) after \(step.event.typeName)")
+        if open > 0 { withOpen += 1 }
+        if open < tasks.count { withDone += 1 }
+      }
+    }
+    // Visits with open tasks and with tasks done or cancelled both come up.
+    #expect(withOpen > 200 && withDone > 100, "\(withOpen) with open tasks, \(withDone) with others")
+  }
+}
 
 @Suite("Projections: itinerary, attendees, tasks")
 struct ProjectionTests {
