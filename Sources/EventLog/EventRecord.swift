@@ -309,7 +309,10 @@ extension EventRecord {
   static func isHexDigest(_ s: String) -> Bool {
     var s = s
     return s.withUTF8 { u in
-      u.count == 64 && u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+      guard u.count == 64 else { return false }
+      var bad: UInt8 = 0
+      for b in u { bad |= b &- 0x30 > 9 && b &- 0x61 > 5 ? 1 : 0 }
+      return bad == 0
     }
   }
 

@@ -43,7 +43,29 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
-  public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+  public var description: String {
+    guard Self.writable(year, month, day) else {
+      return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+    return String(unsafeUninitializedCapacity: 10) { out in
+      write(into: out)
+      return 10
+    }
+  }
+
+  /// Whether the date is written in exactly `YYYY-MM-DD` (every date a visit can have).
+  static func writable(_ year: Int, _ month: Int, _ day: Int) -> Bool {
+    (0...9999).contains(year) && (0...99).contains(month) && (0...99).contains(day)
+  }
+
+  /// Writes `YYYY-MM-DD` digit by digit (replay words the dates of every command it checks).
+  func write(into out: UnsafeMutableBufferPointer<UInt8>) {
+    putDigits(year, width: 4, into: out, at: 0)
+    out[4] = 0x2D
+    putDigits(month, width: 2, into: out, at: 5)
+    out[7] = 0x2D
+    putDigits(day, width: 2, into: out, at: 8)
+  }
 
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
@@ -98,7 +120,19 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
     (a.date, a.minutes) < (b.date, b.minutes)
   }
 
-  public var description: String { date.description + "T" + clock }
+  public var description: String {
+    guard LocalDate.writable(date.year, date.month, date.day), (0..<100 * 60).contains(minutes) else {
+      return date.description + "T" + clock
+    }
+    return String(unsafeUninitializedCapacity: 16) { out in
+      date.write(into: out)
+      out[10] = 0x54
+      putDigits(hour, width: 2, into: out, at: 11)
+      out[13] = 0x3A
+      putDigits(minute, width: 2, into: out, at: 14)
+      return 16
+    }
+  }
 
   /// Seconds since the epoch if this wall-clock time were UTC.
   var naiveSeconds: Int64 { date.dayNumber * 86_400 + Int64(minutes) * 60 }
@@ -224,6 +258,15 @@ private func digits(_ b: [UInt8], _ from: Int, _ count: Int) -> Int? {
     v = v * 10 + Int(b[i] - 0x30)
   }
   return v
+}
+
+/// Writes the `width` last decimal digits of `value` (not negative) into `out` from `start`.
+private func putDigits(_ value: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+  var v = value
+  for i in stride(from: start + width - 1, through: start, by: -1) {
+    out[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+    v /= 10
+  }
 }
 
 func pad(_ v: Int, _ width: Int) -> String {

@@ -103,6 +103,22 @@ struct CanonicalReaderTests {
     }
   }
 
+  @Test("a hex digest is 64 of 0-9 and a-f, whatever byte stands anywhere else")
+  func hexDigests() {
+    let valid = Array("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".utf8)
+    #expect(EventRecord.isHexDigest(String(decoding: valid, as: UTF8.self)))
+    #expect(!EventRecord.isHexDigest(String(decoding: valid.dropLast(), as: UTF8.self)))
+    #expect(!EventRecord.isHexDigest(String(decoding: valid + [0x30], as: UTF8.self)))
+    for byte in UInt8(0)...UInt8(127) {
+      for at in [0, 31, 63] {
+        var text = valid
+        text[at] = byte
+        let hex = (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte)
+        #expect(EventRecord.isHexDigest(String(decoding: text, as: UTF8.self)) == hex, "\(byte) at \(at)")
+      }
+    }
+  }
+
   static func hex(_ rng: inout SplitMix64) -> String {
     SHA256.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })
   }

@@ -52,3 +52,30 @@ struct ZoneTests {
     }
   }
 }
+
+@Suite("Writing local dates and times")
+struct LocalTimeWritingTests {
+  /// The form written with `pad`, as it was before it was written digit by digit.
+  static func padded(_ d: LocalDate) -> String {
+    pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2)
+  }
+
+  @Test("dates and times are written as padded numbers, on 20,000 random ones and the edges")
+  func written() {
+    var rng = SplitMix64(seed: 0x1DA7E)
+    var dates = [
+      LocalDate(year: 0, month: 1, day: 1), LocalDate(year: 9999, month: 12, day: 31),
+      LocalDate(year: 10_000, month: 1, day: 1), LocalDate(year: -1, month: 1, day: 1),
+      LocalDate(year: 2022, month: 100, day: 5), LocalDate(year: 7, month: 3, day: 9),
+    ]
+    for _ in 0..<20_000 {
+      dates.append(LocalDate(year: rng.int(0...9999), month: rng.int(1...12), day: rng.int(1...31)))
+    }
+    for (i, date) in dates.enumerated() {
+      #expect(date.description == Self.padded(date), "\(date.year) \(date.month) \(date.day)")
+      let minutes = i < 6 ? [0, 59, 23 * 60 + 59, 99 * 60 + 59, 100 * 60, -1][i] : rng.int(0...(24 * 60 - 1))
+      let time = LocalDateTime(date: date, minutes: minutes)
+      #expect(time.description == Self.padded(date) + "T" + pad(time.hour, 2) + ":" + pad(time.minute, 2))
+    }
+  }
+}
