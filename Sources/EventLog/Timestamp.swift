@@ -58,7 +58,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   /// Parses exactly the log form `YYYY-MM-DDTHH:MM:SS.mmmZ`; anything else gives `nil`.
   public init?(logForm text: String) {
-    let b = Array(text.utf8)
+    var text = text
+    guard let milliseconds = text.withUTF8(Self.milliseconds) else { return nil }
+    self.milliseconds = milliseconds
+  }
+
+  /// The instant `YYYY-MM-DDTHH:MM:SS.mmmZ` names, or nil.
+  private static func milliseconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
     guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
       b[19] == 0x2E, b[23] == 0x5A
     else { return nil }
@@ -76,7 +82,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
       CivilDate.isValid(year: y, month: mo, day: d), h < 24, mi < 60, s < 60
     else { return nil }
     let days = CivilDate.toDays(year: y, month: Int(mo), day: Int(d))
-    milliseconds = days * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + f
+    return days * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + f
   }
 
   private func pad(_ v: Int64, _ width: Int) -> String {

@@ -22,10 +22,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   /// Splits `YYYY-MM-DD` into numbers without checking that the day exists.
   public static func shape(_ text: String) -> (Int, Int, Int)? {
-    let b = Array(text.utf8)
-    guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-    return digits(b, 0, 4).flatMap { y in digits(b, 5, 2).flatMap { m in digits(b, 8, 2).map { (y, m, $0) } }
-    }
+    var text = text
+    return text.withUTF8 { b in b.count == 10 ? shape(b, at: 0) : nil }
+  }
+
+  /// `YYYY-MM-DD` at `start` of `b`, which holds ten bytes from there, as numbers.
+  static func shape(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int, Int)? {
+    guard b[start + 4] == 0x2D, b[start + 7] == 0x2D, let y = digits(b, start, 4),
+      let m = digits(b, start + 5, 2), let d = digits(b, start + 8, 2)
+    else { return nil }
+    return (y, m, d)
   }
 
   /// Day number since 1970-01-01.
@@ -95,20 +101,25 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
 
   /// Parses `YYYY-MM-DDTHH:MM`; nil unless the shape is right and the date and time exist.
   public init?(_ text: String) {
-    let b = Array(text.utf8)
-    guard b.count == 16, b[10] == 0x54, b[13] == 0x3A,
-      let date = LocalDate(String(decoding: b[0..<10], as: UTF8.self)),
-      let h = digits(b, 11, 2), let m = digits(b, 14, 2), h < 24, m < 60
-    else { return nil }
-    self.init(date: date, minutes: h * 60 + m)
+    var text = text
+    let read = text.withUTF8 { b -> (LocalDate, Int)? in
+      guard b.count == 16, b[10] == 0x54, b[13] == 0x3A, let (y, mo, d) = LocalDate.shape(b, at: 0),
+        CivilDate.isValid(year: Int64(y), month: Int64(mo), day: Int64(d)),
+        let h = digits(b, 11, 2), let m = digits(b, 14, 2), h < 24, m < 60
+      else { return nil }
+      return (LocalDate(year: y, month: mo, day: d), h * 60 + m)
+    }
+    guard let (date, minutes) = read else { return nil }
+    self.init(date: date, minutes: minutes)
   }
 
   /// Whether the text has the shape `YYYY-MM-DDTHH:MM` (digits in the right places).
   public static func hasShape(_ text: String) -> Bool {
-    let b = Array(text.utf8)
-    return b.count == 16 && b[10] == 0x54 && b[13] == 0x3A
-      && LocalDate.shape(String(decoding: b[0..<10], as: UTF8.self)) != nil
-      && digits(b, 11, 2) != nil && digits(b, 14, 2) != nil
+    var text = text
+    return text.withUTF8 { b in
+      b.count == 16 && b[10] == 0x54 && b[13] == 0x3A && LocalDate.shape(b, at: 0) != nil
+        && digits(b, 11, 2) != nil && digits(b, 14, 2) != nil
+    }
   }
 
   public var hour: Int { minutes / 60 }
@@ -251,7 +262,7 @@ public enum Zone {
   }
 }
 
-private func digits(_ b: [UInt8], _ from: Int, _ count: Int) -> Int? {
+private func digits(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int? {
   var v = 0
   for i in from..<(from + count) {
     guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }

@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 import TestSupport
 import Testing
@@ -77,5 +78,36 @@ struct LocalTimeWritingTests {
       let time = LocalDateTime(date: date, minutes: minutes)
       #expect(time.description == Self.padded(date) + "T" + pad(time.hour, 2) + ":" + pad(time.minute, 2))
     }
+  }
+
+  @Test("what is written reads back, on 20,000 random dates and times")
+  func readBack() {
+    var rng = SplitMix64(seed: 0x2EAD)
+    for _ in 0..<20_000 {
+      let date = LocalDate(year: rng.int(0...9999), month: rng.int(1...12), day: rng.int(1...28))
+      let time = LocalDateTime(date: date, minutes: rng.int(0...(24 * 60 - 1)))
+      #expect(LocalDate(date.description) == date)
+      #expect(LocalDateTime(time.description) == time)
+      #expect(LocalDateTime.hasShape(time.description))
+      #expect(
+        Timestamp(logForm: Timestamp(milliseconds: time.naiveSeconds * 1000).description)?.milliseconds
+          == time.naiveSeconds * 1000)
+    }
+  }
+
+  @Test(
+    "texts that are not a local time",
+    arguments: [
+      "2022-02-30T10:00", "2022-13-01T10:00", "2022-01-01T24:00", "2022-01-01T10:60", "2022-01-01 10:00",
+      "2022-01-01T10:0", "2022-01-01T10:000", "２022-01-01T10:00", "2022-1-01T10:00", "2022-01-01T1a:00", "",
+      "2022-01-01", "+022-01-01T10:00",
+    ])
+  func notTimes(text: String) {
+    #expect(LocalDateTime(text) == nil)
+    let shaped = ["2022-02-30T10:00", "2022-13-01T10:00", "2022-01-01T24:00", "2022-01-01T10:60"]
+    #expect(LocalDateTime.hasShape(text) == shaped.contains(text))
+    #expect(
+      LocalDate(String(text.prefix(10)))
+        == (text.hasPrefix("2022-01-01") ? LocalDate(year: 2022, month: 1, day: 1) : nil))
   }
 }
