@@ -6,17 +6,35 @@ import Testing
 final class CLIStore: @unchecked Sendable {
   let directory: String
 
+  /// Whether the store's name is its own (made by `init()`), so that every file named after it is
+  /// the test's.
+  private let ownsName: Bool
+
   init() {
     directory = NSTemporaryDirectory() + "visits-cli-" + UUID().uuidString.lowercased()
+    ownsName = true
     // Owner-only, as the program makes a store (verify warns about wider modes).
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
   }
 
   /// A store at `directory`, which must not exist yet (the test makes it).
-  init(directory: String) { self.directory = directory }
+  init(directory: String) {
+    self.directory = directory
+    ownsName = false
+  }
 
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
+  deinit {
+    try? FileManager.default.removeItem(atPath: directory)
+    guard ownsName else { return }
+    // Files a test made next to the store, named after it (import and export files), go with it.
+    let url = URL(fileURLWithPath: directory)
+    let folder = url.deletingLastPathComponent().path
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for file in files where file.hasPrefix(url.lastPathComponent) {
+      try? FileManager.default.removeItem(atPath: folder + "/" + file)
+    }
+  }
 
   struct Result {
     var code: Int32
