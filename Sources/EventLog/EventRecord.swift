@@ -309,13 +309,8 @@ extension EventRecord {
   static func isHexDigest(_ s: String) -> Bool {
     var s = s
     return s.withUTF8 { u in
-      guard u.count == 64, let base = u.baseAddress else { return false }
-      // Sixteen bytes at a time: each a digit or one of a-f.
-      let raw = UnsafeRawPointer(base)
-      for offset in stride(from: 0, to: 64, by: 16) {
-        let b = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
-        guard all((b &- 0x30 .< 10) .| (b &- 0x61 .< 6)) else { return false }
-      }
+      guard u.count == 64 else { return false }
+      for b in u where b &- 0x30 > 9 && b &- 0x61 > 5 { return false }
       return true
     }
   }
