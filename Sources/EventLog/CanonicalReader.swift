@@ -68,7 +68,8 @@ struct CanonicalReader {
     // Members are collected on a stack shared by all levels and moved into a dictionary of the
     // right size at the closing brace, so that it never grows.
     let base = members.count
-    defer { members.removeSubrange(base...) }
+    if members.capacity == 0 { members.reserveCapacity(16) }
+    defer { members.removeLast(members.count - base) }
     var last: Range<Int>?
     while true {
       guard let key = key(), take(0x3A) else { return nil }

@@ -40,6 +40,11 @@ public protocol EventPayload: Codable, Sendable, Equatable {
   /// written for the types replay meets most (`DirectDecoding.swift`). Nil — the default, and for a
   /// payload not as this type writes it — leaves it to `Codable` and its messages.
   static func decodedDirectly(_ data: [String: JSONValue]) -> Self?
+
+  /// Decodes a payload of this type (already at the current schema version) into its event: a
+  /// requirement so that each type's is compiled for that type (called through the registry's
+  /// metatypes, the generic one made `Self?`'s metadata at run time for every event).
+  static func decodeEvent(_ data: [String: JSONValue]) throws -> Event
 }
 
 /// Why an older payload could not be brought up to the current schema version.
@@ -60,8 +65,7 @@ extension EventPayload {
 
   public static func decodedDirectly(_ data: [String: JSONValue]) -> Self? { nil }
 
-  /// Decodes a payload of this type (already at the current schema version) into its event.
-  static func decodeEvent(_ data: [String: JSONValue]) throws -> Event {
+  public static func decodeEvent(_ data: [String: JSONValue]) throws -> Event {
     if let payload = decodedDirectly(data) { return payload.event }
     return try JSONValueDecoder().decode(Self.self, from: .object(data)).event
   }

@@ -106,7 +106,8 @@ struct DirectDecodingTests {
       seen == [
         "AppointmentScheduled", "AttendeeAssigned", "AttendeeRegistered", "AttendeeUpdated",
         "AppointmentMoved",
-        "TaskAdded", "TaskCompleted", "NoteAdded", "SiteAdded",
+        "TaskAdded", "TaskCompleted", "NoteAdded", "SiteAdded", "AgendaPublished", "AppointmentCancelled",
+        "AttendeeUnassigned", "AttendeeWithdrawn", "TaskAssigned",
       ])
     #expect(payloads.count >= 200)
     // Both outcomes happen: many variants are still payloads, many are not.
@@ -133,3 +134,8 @@ extension TaskAdded: DirectType {}
 extension TaskCompleted: DirectType {}
 extension NoteAdded: DirectType {}
 extension SiteAdded: DirectType {}
+extension AgendaPublished: DirectType {}
+extension AppointmentCancelled: DirectType {}
+extension AttendeeUnassigned: DirectType {}
+extension AttendeeWithdrawn: DirectType {}
+extension TaskAssigned: DirectType {}
