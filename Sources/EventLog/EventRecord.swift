@@ -124,8 +124,13 @@ extension EventRecord {
   /// Chain rules (seq, prev, unique ids) need the neighbours and are checked by the reader.
   /// - Returns: the record, or a short reason why the line is not a valid record.
   static func decode(line: [UInt8]) -> Result<EventRecord, LineFault> {
-    if let record = line.withUnsafeBufferPointer(decodeCanonical) { return .success(record) }
-    return decodeGeneral(line: line)
+    line.withUnsafeBufferPointer(decode)
+  }
+
+  /// `decode(line:)` of bytes read in place.
+  static func decode(line: UnsafeBufferPointer<UInt8>) -> Result<EventRecord, LineFault> {
+    if let record = decodeCanonical(line) { return .success(record) }
+    return decodeGeneral(line: Array(line))
   }
 
   /// `decode(line:)` the general way: parsed as any JSON, then each rule checked in turn, so that

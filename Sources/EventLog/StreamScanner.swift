@@ -17,8 +17,10 @@ struct LineReader {
   /// is never held in memory: it is skipped to its end and reported by its length.
   static let maxLineLength = 1 << 20
 
+  /// A line as `next()` found it; its bytes (`bytes(of:_:)`) are there until the next call.
   struct Line {
-    var bytes: [UInt8]
+    /// Where the line's bytes are in the reader's buffer (empty when skipped).
+    var range: Range<Int>
     /// Whether the line ended with `\n`; only the last line of a file can lack it.
     var terminated: Bool
     /// Set when the line was longer than `maxLineLength`: `bytes` is then empty.
@@ -56,7 +58,7 @@ struct LineReader {
       if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
         lineNumber += 1
         var line = Line(
-          bytes: skipped > 0 ? [] : Array(buffer[start..<nl]), terminated: true, number: lineNumber,
+          range: skipped > 0 ? start..<start : start..<nl, terminated: true, number: lineNumber,
           endOffset: bufferOffset + nl + 1)
         if skipped > 0 || nl - start > Self.maxLineLength { line.skippedLength = skipped + nl - start }
         start = nl + 1
@@ -66,7 +68,7 @@ struct LineReader {
         guard start < end || skipped > 0 else { return nil }
         lineNumber += 1
         var line = Line(
-          bytes: skipped > 0 ? [] : Array(buffer[start..<end]), terminated: false, number: lineNumber,
+          range: skipped > 0 ? start..<start : start..<end, terminated: false, number: lineNumber,
           endOffset: bufferOffset + end)
         if skipped > 0 || end - start > Self.maxLineLength { line.skippedLength = skipped + end - start }
         start = end
@@ -81,6 +83,11 @@ struct LineReader {
       }
       try fill()
     }
+  }
+
+  /// The bytes of `line`, the last one `next()` gave, read in place.
+  func bytes<R>(of line: Line, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[line.range])) }
   }
 
   private mutating func fill() throws(EventLogError) {
@@ -200,7 +207,7 @@ struct StreamScanner {
       if !line.terminated {
         warn(
           line.number,
-          "torn final line (\(line.skippedLength ?? line.bytes.count) bytes without a newline) ignored (a write was interrupted)\(pendingNote); the next write removes it"
+          "torn final line (\(line.skippedLength ?? line.range.count) bytes without a newline) ignored (a write was interrupted)\(pendingNote); the next write removes it"
         )
         return nil
       }
@@ -212,7 +219,7 @@ struct StreamScanner {
         continue
       }
       var record: EventRecord
-      switch EventRecord.decode(line: line.bytes) {
+      switch reader.bytes(of: line, EventRecord.decode) {
       case .success(let r): record = r
       case .failure(let fault):
         // Even the last line: an acknowledged event is never taken for a torn write.
@@ -239,6 +246,12 @@ struct StreamScanner {
         ids[record.id] = (record.seq, line.number)
       }
       chain = StreamHead(seq: record.seq, hash: record.hash, recorded: record.recorded)
+      if pending.isEmpty && !record.continues {
+        // A batch of one, the commonest: handed on as it is, not through `pending` and `ready`.
+        validLength = line.endOffset
+        head = chain
+        return record
+      }
       if pending.isEmpty { pendingFirstLine = line.number }
       pending.append(record)
       if !record.continues {
