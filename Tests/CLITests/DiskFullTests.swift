@@ -27,8 +27,8 @@ struct DiskFullTests {
   }
 
   /// A copy of a seeded store on a fresh small disk, and import files (`FILE-N`) of the seeded
-  /// visit under the name `y-N`.
-  static func prepared() throws -> (disk: SmallDisk, store: CLIStore, file: String) {
+  /// visit under the name `y-N`, named after the template store (they go when it goes).
+  static func prepared() throws -> (disk: SmallDisk, store: CLIStore, file: String, template: CLIStore) {
     let template = CLIStore()
     try template.seed()
     let export = try template.run(["export", "v"])
@@ -41,13 +41,16 @@ struct DiskFullTests {
     let store = CLIStore(directory: disk.path + "/store")
     try FileManager.default.copyItem(atPath: template.directory, toPath: store.directory)
     #expect(try store.run(["show", "v"]).code == 0)  // the caches as a read leaves them
-    return (disk, store, file)
+    return (disk, store, file, template)
   }
 
   @Test("on a full disk every write exits 73 naming the reason, and the store is byte for byte unchanged")
   func full() throws {
-    let (disk, store, file) = try Self.prepared()
-    defer { disk.remove() }
+    let (disk, store, file, template) = try Self.prepared()
+    defer {
+      disk.remove()
+      withExtendedLifetime(template) {}
+    }
     var refused: [String] = []
     for free in [0, 1, 2, 3] {
       try disk.fill(leavingPages: free)
@@ -86,7 +89,7 @@ struct DiskFullTests {
 
   @Test("-o on a full disk exits 73 and leaves neither the file nor a temporary one")
   func outputFile() throws {
-    let (disk, store, _) = try Self.prepared()
+    let (disk, store, _, _) = try Self.prepared()
     defer { disk.remove() }
     try disk.fill(leavingPages: 0)
     let target = disk.path + "/agenda.html"
@@ -101,8 +104,11 @@ struct DiskFullTests {
 
   @Test("on a read-only disk writes exit 73 naming the reason; reads work and change nothing")
   func readOnly() throws {
-    let (disk, store, file) = try Self.prepared()
-    defer { disk.remove() }
+    let (disk, store, file, template) = try Self.prepared()
+    defer {
+      disk.remove()
+      withExtendedLifetime(template) {}
+    }
     try FileManager.default.removeItem(atPath: store.directory + "/.cache")
     try disk.remount(readOnly: true)
     defer { try? disk.remount(readOnly: false) }
