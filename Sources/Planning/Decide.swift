@@ -190,10 +190,12 @@ public enum Decide {
       let a = try activeAppointment(appointment, in: v)
       // A side means its current members who are not assigned yet.
       let persons =
-        named
-        + v.activeAttendees.filter {
-          sides.contains($0.side) && !a.attendees.contains($0.id) && !named.contains($0.id)
-        }.map(\.id)
+        sides.isEmpty
+        ? named
+        : named
+          + v.activeAttendees.filter {
+            sides.contains($0.side) && !a.attendees.contains($0.id) && !named.contains($0.id)
+          }.map(\.id)
       guard !persons.isEmpty else {
         if sides.isEmpty { throw .rule(.persons, field: .person, "assign needs at least one person") }
         throw .rule(

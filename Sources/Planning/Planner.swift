@@ -194,17 +194,19 @@ public struct Planner: Sendable {
       }
     }
     let meta = EventMeta(record)
-    if state == nil {
+    // Matched, not compared with nil: `state == nil` copied the whole visit for every event.
+    guard case .some = state else {
       guard let v = Visit.start(id: visit, with: event, meta: meta) else {
         throw .unreadableEvent(
           at: "\(file):\(record.seq)",
           reason: "a visit's first event must be VisitScheduled, not \(printable(record.type))")
       }
       state = v
-    } else if case .visitScheduled = event {
-      throw .unreadableEvent(at: "\(file):\(record.seq)", reason: "VisitScheduled again after seq 1")
-    } else {
-      state?.apply(event, meta: meta)
+      return
     }
+    if case .visitScheduled = event {
+      throw .unreadableEvent(at: "\(file):\(record.seq)", reason: "VisitScheduled again after seq 1")
+    }
+    state?.apply(event, meta: meta)
   }
 }

@@ -193,7 +193,7 @@ public struct CatalogEntry: Sendable, Equatable, Codable {
     direction = v.direction
     status = v.status
     appointments = v.activeAppointments.count
-    attendees = v.activeAttendees.count
+    attendees = v.attendees.count { !$0.withdrawn }
     openTasks = v.openTaskCount
     version = v.version
     publishedVersion = v.publishedVersion
