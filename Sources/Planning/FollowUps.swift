@@ -220,17 +220,38 @@ func unicodeSlug(_ text: String) -> String {
   return out.isEmpty ? "x" : out
 }
 
-/// `slug` of a text that is all ASCII (the ids the follow-up rules combine), worked out on its
-/// bytes; nil for any other text.
+/// `slug` of a text of ASCII and Latin-1 letters (the ids and names the follow-up rules combine),
+/// worked out on its bytes; nil for a text with any other character, which `unicodeSlug` takes.
 func asciiSlug(_ text: String) -> String? {
   var out: [UInt8] = []
-  out.reserveCapacity(text.utf8.count)
+  out.reserveCapacity(text.utf8.count + 8)
   var dash = false
-  for b in text.utf8 {
-    guard b < 0x80 else { return nil }
-    let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-      out.append(lower)
+  var bytes = text.utf8.makeIterator()
+  while let b = bytes.next() {
+    // The one or two ASCII letters or digits the character becomes (0: none, it is a dash).
+    var letters: (UInt8, UInt8) = (0, 0)
+    if b < 0x80 {
+      let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+      if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { letters.0 = lower }
+    } else if b == 0xC3, let c = bytes.next() {
+      // U+00C0…U+00FF; the capitals (but ×) lower-case 0x20 further on, as `lowercased()` has them.
+      switch c <= 0x9E && c != 0x97 ? c + 0x20 : c {
+      case 0x9F: letters = (0x73, 0x73)  // ß
+      case 0xA4: letters = (0x61, 0x65)  // ä
+      case 0xB6: letters = (0x6F, 0x65)  // ö
+      case 0xBC: letters = (0x75, 0x65)  // ü
+      case 0xA0, 0xA1, 0xA2, 0xA5: letters.0 = 0x61  // à á â å
+      case 0xB2, 0xB3, 0xB4: letters.0 = 0x6F  // ò ó ô
+      case 0xB9, 0xBA, 0xBB: letters.0 = 0x75  // ù ú û
+      case 0xA8, 0xA9, 0xAA, 0xAB: letters.0 = 0x65  // è é ê ë
+      default: break
+      }
+    } else {
+      return nil
+    }
+    if letters.0 != 0 {
+      out.append(letters.0)
+      if letters.1 != 0 { out.append(letters.1) }
       dash = false
     } else if !dash && !out.isEmpty {
       out.append(0x2D)
