@@ -103,15 +103,22 @@ struct CanonicalReader {
 
   /// The bytes of a key without escapes (a key with one is left to the general parser).
   mutating func key() -> Range<Int>? {
-    guard take(0x22) else { return nil }
+    guard take(0x22), let (run, escape) = plainRun(), !escape else { return nil }
+    return run
+  }
+
+  /// Reads a string's characters up to its closing quote (then read too) or its first escape (then
+  /// at `pos`, and `escape` is true); nil at a control character or invalid UTF-8.
+  private mutating func plainRun() -> (run: Range<Int>, escape: Bool)? {
     let start = pos
     while pos < end {
       let byte = bytes[pos]
       if byte == 0x22 {
         pos += 1
-        return start..<(pos - 1)
+        return (start..<(pos - 1), false)
       }
-      guard byte >= 0x20, byte != 0x5C else { return nil }
+      if byte == 0x5C { return (start..<pos, true) }
+      guard byte >= 0x20 else { return nil }
       if byte < 0x80 {
         pos += 1
       } else {
@@ -141,24 +148,8 @@ struct CanonicalReader {
 
   /// The string starting here, with only the escapes ``CanonicalJSON`` writes.
   mutating func string() -> String? {
-    guard take(0x22) else { return nil }
-    let start = pos
-    while pos < end {
-      let byte = bytes[pos]
-      if byte == 0x22 {
-        pos += 1
-        return text(start..<(pos - 1))
-      }
-      if byte == 0x5C { return escapedString(from: start) }
-      guard byte >= 0x20 else { return nil }
-      if byte < 0x80 {
-        pos += 1
-      } else {
-        guard let length = utf8SequenceLength(bytes, at: pos, end: end) else { return nil }
-        pos += length
-      }
-    }
-    return nil
+    guard take(0x22), let (run, escape) = plainRun() else { return nil }
+    return escape ? escapedString(from: run.lowerBound) : text(run)
   }
 
   /// Continues a string that starts at `start` and has an escape at `pos`.
