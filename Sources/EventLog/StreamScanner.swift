@@ -23,7 +23,7 @@ struct LineReader {
     var range: Range<Int>
     /// Whether the line ended with `\n`; only the last line of a file can lack it.
     var terminated: Bool
-    /// Set when the line was longer than `maxLineLength`: `bytes` is then empty.
+    /// Set when the line was longer than `maxLineLength`: `range` is then empty.
     var skippedLength: Int? = nil
     /// 1-based line number.
     var number: Int

@@ -54,7 +54,7 @@ struct ZoneTests {
   }
 }
 
-@Suite("Writing local dates and times")
+@Suite("Writing and reading local dates and times")
 struct LocalTimeWritingTests {
   /// The form written with `pad`, as it was before it was written digit by digit.
   static func padded(_ d: LocalDate) -> String {
