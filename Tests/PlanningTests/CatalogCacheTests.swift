@@ -73,10 +73,9 @@ struct CatalogCacheTests {
     #expect(mishaps.count >= 6, "\(mishaps)")
   }
 
-  @Test("an unchanged stream's line comes from the catalog; a write to the stream replays it again")
-  func unchangedStreamsAreNotReplayed() throws {
+  /// A store with visits `v1` and `v2`, titled "Visit v1" and "Visit v2".
+  static func twoVisits() throws -> TemporaryStore {
     let store = try TemporaryStore()
-    defer { store.remove() }
     for v in ["v1", "v2"] {
       _ = try store.planner.write(
         WriteRequest(
@@ -85,6 +84,13 @@ struct CatalogCacheTests {
             ScheduleVisit(title: "Visit \(v)", partner: "P", from: "2022-05-02", to: "2022-05-04")),
           actor: "anna"))
     }
+    return store
+  }
+
+  @Test("an unchanged stream's line comes from the catalog; a write to the stream replays it again")
+  func unchangedStreamsAreNotReplayed() throws {
+    let store = try Self.twoVisits()
+    defer { store.remove() }
     let first = try store.planner.catalog().value
     #expect(first.map(\.title) == ["Visit v1", "Visit v2"])
     // A catalog whose v2 line says something else, properly sealed and stamped: it is believed, so
@@ -108,16 +114,8 @@ struct CatalogCacheTests {
 
   @Test("a listing keeps the catalog but no snapshot; the first read of a visit makes its snapshot")
   func listingKeepsNoSnapshots() throws {
-    let store = try TemporaryStore()
+    let store = try Self.twoVisits()
     defer { store.remove() }
-    for v in ["v1", "v2"] {
-      _ = try store.planner.write(
-        WriteRequest(
-          visit: v,
-          command: .schedule(
-            ScheduleVisit(title: "Visit \(v)", partner: "P", from: "2022-05-02", to: "2022-05-04")),
-          actor: "anna"))
-    }
     try FileManager.default.removeItem(atPath: store.directory + "/.cache")
     #expect(try store.planner.catalog().value == (try Self.fresh(store)))
     let kept = try FileManager.default.contentsOfDirectory(atPath: store.directory + "/.cache")
