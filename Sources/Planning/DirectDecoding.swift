@@ -11,6 +11,13 @@ struct DirectFields {
 
   init(_ data: [String: JSONValue]) { self.data = data }
 
+  /// What `make` builds from `data`'s members, or nil when a read failed.
+  static func read<T>(_ data: [String: JSONValue], _ make: (inout DirectFields) -> T) -> T? {
+    var f = DirectFields(data)
+    let value = make(&f)
+    return f.failed ? nil : value
+  }
+
   mutating func string(_ key: String) -> String {
     guard case .string(let s)? = data[key] else { return fail("") }
     return s
@@ -126,126 +133,126 @@ extension LocalDate {
 
 extension AppointmentScheduled {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AppointmentScheduled? {
-    var f = DirectFields(data)
-    let p = AppointmentScheduled(
-      appointment: f.string("appointment"), title: f.string("title"), kind: f.raw("kind", .other),
-      start: f.dateTime("start"), end: f.dateTime("end"), timezone: f.string("timezone"),
-      site: f.optionalString("site"), hosts: f.strings("hosts"), note: f.optionalString("note"),
-      titleDe: f.optionalString("titleDe"), internalNote: f.optionalString("internalNote"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AppointmentScheduled(
+        appointment: f.string("appointment"), title: f.string("title"), kind: f.raw("kind", .other),
+        start: f.dateTime("start"), end: f.dateTime("end"), timezone: f.string("timezone"),
+        site: f.optionalString("site"), hosts: f.strings("hosts"), note: f.optionalString("note"),
+        titleDe: f.optionalString("titleDe"), internalNote: f.optionalString("internalNote"))
+    }
   }
 }
 
 extension AttendeeAssigned {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AttendeeAssigned? {
-    var f = DirectFields(data)
-    let p = AttendeeAssigned(appointment: f.string("appointment"), person: f.string("person"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AttendeeAssigned(appointment: f.string("appointment"), person: f.string("person"))
+    }
   }
 }
 
 extension AttendeeRegistered {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AttendeeRegistered? {
-    var f = DirectFields(data)
-    let p = AttendeeRegistered(
-      person: f.string("person"), side: f.raw("side", .host),
-      personal: f.personal("personal") ?? PersonalData(name: ""), rank: f.optionalInt("rank"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AttendeeRegistered(
+        person: f.string("person"), side: f.raw("side", .host),
+        personal: f.personal("personal") ?? PersonalData(name: ""), rank: f.optionalInt("rank"))
+    }
   }
 }
 
 extension AttendeeUpdated {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AttendeeUpdated? {
-    var f = DirectFields(data)
-    let p = AttendeeUpdated(
-      person: f.string("person"), side: f.optionalRaw("side"),
-      personal: f.personal("personal", optional: true),
-      rank: f.optionalInt("rank"), cleared: f.optionalStrings("cleared"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AttendeeUpdated(
+        person: f.string("person"), side: f.optionalRaw("side"),
+        personal: f.personal("personal", optional: true),
+        rank: f.optionalInt("rank"), cleared: f.optionalStrings("cleared"))
+    }
   }
 }
 
 extension AppointmentMoved {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AppointmentMoved? {
-    var f = DirectFields(data)
-    let p = AppointmentMoved(
-      appointment: f.string("appointment"), start: f.dateTime("start"), end: f.dateTime("end"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AppointmentMoved(
+        appointment: f.string("appointment"), start: f.dateTime("start"), end: f.dateTime("end"))
+    }
   }
 }
 
 extension TaskAdded {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> TaskAdded? {
-    var f = DirectFields(data)
-    let p = TaskAdded(
-      task: f.string("task"), title: f.string("title"), owner: f.optionalString("owner"),
-      due: f.optionalDate("due"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      TaskAdded(
+        task: f.string("task"), title: f.string("title"), owner: f.optionalString("owner"),
+        due: f.optionalDate("due"))
+    }
   }
 }
 
 extension TaskCompleted {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> TaskCompleted? {
-    var f = DirectFields(data)
-    let p = TaskCompleted(task: f.string("task"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      TaskCompleted(task: f.string("task"))
+    }
   }
 }
 
 extension NoteAdded {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> NoteAdded? {
-    var f = DirectFields(data)
-    let p = NoteAdded(text: f.string("text"), internal: f.optionalBool("internal"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      NoteAdded(text: f.string("text"), internal: f.optionalBool("internal"))
+    }
   }
 }
 
 extension SiteAdded {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> SiteAdded? {
-    var f = DirectFields(data)
-    let p = SiteAdded(
-      site: f.string("site"), name: f.string("name"), organization: f.optionalString("organization"),
-      address: f.optionalString("address"), note: f.optionalString("note"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      SiteAdded(
+        site: f.string("site"), name: f.string("name"), organization: f.optionalString("organization"),
+        address: f.optionalString("address"), note: f.optionalString("note"))
+    }
   }
 }
 
 extension AgendaPublished {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AgendaPublished? {
-    var f = DirectFields(data)
-    let p = AgendaPublished(version: f.int("version"), note: f.optionalString("note"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AgendaPublished(version: f.int("version"), note: f.optionalString("note"))
+    }
   }
 }
 
 extension AppointmentCancelled {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AppointmentCancelled? {
-    var f = DirectFields(data)
-    let p = AppointmentCancelled(appointment: f.string("appointment"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AppointmentCancelled(appointment: f.string("appointment"))
+    }
   }
 }
 
 extension AttendeeUnassigned {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AttendeeUnassigned? {
-    var f = DirectFields(data)
-    let p = AttendeeUnassigned(appointment: f.string("appointment"), person: f.string("person"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AttendeeUnassigned(appointment: f.string("appointment"), person: f.string("person"))
+    }
   }
 }
 
 extension AttendeeWithdrawn {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> AttendeeWithdrawn? {
-    var f = DirectFields(data)
-    let p = AttendeeWithdrawn(person: f.string("person"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      AttendeeWithdrawn(person: f.string("person"))
+    }
   }
 }
 
 extension TaskAssigned {
   public static func decodedDirectly(_ data: [String: JSONValue]) -> TaskAssigned? {
-    var f = DirectFields(data)
-    let p = TaskAssigned(task: f.string("task"), owner: f.string("owner"))
-    return f.failed ? nil : p
+    DirectFields.read(data) { f in
+      TaskAssigned(task: f.string("task"), owner: f.string("owner"))
+    }
   }
 }

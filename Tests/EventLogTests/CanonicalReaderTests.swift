@@ -175,22 +175,26 @@ struct CanonicalReaderTests {
     #expect(fastMutations < 200, "\(fastMutations) mutations read in one pass")
   }
 
+  /// A first record with `data`, and its line as written (without `\n`).
+  static func sealed(_ data: [String: JSONValue]) -> (EventRecord, [UInt8]) {
+    var record = EventRecord(
+      seq: 1, id: "i", type: "T", version: 1, recorded: Timestamp(milliseconds: 0), actor: "a", data: data,
+      prev: EventRecord.genesisHash)
+    let line = Array(record.seal().dropLast())
+    return (record, line)
+  }
+
   @Test("a key written with an escape is left to the general way, which reads the record")
   func escapedKey() throws {
-    var record = EventRecord(
-      seq: 1, id: "i", type: "T", version: 1, recorded: Timestamp(milliseconds: 0), actor: "a",
-      data: ["k\n": .int(1)], prev: EventRecord.genesisHash)
-    let line = Array(record.seal().dropLast())
+    let (record, line) = Self.sealed(["k\n": .int(1)])
     #expect(line.withUnsafeBufferPointer(EventRecord.decodeCanonical) == nil)
     #expect(try EventRecord.decode(line: line).get() == record)
   }
 
   @Test("a line that is not canonical is read by neither, and decode says why")
   func notCanonical() throws {
-    var record = EventRecord(
-      seq: 1, id: "i", type: "T", version: 1, recorded: Timestamp(milliseconds: 0), actor: "a",
-      data: ["k": .int(1)], prev: EventRecord.genesisHash)
-    var line = Array(record.seal().dropLast())
+    let (record, written) = Self.sealed(["k": .int(1)])
+    var line = written
     #expect(line.withUnsafeBufferPointer(EventRecord.decodeCanonical) == record)
     line.insert(0x20, at: 1)
     #expect(line.withUnsafeBufferPointer(EventRecord.decodeCanonical) == nil)
